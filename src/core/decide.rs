@@ -1,0 +1,184 @@
+//! The one decision every message gets: answer, clarify, escalate or small
+//! talk. Triage (distress, a request for a human, small talk) runs before the
+//! matcher, and distress overrides any FAQ match.
+
+use serde::Serialize;
+
+use super::directives::{DirectiveSet, Lang};
+use super::matcher::{Candidate, Index};
+use super::normalize::{Normalized, detect_lang, tokenize};
+use super::triage::{self, SmalltalkKind};
+
+/// Thresholds of the decision. The matcher's scores mean the same thing on
+/// every directive set, so one set of thresholds serves every incident.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Thresholds {
+    /// Answer when the best score reaches this…
+    pub answer: f32,
+    /// …and leads the runner-up by at least this.
+    pub margin: f32,
+    /// Offer a choice when the best score reaches this.
+    pub clarify: f32,
+    /// Candidates offered in a clarify are within this of the best.
+    pub clarify_window: f32,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { answer: 0.5, margin: 0.1, clarify: 0.35, clarify_window: 0.15 }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Answer,
+    Clarify,
+    Escalate,
+    Smalltalk,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    Distress,
+    HumanRequested,
+    Unmatched,
+}
+
+impl Reason {
+    /// Queue priority: 1 is served first.
+    pub fn priority(self) -> u8 {
+        match self {
+            Reason::Distress => 1,
+            Reason::HumanRequested => 2,
+            Reason::Unmatched => 3,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Distress => "distress",
+            Reason::HumanRequested => "human_requested",
+            Reason::Unmatched => "unmatched",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScoredEntry {
+    pub entry: String,
+    pub score: f32,
+}
+
+/// What to do with one message. Serialises to the `vigie ask --json` line.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Decision {
+    pub action: Action,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<String>,
+    pub score: f32,
+    #[serde(serialize_with = "serialize_lang")]
+    pub lang: Lang,
+    pub candidates: Vec<ScoredEntry>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smalltalk: Option<SmalltalkKind>,
+}
+
+fn serialize_lang<S: serde::Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(lang.code())
+}
+
+/// A directive set with its index: what decisions are made from.
+#[derive(Clone, Debug)]
+pub struct Knowledge {
+    pub directive_set: DirectiveSet,
+    pub index: Index,
+}
+
+impl Knowledge {
+    pub fn new(directive_set: DirectiveSet) -> Knowledge {
+        let index = Index::build(&directive_set);
+        Knowledge { directive_set, index }
+    }
+}
+
+/// Decides what to do with `text`. `lang_hint` is the resident's chosen
+/// language, if any: it wins over detection for the reply.
+pub fn decide(knowledge: &Knowledge, text: &str, lang_hint: Option<Lang>, thresholds: &Thresholds) -> Decision {
+    let message = tokenize(text);
+    let detected = detect_lang(&message, text);
+    let lang = lang_hint.or(detected).unwrap_or(Lang::Fr);
+    let candidates = knowledge.index.search(&message, detected, 5);
+    let scored = |candidates: &[Candidate]| -> Vec<ScoredEntry> {
+        candidates
+            .iter()
+            .map(|c| ScoredEntry {
+                entry: knowledge.directive_set.entries[c.entry].id.clone(),
+                score: round3(c.score),
+            })
+            .collect()
+    };
+    let best = candidates.first().map_or(0.0, |c| round3(c.score));
+    let base = Decision {
+        action: Action::Escalate,
+        reason: None,
+        entry: None,
+        score: best,
+        lang,
+        candidates: scored(&candidates),
+        smalltalk: None,
+    };
+
+    if triage::is_distress(&message, text) {
+        return Decision { reason: Some(Reason::Distress), ..base };
+    }
+    if triage::is_human_request(&message) {
+        return Decision { reason: Some(Reason::HumanRequested), ..base };
+    }
+    if let Some(kind) = triage::smalltalk(&message, text) {
+        return Decision { action: Action::Smalltalk, smalltalk: Some(kind), ..base };
+    }
+    route(knowledge, &message, &candidates, thresholds, base)
+}
+
+fn route(
+    knowledge: &Knowledge,
+    _message: &Normalized,
+    candidates: &[Candidate],
+    thresholds: &Thresholds,
+    base: Decision,
+) -> Decision {
+    let Some(first) = candidates.first() else {
+        return Decision { reason: Some(Reason::Unmatched), ..base };
+    };
+    let second = candidates.get(1).map_or(0.0, |c| c.score);
+    if first.score >= thresholds.answer && first.score - second >= thresholds.margin {
+        return Decision {
+            action: Action::Answer,
+            entry: Some(knowledge.directive_set.entries[first.entry].id.clone()),
+            ..base
+        };
+    }
+    if first.score >= thresholds.clarify && second >= first.score - thresholds.clarify_window {
+        let close: Vec<ScoredEntry> = base
+            .candidates
+            .iter()
+            .take(3)
+            .filter(|c| c.score >= first.score - thresholds.clarify_window)
+            .cloned()
+            .collect();
+        let mut rest: Vec<ScoredEntry> =
+            base.candidates.iter().filter(|c| !close.contains(c)).cloned().collect();
+        let mut candidates = close;
+        candidates.append(&mut rest);
+        return Decision { action: Action::Clarify, candidates, ..base };
+    }
+    Decision { reason: Some(Reason::Unmatched), ..base }
+}
+
+fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}

@@ -1,0 +1,329 @@
+//! The distress detector: a logistic regression over word and character
+//! n-grams plus dense *cues* of the structure of danger.
+//!
+//! The model is trained, deterministically, from `distress_corpus.txt` (a
+//! bilingual set written across floods, fires, storms, spills, outages,
+//! heat, cold, violence and self-harm; never from the evaluation cases) the
+//! first time it is needed: about the time of one directive reload, once per
+//! process. The corpus is compiled into the binary.
+//!
+//! Cues are general language knowledge, not one hazard's words:
+//! - `self`: first person (je, on, nous, I, we, my…);
+//! - `now`: present and urgency (en ce moment, vite, right now, just…);
+//! - `stuck`: cannot leave or move (pris, coincé, pogné, trapped, can't get out);
+//! - `rising`: something closing in (monte, rentre, arrive, rising, coming in);
+//! - `body`: the body failing (respire, saigne, connaissance, chest pain…);
+//! - `missing`: someone gone or unresponsive (disparu, répond pu, not back…);
+//! - `harm`: ending one's life (en finir, plus vivre, end it, no point…);
+//! - `violence`: threats and blows (menace, frappe, couteau, threatened…);
+//! - `plea`: a call to come (aidez, au secours, envoyez, help, send…);
+//! - `vulnerable`: babies, the old, the sick, the pregnant;
+//! - `hazard_now`: smoke, sparks, gas smell, fire, water inside;
+//! - `info_question`: asks for information (numéro, heures, where is, how do I)
+//!   and `hypothetical` (si…, if…), `joke` (lol, haha): cues against.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::normalize::{Normalized, tokenize};
+
+const CORPUS: &str = include_str!("distress_corpus.txt");
+
+/// A trained model: a weight per feature name, and a bias.
+pub struct Model {
+    features: HashMap<String, u32>,
+    weights: Vec<f32>,
+    bias: f32,
+}
+
+static MODEL: LazyLock<Model> = LazyLock::new(|| train(&parse_corpus(CORPUS)));
+
+/// Probability that `message` is distress, in [0, 1].
+pub fn probability(message: &Normalized, raw: &str) -> f32 {
+    MODEL.probability(message, raw)
+}
+
+/// Forces training now (at start-up), rather than on the first message.
+pub fn warm_up() {
+    LazyLock::force(&MODEL);
+}
+
+pub fn parse_corpus(text: &str) -> Vec<(bool, String)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (label, text) = l.split_once('|')?;
+            Some((label.trim() == "1", text.trim().to_string()))
+        })
+        .collect()
+}
+
+impl Model {
+    pub fn probability(&self, message: &Normalized, raw: &str) -> f32 {
+        let mut z = self.bias;
+        for (name, value) in features(message, raw) {
+            if let Some(&i) = self.features.get(&name) {
+                z += self.weights[i as usize] * value;
+            }
+        }
+        sigmoid(z)
+    }
+}
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Trains by stochastic gradient descent with L2 regularisation, in a fixed
+/// order: the same corpus always gives the same model.
+pub fn train(examples: &[(bool, String)]) -> Model {
+    let mut index: HashMap<String, u32> = HashMap::new();
+    let rows: Vec<(f32, Vec<(u32, f32)>)> = examples
+        .iter()
+        .map(|(label, text)| {
+            let normalized = tokenize(text);
+            let row = features(&normalized, text)
+                .into_iter()
+                .map(|(name, value)| {
+                    let next = index.len() as u32;
+                    (*index.entry(name).or_insert(next), value)
+                })
+                .collect();
+            (if *label { 1.0 } else { 0.0 }, row)
+        })
+        .collect();
+    let mut weights = vec![0.0f32; index.len()];
+    let mut bias = 0.0f32;
+    let positives = rows.iter().filter(|(y, _)| *y > 0.5).count().max(1) as f32;
+    let negatives = (rows.len() as f32 - positives).max(1.0);
+    // Classes weighed equally whatever their counts.
+    let class_weight = |y: f32| if y > 0.5 { rows.len() as f32 / (2.0 * positives) } else { rows.len() as f32 / (2.0 * negatives) };
+    let lambda = 1e-4f32;
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    let mut seed: u64 = 0x5eed_1234_abcd_ef01;
+    let epochs = 40;
+    for epoch in 0..epochs {
+        // Fisher–Yates with a fixed LCG: deterministic.
+        for i in (1..order.len()).rev() {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let j = (seed >> 33) as usize % (i + 1);
+            order.swap(i, j);
+        }
+        let rate = 0.3 / (1.0 + epoch as f32 * 0.15);
+        for &r in &order {
+            let (y, row) = &rows[r];
+            let mut z = bias;
+            for &(i, v) in row {
+                z += weights[i as usize] * v;
+            }
+            let gradient = (sigmoid(z) - y) * class_weight(*y);
+            bias -= rate * gradient;
+            for &(i, v) in row {
+                let w = &mut weights[i as usize];
+                *w -= rate * (gradient * v + lambda * *w);
+            }
+        }
+    }
+    Model { features: index, weights, bias }
+}
+
+/// Feature names with values. Word unigrams and bigrams (stems), character
+/// trigrams of content words (typos), and the cues.
+pub fn features(message: &Normalized, raw: &str) -> Vec<(String, f32)> {
+    let mut out: Vec<(String, f32)> = Vec::with_capacity(64);
+    let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
+    let stems: Vec<&str> = message
+        .tokens
+        .iter()
+        .map(|t| if t.stop { t.word.as_str() } else { t.stem_fr.as_str().min(t.stem_en.as_str()) })
+        .collect();
+    let scale = 1.0 / (stems.len().max(1) as f32).sqrt();
+    for s in &stems {
+        out.push((format!("u:{s}"), scale));
+    }
+    for pair in stems.windows(2) {
+        out.push((format!("b:{}_{}", pair[0], pair[1]), scale));
+    }
+    let mut grams = 0usize;
+    for token in message.content() {
+        let chars: Vec<char> = format!("<{}>", token.word).chars().collect();
+        for tri in chars.windows(3) {
+            if grams < 200 {
+                out.push((format!("c:{}", tri.iter().collect::<String>()), scale * 0.5));
+                grams += 1;
+            }
+        }
+    }
+    for (cue, strength) in cues(message, &words, raw) {
+        out.push((format!("cue:{cue}"), strength));
+    }
+    // Pairs of cues: "stuck" alone may be a road; "stuck" with "self" and
+    // "rising" is a family on a roof.
+    let present: Vec<&str> = cues(message, &words, raw).into_iter().map(|(c, _)| c).collect();
+    for (i, a) in present.iter().enumerate() {
+        for b in &present[i + 1..] {
+            out.push((format!("cue:{a}+{b}"), 1.0));
+        }
+    }
+    out
+}
+
+struct CueList {
+    name: &'static str,
+    words: &'static [&'static str],
+    phrases: &'static [&'static str],
+}
+
+const CUES: &[CueList] = &[
+    CueList {
+        name: "self",
+        words: &["je", "j", "me", "moi", "mon", "ma", "mes", "on", "nous", "notre", "nos", "i", "me", "my", "we", "us", "our", "am", "myself"],
+        phrases: &[],
+    },
+    CueList {
+        name: "now",
+        words: &["maintenant", "vite", "urgent", "urgence", "now", "asap", "hurry", "quick", "quickly", "fast", "immediately", "presentement", "actuellement", "batterie", "battery"],
+        phrases: &["en ce moment", "right now", "vient de", "viennent de", "just now", "en train de", "depuis ce matin", "depuis hier", "sans arret", "plus de batterie"],
+    },
+    CueList {
+        name: "stuck",
+        words: &["pris", "prise", "prises", "coince", "coinces", "coincee", "coincees", "enferme", "enfermes", "isole", "isoles", "prisonnier", "prisonniers", "stuck", "trapped", "trap", "stranded", "surrounded", "encercle", "encercles", "bloques", "pinned", "toit", "roof", "grenier", "attic"],
+        phrases: &["peut pas sortir", "pouvons pas sortir", "peux pas sortir", "capable de sortir", "can not get out", "can not leave", "can not move", "no way out", "cut off", "peut pas bouger", "peux pas bouger", "bouge plus", "se releve pas", "can not get up", "en haut", "upstairs", "au 2e", "2e etage", "deuxieme etage", "second floor", "top of the stairs", "en haut des marches"],
+    },
+    CueList {
+        name: "rising",
+        words: &["monte", "montent", "rising", "rises", "rentre", "rentrent", "remplit", "remplir", "fills", "filling", "submerge", "engulfed", "approche", "approaching", "spreading", "closer", "craque", "craquer", "cede", "collapsing", "collapsed", "effondre"],
+        phrases: &["arrive au", "arrive a", "coming in", "coming under", "pouring in", "up to the", "jusqu aux", "jusque aux", "jusque au", "a pleine porte", "a vue d oeil", "water is", "eau est rendue", "est rendue", "still rising", "monte encore", "the flames", "les flammes", "de plus en plus"],
+    },
+    CueList {
+        name: "body",
+        words: &["respire", "respirer", "breathe", "breathing", "etouffe", "etouffer", "choking", "suffocating", "inconscient", "inconsciente", "unconscious", "unresponsive", "evanoui", "evanouie", "fainted", "saigne", "saigner", "bleeding", "sang", "blood", "cardiaque", "heart", "poitrine", "chest", "avc", "stroke", "convulsions", "convulse", "seizure", "seizures", "accoucher", "accouche", "contractions", "labor", "labour", "blesse", "blessee", "blesses", "injured", "hurt", "fracture", "broken", "vomit", "vomissements", "vomiting", "fievre", "fever", "mou", "molle", "limp", "brule", "brulee", "burned", "burns", "engourdi", "numb", "shocked", "electrocute", "hypothermie", "hypothermia", "tremble", "shaking", "overdose", "pale", "bleu", "blue", "pilules", "pills", "malaise", "douleur", "douleurs", "pain", "pains", "mal"],
+        phrases: &["perdre connaissance", "perd connaissance", "connaissance", "mal a la tete", "crise cardiaque", "heart attack", "chest pain", "can not breathe", "peut pas respirer", "respire mal", "respire pas", "respire plus"],
+    },
+    CueList {
+        name: "missing",
+        words: &["disparu", "disparue", "disparus", "missing", "introuvable", "emporte", "emportee", "swept", "drowning", "noyer", "noye", "noyade"],
+        phrases: &["pas revenu", "pas revenue", "not back", "never came back", "not come back", "repond pas", "repond plus", "repond pu", "ne repond", "not answering", "no answer", "has not answered", "hasn t answered", "not responding", "can not find", "trouve pas", "trouve plus", "can not see", "vois plus", "vois pas", "bouge plus", "bouge pu", "not moving", "pas arrive", "pas arrivee", "no news", "pas de nouvelles", "sans nouvelles", "par le courant", "by the current"],
+    },
+    CueList {
+        name: "harm",
+        words: &["suicide", "suicider", "suicidaire", "suicidal", "overdose"],
+        phrases: &["en finir", "me tuer", "kill myself", "end it", "end my life", "plus vivre", "pu vivre", "veux mourir", "want to die", "sans moi", "without me", "better off", "no point", "the point", "a quoi bon", "j en peux plus", "je n en peux plus", "en peux plus", "can not do this anymore", "can not go on", "go on", "all to stop", "le gout de rien", "plus le gout", "pu le gout", "pu capable", "plus capable", "rien savoir", "toutes mes pilules", "all my pills", "mettre fin", "give up", "tout lacher"],
+    },
+    CueList {
+        name: "violence",
+        words: &["menace", "menacer", "menaces", "threatened", "threatening", "threat", "frappe", "frappee", "battu", "battue", "hit", "beat", "beaten", "couteau", "knife", "arme", "armes", "weapon", "gun", "fusil", "agresse", "agressee", "agression", "assaulted", "attack", "attacked", "violence", "violent", "viol", "raped", "cache", "cachee", "hiding", "tuer", "kill", "peur"],
+        phrases: &["mettre le feu", "set fire", "hurt me", "me faire mal"],
+    },
+    CueList {
+        name: "plea",
+        words: &["aidez", "aide", "aider", "secours", "sos", "help", "helpp", "helppp", "envoyez", "envoyer", "send", "venez", "venir", "come", "appelez", "call", "sauvez", "save", "rescue", "vite", "please", "svp", "hurry"],
+        phrases: &["au secours", "aidez nous", "aidez moi", "help us", "help me", "send someone", "send help", "envoyez quelqu", "venir nous chercher", "venir chercher", "come get", "call someone", "check on", "quelqu un peut venir"],
+    },
+    CueList {
+        name: "vulnerable",
+        words: &["bebe", "baby", "nourrisson", "enfant", "enfants", "kid", "kids", "child", "children", "fille", "garcon", "gars", "fils", "son", "daughter", "mere", "pere", "mother", "father", "grandmere", "grandpere", "grandmother", "grandfather", "agee", "age", "elderly", "old", "vieux", "vieille", "enceinte", "pregnant", "diabetique", "diabetic", "chimio", "chemo", "oxygene", "oxygen", "fauteuil", "wheelchair", "handicape", "disabled", "voisin", "voisine", "neighbour", "conjoint", "conjointe", "mari", "femme", "husband", "wife", "seul", "seule", "alone"],
+        phrases: &[],
+    },
+    CueList {
+        name: "hazard_now",
+        words: &["fumee", "smoke", "etincelles", "sparks", "sparking", "flammes", "flames", "feu", "fire", "burning", "brule", "gaz", "gas", "propane", "monoxyde", "co", "explosion", "explose", "hissing", "siffle", "odeur", "smell", "fils", "wires", "courant", "current", "eau", "water", "glace", "ice"],
+        phrases: &["fils electriques", "power lines", "downed lines", "sent le gaz", "smell gas", "gas smell", "odeur de gaz"],
+    },
+    CueList {
+        name: "info_question",
+        words: &["numero", "number", "heures", "hours", "horaire", "ouvert", "open", "adresse", "address", "inscrire", "register", "formulaire", "form", "site", "website", "info", "information", "informations", "savoir", "know", "procedure", "recevoir", "receive", "ramasser", "combien", "cost", "payer", "assurance", "insurance", "reclamation", "claim", "permis", "permit", "rembourse", "reimburse", "program", "programme", "where", "ou", "quand", "when"],
+        phrases: &["comment faire", "how do i", "how can i", "how can we", "est ce que je peux", "can i", "is it safe", "c est quoi", "what is the", "what are the", "where can", "ou est", "ou sont", "ou trouver", "ou aller", "a quelle heure", "what time", "should i", "should we", "dois je", "faut il", "est ce que"],
+    },
+    CueList {
+        name: "hypothetical",
+        words: &["si", "if", "jamais", "eventuellement", "prochaine", "next", "future", "cas", "case", "prevention", "preparer", "prepare", "prevoir"],
+        phrases: &["au cas ou", "in case", "what if", "et si", "en cas de", "what should we do if"],
+    },
+    CueList {
+        name: "joke",
+        words: &["lol", "mdr", "haha", "hahaha", "lmao", "jk", "mort", "dying"],
+        phrases: &["je meurs", "i m dying", "i am dying here", "drowning in"],
+    },
+];
+
+fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f32)> {
+    let mut out = Vec::new();
+    for cue in CUES {
+        let mut count = 0usize;
+        for w in words {
+            if cue.words.contains(w) {
+                count += 1;
+            }
+        }
+        for p in cue.phrases {
+            if message.has_phrase(p) {
+                count += 1;
+            }
+        }
+        if count > 0 {
+            out.push((cue.name, (count as f32).min(3.0).sqrt()));
+        }
+    }
+    if message.upper_ratio > 0.7 && raw.chars().filter(|c| c.is_alphabetic()).count() >= 8 {
+        out.push(("shouting", 1.0));
+    }
+    if message.exclamations >= 2 {
+        out.push(("exclaim", 1.0));
+    }
+    if message.question_mark {
+        out.push(("question_mark", 1.0));
+    }
+    let n = message.tokens.len();
+    out.push((if n <= 3 { "short" } else if n <= 12 { "medium" } else { "long" }, 1.0));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> f32 {
+        probability(&tokenize(text), text)
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        let corpus = parse_corpus(CORPUS);
+        let a = train(&corpus);
+        let b = train(&corpus);
+        let text = "on est pris au 2e";
+        assert_eq!(a.probability(&tokenize(text), text), b.probability(&tokenize(text), text));
+    }
+
+    #[test]
+    fn corpus_is_balanced_and_bilingual() {
+        let corpus = parse_corpus(CORPUS);
+        let positives = corpus.iter().filter(|(y, _)| *y).count();
+        assert!(positives >= 150, "{positives} positives");
+        assert!(corpus.len() - positives >= 150);
+    }
+
+    #[test]
+    fn structure_of_danger_across_hazards() {
+        let distress = [
+            "the smoke is getting thick and we can't find the way out of the building",
+            "on est coincés dans l'auto, la neige monte jusqu'aux fenêtres pis le moteur est mort",
+            "ma voisine respire pu, elle est toute bleue",
+            "je pense que je vais me tuer ce soir",
+        ];
+        let calm = [
+            "à quelle heure ouvre le centre d'hébergement?",
+            "what's the phone number of the red cross",
+            "is the boil water advisory still in effect",
+            "comment je fais pour réclamer mes frais d'hôtel",
+        ];
+        for text in distress {
+            assert!(p(text) >= 0.5, "{text}: {}", p(text));
+        }
+        for text in calm {
+            assert!(p(text) < 0.5, "{text}: {}", p(text));
+        }
+    }
+}

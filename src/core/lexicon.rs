@@ -1,0 +1,166 @@
+//! General bilingual synonyms of the incident domain: words residents and
+//! officials use for the same thing, in French and English, grouped into
+//! concepts. A message that says "bouteilles d'eau" reaches an entry written
+//! as "eau potable"; "shelter" reaches "centre d'hébergement".
+//!
+//! The groups are about incidents in general (floods, fires, storms, spills,
+//! outages, heat, cold), never about one directive file. Each word is listed
+//! folded (no accents); it is matched by its Snowball stem in its language.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::directives::Lang;
+use super::normalize::stem;
+
+/// `concept: french words | english words`
+const GROUPS: &str = "
+evacuate: evacuer evacuation evacue evacuee evacues quitter partir sortir fuir | evacuate evacuation evacuated evacuating evacuee leave leaving flee
+shelter: hebergement heberger herbergement refuge abri sinistres hotel motel loger logement dormir coucher | shelter shelters lodging accommodation housing sleep hotel motel
+drink: potable boire bouteille bouteilles buvable robinet aqueduc | drink drinking bottled bottle potable tap drinkable
+boil: bouillir ebullition bouilli | boil boiled boiling
+sandbag: sable sablage | sandbag sandbags sand
+road: route routes chemin pont ponts autoroute circulation detour detours viaduc traverse | road roads bridge bridges highway traffic detour commute drive driving
+closed: ferme fermee fermees fermes fermeture bloque bloquee barre barree coupee coupe inaccessible impraticable | closed closure closures blocked shut impassable
+open: ouvert ouverte ouverts ouvertes ouverture rouvrir rouvert reouverture | open opened reopen reopened reopening
+power: electricite courant panne pannes hydro delestage | power electricity outage outages blackout hydro
+electrical: electrique electriques fil fils prise prises panneau disjoncteur disjoncteurs filage electrocution | electrical electric wire wires wiring outlet outlets breaker breakers panel electrocution
+insurance: assurance assurances assureur assureurs reclamation | insurance insurer insured claim claims adjuster
+money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation | financial compensation compensate reimbursement reimburse refund money funds funding allowance grant
+pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
+livestock: betail vache vaches cheval chevaux ferme poules | livestock cattle cow cows horse horses farm chickens
+medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
+health: sante medecin docteur malade maladie hopital clinique infirmiere soins | health doctor sick illness ill hospital clinic nurse care
+school: ecole ecoles classe classes scolaire cours eleve eleves cegep universite garderie | school schools class classes student students college university daycare
+car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
+park: stationner stationnement garer stationne | park parking parked
+garbage: debris dechet dechets ordures collecte encombrant encombrants poubelle poubelles rebuts | debris garbage waste trash pickup junk rubbish
+mould: moisissure moisissures moisi champignon | mould mold mildew mouldy moldy
+pump: pompe pompes pomper pompage | pump pumps pumping sump
+basement: soussol soussols cave | basement basements cellar
+clean: nettoyer nettoyage desinfecter desinfection laver | clean cleaning cleanup disinfect disinfecting wash
+volunteer: benevole benevoles benevolat | volunteer volunteers volunteering
+donate: don dons donner donation donations | donate donation donations donating
+relative: famille proche proches parent parents frere soeur fils fille pere mere grandmere grandpere oncle tante cousin | family relative relatives brother sister son daughter father mother grandmother grandfather uncle aunt cousin
+find: trouver retrouver localiser nouvelles recherche | find locate whereabouts news search
+phone: appeler telephoner telephone numero ligne cellulaire | call phone number line hotline cellphone cell
+alert: alerte alertes notification notifications avis texto textos infolettre abonner abonnement message | alert alerts notification notifications notify text texts subscribe subscription
+return: retour retourner rentrer revenir reintegrer reintegration | return returning back
+home: maison domicile residence chez demeure propriete | home house residence property
+safe: securitaire securite dangereux risque risques | safe safety unsafe dangerous risk risks hazard hazardous
+mobility: mobilite fauteuil roulant handicap handicape marchette deambulateur | mobility wheelchair disabled disability walker
+food: nourriture repas manger bouffe epicerie provisions | food meal meals eat eating groceries grocery
+level: niveau niveaux hauteur debit | level levels height gauge
+flood: inondation inondations inonde inondee inondes crue crues debordement | flood floods flooding flooded overflow
+fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning
+smoke: fumee fumees | smoke smoky
+air: air respirer respiration | air breathe breathing
+mental: stress anxiete angoisse detresse psychologique moral deprime deprimee cauchemar ecoute | stress anxiety anxious mental distress psychological depressed depression coping counselling counseling
+child: enfant enfants bebe bebes ado ados adolescent | child children kid kids baby babies teen teenager
+elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
+cost: gratuit gratuite gratuits couter cout frais prix payer | free cost costs fee fees price pay charge
+register: inscrire inscription enregistrer enregistrement | register registration enrol sign
+work: travail emploi employeur patron travailler | work job employer boss working
+tenant: locataire locataires proprietaire loyer bail | tenant tenants landlord rent lease
+permit: permis autorisation | permit permits authorization
+document: papiers document documents identite passeport | documents papers identification passport
+clothes: vetements linge | clothes clothing
+charge: recharger charger batterie | charge charging battery
+heat: chaleur canicule climatisation climatiseur rafraichissement | heat heatwave cooling airconditioning
+cold: froid chauffage chauffer verglas gel | cold heating ice freezing
+generator: generatrice generatrices | generator generators
+gas: gaz propane | gas propane
+chemical: chimique chimiques toxique toxiques fuite deversement contamination | chemical chemicals toxic leak spill contamination
+confine: confinement confiner confine calfeutrer | shelter-in-place lockdown confinement
+mask: masque masques | mask masks respirator
+vaccine: vaccin vaccins tetanos | vaccine vaccines tetanus shot
+sewer: septique fosse toilette toilettes refoule refoulement egout egouts | septic toilet toilets sewer sewage backup
+well: puits | well wells
+dike: digue digues | dike dikes levee
+map: carte cartes plan | map maps
+zone: zone zones secteur secteurs quartier quartiers | zone zones area areas sector neighbourhood district
+mandatory: obligatoire obligatoires oblige forcer | mandatory compulsory forced obliged
+bring: apporter amener emporter trousse valise | bring pack kit suitcase
+transport: transport navette autobus bus taxi | transport transportation shuttle bus ride taxi
+access: acces entrer barrage laissez-passer | access enter checkpoint roadblock pass
+update: information informations nouvelles mise jour | information update updates news
+duration: durer longtemps duree | long last duration
+mail: courrier poste | mail post
+help: aide aider assistance soutien | help assistance support assist
+river: riviere fleuve lac ruisseau | river lake creek stream
+rain: pluie pleuvoir precipitations orage | rain raining storm rainfall
+wind: vent vents tempete ouragan tornade | wind winds storm hurricane tornado
+tree: arbre arbres branche branches | tree trees branch branches
+internet: internet wifi reseau | internet wifi network
+bank: banque caisse cheque cheques | bank cheque cheques check
+";
+
+/// A concept id: an index into the table of groups.
+pub type Concept = u16;
+
+struct Lexicon {
+    /// (language, stem) → concept.
+    by_stem: HashMap<(Lang, String), Concept>,
+    names: Vec<&'static str>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut by_stem = HashMap::new();
+    let mut names = Vec::new();
+    for line in GROUPS.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (name, words) = line.split_once(':').expect("every group line is `name: fr | en`");
+        let (fr, en) = words.split_once('|').expect("every group line is `name: fr | en`");
+        let concept = Concept::try_from(names.len()).expect("fewer than 65,536 concepts");
+        names.push(name.trim());
+        for (lang, list) in [(Lang::Fr, fr), (Lang::En, en)] {
+            for word in list.split_whitespace() {
+                // The first group to claim a stem keeps it.
+                by_stem.entry((lang, stem(lang, word))).or_insert(concept);
+            }
+        }
+    }
+    Lexicon { by_stem, names }
+});
+
+/// The concept of a word, given its stems in both languages. `hint` is the
+/// language to try first (the text's, when known).
+pub fn concept_of(stem_fr: &str, stem_en: &str, hint: Option<Lang>) -> Option<Concept> {
+    let lexicon = &*LEXICON;
+    let fr = || lexicon.by_stem.get(&(Lang::Fr, stem_fr.to_string())).copied();
+    let en = || lexicon.by_stem.get(&(Lang::En, stem_en.to_string())).copied();
+    match hint {
+        Some(Lang::En) => en().or_else(fr),
+        Some(Lang::Fr) => fr().or_else(en),
+        None => fr().or_else(en),
+    }
+}
+
+pub fn concept_name(concept: Concept) -> &'static str {
+    LEXICON.names[usize::from(concept)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::normalize::tokenize;
+
+    #[track_caller]
+    fn same(a: &str, b: &str) {
+        let ta = &tokenize(a).tokens[0];
+        let tb = &tokenize(b).tokens[0];
+        let ca = concept_of(&ta.stem_fr, &ta.stem_en, None);
+        let cb = concept_of(&tb.stem_fr, &tb.stem_en, None);
+        assert!(ca.is_some() && ca == cb, "{a} ({ca:?}) vs {b} ({cb:?})");
+    }
+
+    #[test]
+    fn synonyms_across_languages_and_registers() {
+        same("refuge", "shelter");
+        same("hébergement", "shelter");
+        same("médicaments", "pills");
+        same("char", "véhicule");
+        same("évacués", "evacuated");
+        same("moisissures", "mold");
+        same("bénévoles", "volunteering");
+    }
+}

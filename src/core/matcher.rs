@@ -1,0 +1,394 @@
+//! The matcher: which entries of a directive set a message is about, with a
+//! score in [0, 1] that means the same thing whatever the set.
+//!
+//! An [`Index`] is built once per [`DirectiveSet`] and never changes; share
+//! it behind an `Arc`. Each entry's questions (both languages) and keywords
+//! become bags of *terms*: a concept of the bilingual lexicon when the word
+//! has one, else its Snowball stem.
+//!
+//! The score of an entry is the geometric mean of two coverages:
+//! - how much of the **message** the entry explains (each message word
+//!   weighed by its rarity in the set; words the set has never seen count as
+//!   unexplained, so an out-of-scope question scores low), and
+//! - how much of the entry's **best question** (or one whole keyword) the
+//!   message covers.
+//!
+//! Both are ratios, so the score does not grow with the size of the set or
+//! the length of the message: one threshold serves every incident.
+
+use std::collections::HashMap;
+
+use super::directives::{DirectiveSet, Lang};
+use super::lexicon::{self, Concept};
+use super::normalize::{Normalized, Token, tokenize};
+
+pub type TermId = u32;
+
+/// One question or keyword of an entry, as terms.
+#[derive(Clone, Debug)]
+struct Doc {
+    terms: Vec<TermId>,
+    keyword: bool,
+}
+
+#[derive(Clone, Debug)]
+struct IndexedEntry {
+    docs: Vec<Doc>,
+    /// Sorted, deduplicated terms of all docs.
+    terms: Vec<TermId>,
+}
+
+/// A ranked candidate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// Index into [`DirectiveSet::entries`].
+    pub entry: usize,
+    pub score: f32,
+    /// Share of the message the entry explains.
+    pub message_coverage: f32,
+    /// Share of the entry's best question the message covers.
+    pub question_coverage: f32,
+}
+
+/// Term weights and postings for one directive set. Immutable.
+#[derive(Clone, Debug)]
+pub struct Index {
+    term_ids: HashMap<String, TermId>,
+    /// Inverse document frequency of each term, normalised to (0, 1].
+    specificity: Vec<f32>,
+    /// Entries holding each term.
+    postings: Vec<Vec<u32>>,
+    entries: Vec<IndexedEntry>,
+    /// Folded words seen in the set, by length in characters, for typo
+    /// tolerance: (word, term).
+    vocabulary_by_length: Vec<Vec<(String, TermId)>>,
+}
+
+/// Weight of a word that says little about what a message is about.
+const GENERIC_WEIGHT: f32 = 0.3;
+/// Weight of a number (street numbers, ages, hours).
+const NUMBER_WEIGHT: f32 = 0.15;
+/// How much a term matched through a typo counts.
+const TYPO_DISCOUNT: f32 = 0.8;
+
+fn concept_key(concept: Concept) -> String {
+    format!("#{}", lexicon::concept_name(concept))
+}
+
+/// The term keys a token may match, best first: its concept, then its stems.
+fn keys_of(token: &Token, lang: Option<Lang>) -> ([Option<String>; 3], bool) {
+    let concept = lexicon::concept_of(&token.stem_fr, &token.stem_en, lang);
+    let (first, second) = match lang {
+        Some(Lang::En) => (&token.stem_en, &token.stem_fr),
+        _ => (&token.stem_fr, &token.stem_en),
+    };
+    let second = if second == first { None } else { Some(second.clone()) };
+    ([concept.map(concept_key), Some(first.clone()), second], concept.is_some())
+}
+
+impl Index {
+    pub fn build(directive_set: &DirectiveSet) -> Index {
+        let mut term_ids: HashMap<String, TermId> = HashMap::new();
+        let mut words: HashMap<String, TermId> = HashMap::new();
+        let mut entries = Vec::with_capacity(directive_set.entries.len());
+
+        let intern = |key: String, term_ids: &mut HashMap<String, TermId>| -> TermId {
+            let next = term_ids.len() as TermId;
+            *term_ids.entry(key).or_insert(next)
+        };
+
+        for entry in &directive_set.entries {
+            let mut docs = Vec::new();
+            let texts = entry
+                .questions_fr
+                .iter()
+                .map(|q| (q, Some(Lang::Fr), false))
+                .chain(entry.questions_en.iter().map(|q| (q, Some(Lang::En), false)))
+                .chain(entry.keywords.iter().map(|k| (k, None, true)));
+            for (text, lang, keyword) in texts {
+                let normalized = tokenize(text);
+                let mut terms = Vec::new();
+                for token in normalized.content() {
+                    let (keys, has_concept) = keys_of(token, lang);
+                    // An indexed word is one term: its concept, else its stem
+                    // in the text's language (both stems for keywords, whose
+                    // language is not said).
+                    let chosen: Vec<String> = if has_concept {
+                        vec![keys[0].clone().expect("has_concept")]
+                    } else if lang.is_some() {
+                        vec![keys[1].clone().expect("first stem")]
+                    } else {
+                        keys[1..].iter().flatten().cloned().collect()
+                    };
+                    for key in chosen {
+                        let id = intern(key, &mut term_ids);
+                        if !terms.contains(&id) {
+                            terms.push(id);
+                        }
+                        if token.word.chars().count() >= 4 {
+                            words.entry(token.word.clone()).or_insert(id);
+                        }
+                    }
+                }
+                if !terms.is_empty() {
+                    docs.push(Doc { terms, keyword });
+                }
+            }
+            let mut all: Vec<TermId> = docs.iter().flat_map(|d| d.terms.iter().copied()).collect();
+            all.sort_unstable();
+            all.dedup();
+            entries.push(IndexedEntry { docs, terms: all });
+        }
+
+        let mut postings = vec![Vec::new(); term_ids.len()];
+        for (i, entry) in entries.iter().enumerate() {
+            for &t in &entry.terms {
+                postings[t as usize].push(i as u32);
+            }
+        }
+        let n = entries.len().max(1) as f32;
+        let specificity = postings
+            .iter()
+            .map(|p| ((1.0 + n / p.len().max(1) as f32).ln() / (1.0 + n).ln()).clamp(0.05, 1.0))
+            .collect();
+        let mut vocabulary_by_length: Vec<Vec<(String, TermId)>> = Vec::new();
+        for (word, id) in words {
+            let len = word.chars().count();
+            if vocabulary_by_length.len() <= len {
+                vocabulary_by_length.resize(len + 1, Vec::new());
+            }
+            vocabulary_by_length[len].push((word, id));
+        }
+        for bucket in &mut vocabulary_by_length {
+            bucket.sort();
+        }
+        Index { term_ids, specificity, postings, entries, vocabulary_by_length }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The closest indexed word to a misspelt `word`, if close enough.
+    fn typo_term(&self, word: &str) -> Option<TermId> {
+        let len = word.chars().count();
+        if len < 5 || word.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let min_similarity = if len >= 8 { 0.75 } else { 0.8 };
+        let mut best: Option<(f64, TermId)> = None;
+        for candidate_len in len.saturating_sub(1)..=len + 1 {
+            let Some(bucket) = self.vocabulary_by_length.get(candidate_len) else { continue };
+            for (candidate, id) in bucket {
+                // Cheap filter: a typo rarely changes both of the first two letters.
+                let mut a = word.chars();
+                let mut b = candidate.chars();
+                let (a0, a1, b0, b1) = (a.next(), a.next(), b.next(), b.next());
+                if a0 != b0 && a1 != b1 {
+                    continue;
+                }
+                let similarity = strsim::normalized_damerau_levenshtein(word, candidate);
+                if similarity >= min_similarity && best.is_none_or(|(s, _)| similarity > s) {
+                    best = Some((similarity, *id));
+                }
+            }
+        }
+        best.map(|(_, id)| id)
+    }
+
+    /// Ranked candidates for a normalised message, best first, at most
+    /// `limit`, scores in [0, 1].
+    pub fn search(&self, message: &Normalized, lang: Option<Lang>, limit: usize) -> Vec<Candidate> {
+        struct QueryToken {
+            terms: Vec<(TermId, f32)>,
+            weight: f32,
+        }
+        let mut query: Vec<QueryToken> = Vec::new();
+        let mut seen_words: Vec<&str> = Vec::new();
+        for token in message.content() {
+            if seen_words.contains(&token.word.as_str()) {
+                continue;
+            }
+            seen_words.push(&token.word);
+            let base = if token.word.bytes().all(|b| b.is_ascii_digit()) {
+                NUMBER_WEIGHT
+            } else if is_generic(&token.word) {
+                GENERIC_WEIGHT
+            } else {
+                1.0
+            };
+            let (keys, _) = keys_of(token, lang);
+            let mut terms: Vec<(TermId, f32)> = keys
+                .iter()
+                .flatten()
+                .filter_map(|k| self.term_ids.get(k).map(|&id| (id, 1.0)))
+                .collect();
+            if terms.is_empty()
+                && let Some(id) = self.typo_term(&token.word)
+            {
+                terms.push((id, TYPO_DISCOUNT));
+            }
+            // A word the set knows weighs by its rarity; an unknown word
+            // weighs fully: it is something the directives do not cover.
+            let specificity = terms
+                .iter()
+                .map(|&(t, _)| self.specificity[t as usize])
+                .fold(None, |m: Option<f32>, s| Some(m.map_or(s, |m| m.max(s))))
+                .unwrap_or(1.0);
+            query.push(QueryToken { terms, weight: base * specificity });
+        }
+        let total: f32 = query.iter().map(|q| q.weight).sum();
+        if total <= 0.0 {
+            return Vec::new();
+        }
+
+        // Entries sharing at least one term, with the query's terms.
+        let mut touched: HashMap<u32, ()> = HashMap::new();
+        for q in &query {
+            for &(t, _) in &q.terms {
+                for &e in &self.postings[t as usize] {
+                    touched.insert(e, ());
+                }
+            }
+        }
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(touched.len());
+        for (&entry_index, _) in &touched {
+            let entry = &self.entries[entry_index as usize];
+            // Message coverage.
+            let mut explained = 0.0f32;
+            let mut matched_terms: Vec<(TermId, f32)> = Vec::new();
+            for q in &query {
+                let mut best = 0.0f32;
+                for &(t, discount) in &q.terms {
+                    if entry.terms.binary_search(&t).is_ok() {
+                        best = best.max(discount);
+                        matched_terms.push((t, discount));
+                    }
+                }
+                explained += q.weight * best;
+            }
+            let message_coverage = explained / total;
+            // Best question (or whole keyword) coverage.
+            let mut question_coverage = 0.0f32;
+            for doc in &entry.docs {
+                let mut have = 0.0f32;
+                let mut all = 0.0f32;
+                for &t in &doc.terms {
+                    let s = self.specificity[t as usize];
+                    all += s;
+                    if let Some(&(_, d)) = matched_terms.iter().find(|(m, _)| *m == t) {
+                        have += s * d;
+                    }
+                }
+                let coverage = if all > 0.0 { have / all } else { 0.0 };
+                let coverage = if doc.keyword { coverage * coverage } else { coverage };
+                question_coverage = question_coverage.max(coverage);
+            }
+            let score = (message_coverage * question_coverage).sqrt().clamp(0.0, 1.0);
+            if score > 0.0 {
+                candidates.push(Candidate {
+                    entry: entry_index as usize,
+                    score,
+                    message_coverage,
+                    question_coverage,
+                });
+            }
+        }
+        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        candidates.truncate(limit);
+        candidates
+    }
+}
+
+/// Words that say little about the topic of a message: time, politeness,
+/// urgency, vague nouns and verbs. They still count, a third as much.
+pub fn is_generic(word: &str) -> bool {
+    GENERIC.binary_search(&word).is_ok()
+}
+
+/// Sorted, folded.
+static GENERIC: &[&str] = &[
+    "actuellement", "afin", "ajourdhui", "allo", "annee", "ans", "any", "aujourdhui", "avance", "back", "bad", "beaucoup",
+    "besoin", "bien", "bonjour", "bonne", "bonsoir", "cas", "city", "come", "correct", "day", "days", "demain",
+    "demande", "different", "emergency", "encore", "ensuite", "etc", "exactement", "find", "fine", "gens", "good",
+    "grand", "grande", "guys", "heure", "heures", "hello", "help", "hier", "hour", "hours", "important", "info",
+    "jour", "jours", "know", "last", "look", "lot", "maintenant", "make", "matin", "merci", "minute", "minutes",
+    "mois", "moment", "month", "morning", "much", "municipal", "municipale", "new", "next", "nouveau", "nouvelle",
+    "now", "people", "personne", "personnes", "petit", "petite", "place", "possible", "prochain", "prochaine",
+    "quelqu'un", "question", "questions", "quick", "quickly", "rapidement", "right", "salut", "semaine", "semaines",
+    "soir", "sorry", "sure", "svp", "temps", "thank", "thanks", "time", "today", "tomorrow", "tonight", "urgence",
+    "urgent", "use", "vers", "ville", "vite", "voir", "week", "weeks", "year", "years", "yesterday",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::directives::Source;
+
+    fn index() -> (DirectiveSet, Index) {
+        let text = r#"
+[directive]
+title = "t"
+issued_by = "b"
+issued_at = 2026-04-18T14:00:00-04:00
+
+[[entry]]
+id = "shelter"
+questions.fr = ["Où se trouve le centre d'hébergement?"]
+questions.en = ["Where is the shelter?"]
+answer.fr = "a"
+answer.en = "a"
+
+[[entry]]
+id = "sandbags"
+questions.fr = ["Où trouver des sacs de sable?"]
+questions.en = ["Where can I get sandbags?"]
+answer.fr = "b"
+answer.en = "b"
+
+[[entry]]
+id = "pets"
+questions.fr = ["Puis-je amener mon chien au centre d'hébergement?"]
+questions.en = ["Can I bring my dog to the shelter?"]
+keywords = ["animaux"]
+answer.fr = "c"
+answer.en = "c"
+"#;
+        let set = DirectiveSet::build(&[Source { file: "a.toml".into(), text: text.into() }], 0).unwrap();
+        let index = Index::build(&set);
+        (set, index)
+    }
+
+    #[track_caller]
+    fn check(message: &str, expect_first: Option<&str>) {
+        let (set, index) = index();
+        let got = index.search(&tokenize(message), None, 3);
+        let first = got.first().map(|c| set.entries[c.entry].id.as_str());
+        assert_eq!(first, expect_first, "{message}: {got:?}");
+        for c in &got {
+            assert!((0.0..=1.0).contains(&c.score));
+        }
+    }
+
+    #[test]
+    fn ranks_by_meaning_across_languages_and_typos() {
+        check("c'est où le refuge?", Some("shelter"));
+        check("where r the sandbags", Some("sandbags"));
+        check("sac de sabel", Some("sandbags"));
+        check("je peux-tu emmener mon chat au refuge", Some("pets"));
+        check("recette de pain aux bananes", None);
+    }
+
+    #[test]
+    fn out_of_scope_words_lower_the_score() {
+        let (_, index) = index();
+        let plain = index.search(&tokenize("où est le refuge"), None, 1)[0].score;
+        let diluted =
+            index.search(&tokenize("où est le refuge pour la messe de l'église du dimanche"), None, 1)[0].score;
+        assert!(diluted < plain - 0.2, "{plain} vs {diluted}");
+    }
+}

@@ -1,0 +1,529 @@
+//! Normalisation of Québec French and English text for matching and triage.
+//!
+//! `tokenize` turns a message into [`Token`]s:
+//! - case and accent folding (`Évacuation` → `evacuation`, `œ` → `oe`);
+//! - elisions (`l'eau` → `eau`, `qu'il` → `il`) and English contractions
+//!   (`can't` → `can not`, `we're` → `we are`);
+//! - informal Québec and SMS forms (`chu` → `je suis`, `pu` → `plus`,
+//!   `icitte` → `ici`, `char` → `voiture`, `svp`, `pcq`, `jsp`) and frequent
+//!   English spellings (`u` → `you`, `pls` → `please`);
+//! - punctuation and emoji are separators, but emoji are counted;
+//! - each token carries its Snowball stems in both languages and whether it is
+//!   a stop word.
+//!
+//! Everything here is pure and allocation-light; the whole message is never
+//! longer than [`MAX_CHARS`] characters once normalised.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+
+use super::directives::Lang;
+
+/// Only this many characters of a message are analysed: a resident's
+/// question fits many times over, and a 1 MB paste stays cheap.
+pub const MAX_CHARS: usize = 2_000;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Folded, expanded word (`evacuer`, `voiture`).
+    pub word: String,
+    pub stem_fr: String,
+    pub stem_en: String,
+    pub stop: bool,
+}
+
+/// A message after normalisation.
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    pub tokens: Vec<Token>,
+    /// Folded text with single spaces, after expansions (for phrase tests).
+    pub folded: String,
+    pub emoji: usize,
+    pub question_mark: bool,
+    pub exclamations: usize,
+    /// Share of letters in upper case in the original (shouting).
+    pub upper_ratio: f32,
+}
+
+impl Normalized {
+    pub fn content(&self) -> impl Iterator<Item = &Token> {
+        self.tokens.iter().filter(|t| !t.stop)
+    }
+
+    pub fn has_word(&self, word: &str) -> bool {
+        self.tokens.iter().any(|t| t.word == word)
+    }
+
+    /// Whether `phrase` (folded words separated by single spaces) occurs on
+    /// word boundaries.
+    pub fn has_phrase(&self, phrase: &str) -> bool {
+        let hay = self.folded.as_str();
+        let mut start = 0;
+        while let Some(pos) = hay[start..].find(phrase) {
+            let begin = start + pos;
+            let end = begin + phrase.len();
+            let left_ok = begin == 0 || hay.as_bytes()[begin - 1] == b' ';
+            let right_ok = end == hay.len() || hay.as_bytes()[end] == b' ';
+            if left_ok && right_ok {
+                return true;
+            }
+            start = begin + 1;
+            while !hay.is_char_boundary(start) {
+                start += 1;
+            }
+        }
+        false
+    }
+}
+
+static STEMMER_FR: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::French));
+static STEMMER_EN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+pub fn stem(lang: Lang, word: &str) -> String {
+    match lang {
+        Lang::Fr => STEMMER_FR.stem(word).into_owned(),
+        Lang::En => STEMMER_EN.stem(word).into_owned(),
+    }
+}
+
+/// Lower case, accents removed, ligatures expanded, typographic apostrophes
+/// made plain. Other characters are kept.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        match c {
+            '\u{300}'..='\u{36f}' => {} // combining accents
+            '’' | 'ʼ' | '`' | '´' | '‘' => out.push('\''),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            '–' | '—' => out.push('-'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Emoji and pictographs (not letters, not ordinary punctuation).
+pub fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2190..=0x21FF | 0x2300..=0x23FF | 0x3030 | 0x303D | 0x3297 | 0x3299)
+}
+
+/// Whether `c` is a variation selector or joiner that accompanies emoji.
+fn is_emoji_modifier(c: char) -> bool {
+    matches!(c as u32, 0xFE00..=0xFE0F | 0x200D | 0x1F3FB..=0x1F3FF | 0x20E3)
+}
+
+pub fn tokenize(text: &str) -> Normalized {
+    let clipped: &str = match text.char_indices().nth(MAX_CHARS) {
+        Some((byte, _)) => &text[..byte],
+        None => text,
+    };
+    let mut letters = 0usize;
+    let mut upper = 0usize;
+    let mut emoji = 0usize;
+    let mut exclamations = 0usize;
+    let mut question_mark = false;
+    for c in clipped.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        } else if is_emoji(c) {
+            emoji += 1;
+        } else if c == '?' || c == '¿' {
+            question_mark = true;
+        } else if c == '!' {
+            exclamations += 1;
+        }
+    }
+    let folded = fold(clipped);
+
+    // Split into raw words: letters, digits, apostrophes and inner hyphens.
+    let mut raw_words: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for c in folded.chars() {
+        if c.is_alphanumeric() || c == '\'' || c == '-' {
+            current.push(c);
+        } else {
+            if !current.is_empty() {
+                raw_words.push(std::mem::take(&mut current));
+            }
+            let _ = is_emoji_modifier(c);
+        }
+    }
+    if !current.is_empty() {
+        raw_words.push(current);
+    }
+
+    let mut words: Vec<String> = Vec::with_capacity(raw_words.len() + 4);
+    for raw in raw_words {
+        let raw = raw.trim_matches(|c| c == '\'' || c == '-');
+        if raw.is_empty() {
+            continue;
+        }
+        expand_word(raw, &mut words);
+    }
+
+    let tokens: Vec<Token> = words
+        .into_iter()
+        .filter(|w| !w.is_empty())
+        .map(|word| {
+            let stop = STOP_WORDS.contains(word.as_str());
+            let stem_fr = stem(Lang::Fr, &word);
+            let stem_en = stem(Lang::En, &word);
+            Token { word, stem_fr, stem_en, stop }
+        })
+        .collect();
+    let folded = tokens.iter().map(|t| t.word.as_str()).collect::<Vec<_>>().join(" ");
+    Normalized {
+        tokens,
+        folded,
+        emoji,
+        question_mark,
+        exclamations,
+        upper_ratio: if letters == 0 { 0.0 } else { upper as f32 / letters as f32 },
+    }
+}
+
+/// Expands one raw folded word (which may hold apostrophes and hyphens) into
+/// normalised words appended to `out`.
+fn expand_word(raw: &str, out: &mut Vec<String>) {
+    if let Some(expansion) = INFORMAL.get(raw) {
+        out.extend(expansion.iter().map(|s| s.to_string()));
+        return;
+    }
+    if raw.contains('-') {
+        let joined: String = raw.chars().filter(|&c| c != '-').collect();
+        if COMPOUNDS.contains(joined.as_str()) {
+            out.push(joined);
+            return;
+        }
+        for part in raw.split('-') {
+            if !part.is_empty() && !CLITICS.contains(part) {
+                expand_word(part, out);
+            }
+        }
+        return;
+    }
+    if let Some(pos) = raw.find('\'') {
+        let (head, tail) = (&raw[..pos], &raw[pos + 1..]);
+        // English contractions.
+        match tail {
+            "t" if head.ends_with('n') => {
+                let base = &head[..head.len() - 1];
+                let base = match base {
+                    "ca" => "can",
+                    "wo" => "will",
+                    "sha" => "shall",
+                    "ai" => "is",
+                    other => other,
+                };
+                expand_word(base, out);
+                out.push("not".into());
+                return;
+            }
+            "re" => {
+                expand_word(head, out);
+                out.push("are".into());
+                return;
+            }
+            "m" => {
+                expand_word(head, out);
+                out.push("am".into());
+                return;
+            }
+            "ve" => {
+                expand_word(head, out);
+                out.push("have".into());
+                return;
+            }
+            "ll" => {
+                expand_word(head, out);
+                out.push("will".into());
+                return;
+            }
+            "d" => {
+                expand_word(head, out);
+                out.push("would".into());
+                return;
+            }
+            "s" => {
+                // Possessive or "is": both carry no content.
+                expand_word(head, out);
+                return;
+            }
+            _ => {}
+        }
+        // French elisions: l', d', j', qu', n', s', t', m', c', jusqu', y'.
+        if let Some(expansion) = ELISIONS.get(head) {
+            out.extend(expansion.iter().map(|s| s.to_string()));
+            if !tail.is_empty() {
+                expand_word(tail, out);
+            }
+            return;
+        }
+        for part in raw.split('\'') {
+            if !part.is_empty() {
+                expand_word(part, out);
+            }
+        }
+        return;
+    }
+    out.push(raw.to_string());
+}
+
+/// French words before an apostrophe, and what they stand for.
+static ELISIONS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    [
+        ("l", vec!["le"]),
+        ("d", vec!["de"]),
+        ("j", vec!["je"]),
+        ("qu", vec!["que"]),
+        ("n", vec!["ne"]),
+        ("s", vec!["se"]),
+        ("t", vec!["te"]),
+        ("m", vec!["me"]),
+        ("c", vec!["ce"]),
+        ("jusqu", vec!["jusque"]),
+        ("lorsqu", vec!["lorsque"]),
+        ("puisqu", vec!["puisque"]),
+        ("quoiqu", vec!["quoique"]),
+        ("presqu", vec!["presque"]),
+        // Québec: y'a, y'é, y'est, a'l, p'tit, t'sé
+        ("y", vec!["il"]),
+        ("a", vec!["elle"]),
+        ("p", vec![]),
+        ("ch", vec!["je"]),
+        ("aujourd", vec![]),
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Clitic pronouns after a hyphen in questions ("peux-tu", "va-t-il").
+static CLITICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    ["tu", "t", "il", "ils", "elle", "elles", "on", "je", "vous", "nous", "ce", "moi", "toi", "le", "la", "les", "y", "en", "lui", "leur"]
+        .into_iter()
+        .collect()
+});
+
+/// Hyphenated words kept whole (joined) because their parts mean something
+/// else: `sous-sol` is a basement, not "under" + "ground".
+static COMPOUNDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "soussol", "croixrouge", "rezdechaussee", "grandmere", "grandpere", "grandsparents", "bellemere",
+        "beaupere", "chefdelieu", "hautparleur", "aujourdhui", "peutetre", "cestadire", "arcenciel", "porteapatio",
+        "sanstrain", "sansabri", "sansabris", "postit", "eplus", "email", "ecoli", "tshirt", "wifi", "covid19",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Informal Québec French, SMS forms and frequent English spellings, folded.
+static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let table: &[(&str, &str)] = &[
+        // Québec French, joual
+        ("chu", "je suis"), ("chui", "je suis"), ("chus", "je suis"), ("jsuis", "je suis"), ("jsui", "je suis"),
+        ("j'suis", "je suis"), ("j'su", "je suis"), ("chuis", "je suis"), ("shu", "je suis"), ("jse", "je sais"),
+        ("pu", "plus"), ("pus", "plus"), ("icitte", "ici"), ("icit", "ici"), ("pis", "puis"), ("pi", "puis"),
+        ("faque", "alors"), ("fak", "alors"), ("fa que", "alors"), ("char", "voiture"), ("chars", "voitures"),
+        ("checker", "verifier"), ("check", "verifier"), ("checke", "verifie"), ("pogne", "pris"), ("pognes", "pris"),
+        ("pognee", "prise"), ("pognees", "prises"), ("tsé", "tu sais"), ("tse", "tu sais"), ("t'sais", "tu sais"),
+        ("ben", "bien"), ("asteure", "maintenant"), ("astheure", "maintenant"), ("ousque", "ou"), ("oussé", "ou"),
+        ("ousse", "ou"), ("kessé", "quoi"), ("quessé", "quoi"), ("quessque", "quoi"), ("kesse", "quoi"),
+        ("quesse", "quoi"), ("y'é", "il est"), ("y'e", "il est"), ("ye", "il est"), ("y'est", "il est"),
+        ("yé", "il est"), ("ya", "il y a"), ("y'a", "il y a"), ("y'as", "il y a"), ("a'l", "elle"), ("al", "elle"),
+        ("toute", "tout"), ("toutes", "tout"), ("sontu", "sont"), ("c'tu", "est-ce"), ("cé", "c'est"),
+        ("frette", "froid"), ("chum", "conjoint"), ("blonde", "conjointe"), ("gars", "garcon"),
+        ("flo", "enfant"), ("flos", "enfants"), ("bébé", "bebe"), ("bobo", "blessure"),
+        ("magané", "abime"), ("magane", "abime"), ("maganee", "abimee"), ("capoter", "paniquer"),
+        ("capote", "panique"), ("sacrament", ""), ("tabarnak", ""), ("tabarnac", ""), ("calisse", ""),
+        ("criss", ""), ("osti", ""), ("esti", ""), ("ciboire", ""), ("sti", ""), ("pantoute", "pas"),
+        ("dépanneur", "epicerie"), ("depanneur", "epicerie"), ("dep", "epicerie"),
+        ("garde-robe", "placard"), ("cell", "cellulaire"), ("cel", "cellulaire"), ("hydro", "electricite"),
+        ("breaker", "disjoncteur"), ("breakers", "disjoncteurs"), ("plug", "prise"), ("plogue", "prise"),
+        ("truck", "camion"), ("trucks", "camions"), ("pic-up", "camion"), ("gaz", "essence"), ("boss", "patron"),
+        ("job", "emploi"), ("jobs", "emploi"), ("cash", "argent"), ("piasses", "dollars"), ("piastres", "dollars"),
+        ("cenne", "argent"), ("bécosse", "toilette"), ("becosses", "toilette"), ("ouin", "oui"), ("ouais", "oui"),
+        ("mouais", "oui"), ("nenon", "non"), ("drette", "droit"), ("dret", "droit"),
+        ("su", "sur"), ("sua", "sur la"), ("dla", "de la"), ("dl'eau", "de eau"), ("ds", "dans"), ("ke", "que"),
+        ("ki", "qui"), ("koi", "quoi"), ("kan", "quand"), ("kand", "quand"), ("cmt", "comment"), ("cmnt", "comment"),
+        ("pk", "pourquoi"), ("pq", "pourquoi"), ("pkoi", "pourquoi"), ("pcq", "parce que"), ("pck", "parce que"),
+        ("parske", "parce que"), ("psk", "parce que"), ("jsp", "je sais pas"), ("chais", "je sais"),
+        ("jpense", "je pense"), ("jpeux", "je peux"), ("jveux", "je veux"), ("jvais", "je vais"), ("jme", "je me"),
+        ("jai", "j ai"), ("jtai", "je te ai"), ("svp", "s'il vous plait"), ("stp", "s'il te plait"),
+        ("slvp", "s'il vous plait"), ("bcp", "beaucoup"), ("qqn", "quelqu'un"), ("qqun", "quelqu'un"),
+        ("qq1", "quelqu'un"), ("qqch", "quelque chose"), ("qqc", "quelque chose"), ("tjrs", "toujours"),
+        ("tjs", "toujours"), ("mtn", "maintenant"), ("mnt", "maintenant"), ("ajd", "aujourd'hui"),
+        ("auj", "aujourd'hui"), ("ajourdhui", "aujourd'hui"), ("aujourdhui", "aujourd'hui"), ("tt", "tout"),
+        ("tte", "toute"), ("dsl", "desole"), ("mrc", "merci"), ("mci", "merci"), ("merciii", "merci"),
+        ("bjr", "bonjour"), ("bsr", "bonsoir"), ("slt", "salut"), ("cc", "coucou"), ("rdv", "rendez-vous"),
+        ("msg", "message"), ("tel", "telephone"), ("tél", "telephone"), ("aprem", "apres-midi"), ("pt", "peut"),
+        ("pe", "peut-etre"), ("p-e", "peut-etre"), ("vrm", "vraiment"), ("vrmt", "vraiment"), ("ptit", "petit"),
+        ("ptite", "petite"), ("p'tit", "petit"), ("p'tite", "petite"), ("entrain", "en train"),
+        ("enfaite", "en fait"), ("malgres", "malgre"),
+        // English
+        ("u", "you"), ("ur", "your"), ("r", "are"), ("pls", "please"), ("plz", "please"), ("plse", "please"),
+        ("thx", "thanks"), ("thnx", "thanks"), ("thanx", "thanks"), ("ty", "thank you"), ("tysm", "thank you"),
+        ("b4", "before"), ("tmrw", "tomorrow"), ("tmr", "tomorrow"), ("tomoro", "tomorrow"),
+        ("2day", "today"), ("2nite", "tonight"), ("tonite", "tonight"), ("govt", "government"),
+        ("wat", "what"), ("wut", "what"), ("whats", "what is"), ("wheres", "where is"), ("hows", "how is"),
+        ("whos", "who is"), ("theres", "there is"), ("thats", "that is"), ("its", "it"), ("im", "i am"),
+        ("ive", "i have"), ("youre", "you are"), ("theyre", "they are"),
+        ("cant", "can not"), ("cannot", "can not"), ("dont", "do not"), ("doesnt", "does not"),
+        ("didnt", "did not"), ("wont", "will not"), ("isnt", "is not"), ("arent", "are not"),
+        ("wasnt", "was not"), ("couldnt", "could not"), ("shouldnt", "should not"), ("wouldnt", "would not"),
+        ("havent", "have not"), ("hasnt", "has not"), ("aint", "is not"), ("gonna", "going to"),
+        ("wanna", "want to"), ("gotta", "have to"), ("hafta", "have to"), ("kinda", "kind of"), ("ya", "you"),
+        ("yall", "you all"), ("cuz", "because"), ("coz", "because"), ("bc", "because"), ("b/c", "because"),
+        ("abt", "about"), ("w/", "with"), ("w/o", "without"), ("ppl", "people"), ("peeps", "people"),
+        ("info", "information"), ("infos", "information"), ("asap", "now"), ("rn", "now"), ("idk", "i do not know"),
+        ("dunno", "do not know"), ("pic", "picture"), ("pics", "pictures"), ("hrs", "hours"), ("hr", "hour"),
+        ("mins", "minutes"), ("min", "minutes"), ("sec", "second"), ("bldg", "building"), ("st", "street"),
+        ("rd", "road"), ("ave", "avenue"), ("hwy", "highway"), ("appt", "appointment"), ("apt", "apartment"),
+        ("meds", "medication"), ("med", "medication"), ("prescrip", "prescription"), ("recieve", "receive"),
+        ("recieved", "received"), ("wich", "which"), ("wher", "where"), ("becuase", "because"),
+        ("becasue", "because"), ("untill", "until"), ("tommorow", "tomorrow"), ("tommorrow", "tomorrow"),
+        ("goverment", "government"), ("enviroment", "environment"), ("neighbor", "neighbour"),
+        ("neighbors", "neighbours"), ("neighbours", "neighbours"), ("center", "centre"), ("centers", "centres"),
+        ("color", "colour"), ("mom", "mother"), ("mum", "mother"), ("dad", "father"), ("grandma", "grandmother"),
+        ("grandpa", "grandfather"), ("bf", "boyfriend"), ("gf", "girlfriend"), ("hubby", "husband"),
+    ];
+    table
+        .iter()
+        .map(|(from, to)| (*from, to.split_whitespace().collect::<Vec<_>>()))
+        .collect()
+});
+
+/// Function words of both languages, folded. Question words are here too:
+/// the matcher weighs what a message is about, triage reads intent itself.
+pub static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    const FR: &str = "a à ai aie aies ait alors as au aucun aucune aupres auquel aura aurai auraient aurais aurait auras aurez auriez aurions aurons auront aussi autre autres aux avaient avais avait avant avec avez aviez avions avoir avons ayant ayez ayons bon c ca ce ceci cela celle celles celui cependant certain certaine certaines certains ces cet cette ceux chaque chez ci comme comment d dans de des deja depuis dois doit donc dont du elle elles en encore entre es est et etaient etais etait etant ete etes etiez etions etre eu eue eues eumes eurent eus eusse eussent eusses eussiez eussions eut eutes eux faire fais fait faut fois font furent fus fusse fussent fusses fussiez fussions fut futes ici il ils j je jusque l la le les leur leurs lorsque lui m ma mais me meme memes mes moi mon n ne ni nos notre nous on ont ou par parce pas peu peut peuvent peux plus pour pourquoi pourrait pourrais pouvez pouvons puis puisque qu quand que quel quelle quelles quels qui quoi s sa sans se sera serai seraient serais serait seras serez seriez serions serons seront ses si sien soi soient sois soit sommes son sont sous soyez soyons suis sur t ta te tes toi ton tous tout tres tu un une unes uns va vais vas vont vos votre vous vu y est-ce estce ceux-la ok oui non svp plait vouloir veux veut voudrais voudrait pouvoir puis-je savoir sais sait aller vas allez faut fallait doit devons devez dois devrais devrait devrions quoi quoique comment combien pourquoi lequel laquelle lesquels ben bin ben la la-bas labas voici voila ah oh eh hein genre mettons tsé tse toujours jamais rien quelque quelqu quelqu'un chose choses faire fais fait faites font fera ferait ferais dit dire dis peut-etre peutetre vraiment juste quand-meme quandmeme";
+    const EN: &str = "a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other ought our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves ok okay yes yeah please also get got getting still yet anyone anybody someone somebody something anything thing things let lets know need want wanna like really am gonna going go goes does do did done say said tell us im hi hey";
+    FR.split_whitespace().chain(EN.split_whitespace()).collect()
+});
+
+/// Which language a message is written in: counts of words that only one of
+/// the two languages uses, and accents. `None` when there is no evidence.
+pub fn detect_lang(text: &Normalized, raw: &str) -> Option<Lang> {
+    let mut fr = 0.0f32;
+    let mut en = 0.0f32;
+    for token in &text.tokens {
+        if FR_MARKERS.contains(token.word.as_str()) {
+            fr += 1.0;
+        }
+        if EN_MARKERS.contains(token.word.as_str()) {
+            en += 1.0;
+        }
+    }
+    let accents = raw
+        .chars()
+        .filter(|c| matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ù' | 'â' | 'î' | 'ô' | 'û' | 'ç' | 'ë' | 'ï' | 'É' | 'È' | 'À' | 'Ç'))
+        .count();
+    fr += (accents as f32 * 0.5).min(2.0);
+    if raw.contains('\'') || raw.contains('’') {
+        // French elisions ("l'eau") and English contractions ("don't") both
+        // use apostrophes: the tokens already said which.
+    }
+    if fr == 0.0 && en == 0.0 {
+        None
+    } else if fr >= en {
+        Some(Lang::Fr)
+    } else {
+        Some(Lang::En)
+    }
+}
+
+static FR_MARKERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    "le la les un une des du de et est sont je tu il elle nous vous ils on mon ma mes ton ta notre votre leur que qui quoi ou quand comment pourquoi combien avec pour dans sur pas ne plus moi chez ce cette ces aux au peut peux faut suis ai avez avons bonjour merci salut allo oui non puis alors ici encore aussi tres bien maison eau rue quel quelle quels quelles mais donc car si depuis aujourd'hui demain hier soir matin est-ce estce je suis il y a svp avoir etre faire va vais bonsoir bonne nuit madame monsieur besoin aide aidez centre ville sacs sable".split_whitespace().collect()
+});
+
+static EN_MARKERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    "the a an and is are was were i you he she we they my your our their it this that these those what where when how why who which can could would should will do does did not no yes to of in on at for with from by about have has had am be been there here hello hi hey thanks thank please help house water street need any get go going home some much many if or but so just me us them him her its anyone someone people still yet open closed near".split_whitespace().collect()
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(input: &str, expect: &str) {
+        let words: Vec<String> = tokenize(input).tokens.into_iter().map(|t| t.word).collect();
+        assert_eq!(words.join(" "), expect, "input: {input}");
+    }
+
+    #[test]
+    fn folding_and_elisions() {
+        check("L'ÉVACUATION de l'Île-Verte", "le evacuation de le ile verte");
+        check("qu'est-ce qu'on fait", "que est ce que on fait");
+        check("Où est le sous-sol?", "ou est le soussol");
+        check("cœur", "coeur");
+        check("jusqu’à demain", "jusque a demain");
+    }
+
+    #[test]
+    fn joual_and_sms() {
+        check("chu pogné dans mon char", "je suis pris dans mon voiture");
+        check("y'é pu capable icitte", "il est plus capable ici");
+        check("faque jsp pcq svp", "alors je sais pas parce que s il vous plait");
+        check("on peut-tu checker ça", "on peut verifier ca");
+        check("ya pu d'eau", "il y a plus de eau");
+    }
+
+    #[test]
+    fn english_contractions() {
+        check("We're stuck, can't get out", "we are stuck can not get out");
+        check("I'm ok, don't worry", "i am ok do not worry");
+        check("my dad's car won't start", "my dad car will not start");
+        check("pls help u guys", "please help you guys");
+    }
+
+    #[test]
+    fn emoji_and_punctuation_are_separators() {
+        let n = tokenize("merci 🙏🙏 !!");
+        assert_eq!(n.emoji, 2);
+        assert_eq!(n.exclamations, 2);
+        assert_eq!(n.tokens.len(), 1);
+        assert!(tokenize("?.?").tokens.is_empty());
+    }
+
+    #[test]
+    fn stems_in_both_languages() {
+        let n = tokenize("évacuations evacuated");
+        assert_eq!(n.tokens[0].stem_fr, "evacu");
+        assert_eq!(n.tokens[1].stem_en, "evacu");
+    }
+
+    #[test]
+    fn phrases_match_on_word_boundaries() {
+        let n = tokenize("je veux parler à un humain");
+        assert!(n.has_phrase("parler a un humain"));
+        assert!(!n.has_phrase("arler"));
+    }
+
+    #[test]
+    fn language_detection() {
+        let cases = [
+            ("Où est le refuge?", Some(Lang::Fr)),
+            ("where is the shelter", Some(Lang::En)),
+            ("chu pogné dans mon char", Some(Lang::Fr)),
+            ("asdfgh", None),
+        ];
+        for (text, expect) in cases {
+            assert_eq!(detect_lang(&tokenize(text), text), expect, "{text}");
+        }
+    }
+
+    #[test]
+    fn long_input_is_clipped() {
+        let long = "eau ".repeat(1_000_000);
+        let n = tokenize(&long);
+        assert!(n.tokens.len() <= MAX_CHARS / 4 + 1);
+    }
+}

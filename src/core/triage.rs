@@ -1,0 +1,253 @@
+//! Triage, before any matching: is someone in danger now, does the resident
+//! ask for a person, or is this small talk?
+//!
+//! Distress is read from the *structure* of danger rather than one hazard's
+//! vocabulary: a first person, now, who cannot leave, move or breathe, a
+//! person missing or hurt, water or fire closing in, a plea to come, thoughts
+//! of ending one's life, violence. Those cues are dense features of a small
+//! logistic regression ([`super::distress`]) that also reads word and
+//! character n-grams; it was trained on a bilingual set written across many
+//! hazards. An alarming word inside an ordinary question ("what's the
+//! emergency number of the Red Cross?") is not distress: questions about
+//! information are cues too, against.
+
+use std::sync::LazyLock;
+
+use serde::Serialize;
+
+use super::distress;
+use super::normalize::{Normalized, STOP_WORDS, is_emoji};
+
+/// Probability above which a message is treated as distress. Set low on
+/// purpose: a false alarm costs a moderator a glance, a miss can cost a life.
+pub const DISTRESS_THRESHOLD: f32 = 0.5;
+
+pub fn is_distress(message: &Normalized, raw: &str) -> bool {
+    distress::probability(message, raw) >= DISTRESS_THRESHOLD
+}
+
+/// Explicit requests for a person: "je veux parler à un humain",
+/// "can I talk to someone", "/human", "agent svp".
+pub fn is_human_request(message: &Normalized) -> bool {
+    const PERSON: &[&str] = &[
+        "humain", "humaine", "human", "person", "personne", "agent", "agente", "preposee", "prepose", "representant",
+        "representative", "operator", "operateur", "operatrice", "employe", "moderateur", "moderator", "someone",
+        "somebody", "quelqu", "vrai", "real", "conseiller", "conseillere", "staff",
+    ];
+    const TALK: &[&str] = &[
+        "parler", "jaser", "discuter", "talk", "speak", "chat", "joindre", "contact", "contacter", "reach", "rejoindre",
+        "passer", "transferer", "transfer", "connect",
+    ];
+    const WANT: &[&str] = &[
+        "veux", "voudrais", "voudrait", "aimerais", "souhaite", "want", "wanna", "like", "need", "besoin", "peux",
+        "pouvez", "puis", "can", "could", "may", "let", "svp", "please", "stp", "demande",
+    ];
+    let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
+    if words.iter().any(|w| *w == "human" && message.folded.starts_with("human")) && words.len() <= 3 {
+        return true;
+    }
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let person = has(PERSON);
+    let talk = has(TALK);
+    let want = has(WANT);
+    // "am I talking to a human?" is a question about the bot, not a request.
+    let about_bot = message.has_phrase("je parle a")
+        || message.has_phrase("am i talking")
+        || message.has_phrase("am i speaking")
+        || message.has_phrase("is this a")
+        || message.has_phrase("are you");
+    if about_bot {
+        return false;
+    }
+    (person && talk && want)
+        || (person && talk && words.len() <= 6)
+        || (person && words.len() <= 3 && has(&["humain", "human", "agent", "person", "personne", "operator", "representant"]))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SmalltalkKind {
+    Greeting,
+    Thanks,
+    Acknowledgement,
+    BotQuestion,
+    Emoji,
+    Empty,
+}
+
+static SMALLTALK_WORDS: LazyLock<Vec<(&'static str, SmalltalkKind)>> = LazyLock::new(|| {
+    use SmalltalkKind::*;
+    let groups: &[(SmalltalkKind, &str)] = &[
+        (Greeting, "bonjour bonsoir salut allo alo allô coucou hello hi hey hiya yo greetings morning evening afternoon matin soiree journee nuit night day bon bonne good question questions allo allooo bjr bsr slt cc there"),
+        (Thanks, "merci mercii merciii thanks thank thx ty appreciate appreciated bravo fins fine gentils gentil lachez lache rock rocks awesome amazing great super job travail work everything tous toutes benevoles pompiers volunteers firefighters heroes heros courage beau belle excellent much beaucoup so guys gang monde soutien support infos info information informations"),
+        (Acknowledgement, "ok okay oki k kk d'accord accord daccord parfait note compris entendu cool nice correct good gotcha got it alright right sounds perfect fine yes oui ouais ouin non no nope ca marche marche understood understand noted ah oh bien"),
+        (BotQuestion, "robot bot bots automatise automatique automated ai ia intelligence artificielle machine humain human real vrai vraie person personne qui who repond answering answers this talking parle"),
+    ];
+    let mut out = Vec::new();
+    for (kind, words) in groups {
+        for w in words.split_whitespace() {
+            out.push((w, *kind));
+        }
+    }
+    out
+});
+
+/// Small talk: greetings, thanks, acknowledgements, questions about the bot,
+/// emoji alone. A greeting followed by a real question is not small talk.
+pub fn smalltalk(message: &Normalized, raw: &str) -> Option<SmalltalkKind> {
+    if raw.trim().is_empty() {
+        return Some(SmalltalkKind::Empty);
+    }
+    if message.tokens.is_empty() {
+        return (message.emoji > 0).then_some(SmalltalkKind::Emoji);
+    }
+    let mut kinds: Vec<SmalltalkKind> = Vec::new();
+    let mut other_content = Vec::new();
+    for token in &message.tokens {
+        if let Some((_, kind)) = SMALLTALK_WORDS.iter().find(|(w, _)| *w == token.word) {
+            kinds.push(*kind);
+        } else if !STOP_WORDS.contains(token.word.as_str()) && !FILLER.contains(&token.word.as_str()) {
+            other_content.push(token.word.as_str());
+        }
+    }
+    let bot_question = is_bot_question(message);
+    if bot_question {
+        return Some(SmalltalkKind::BotQuestion);
+    }
+    let strongest = || {
+        let order = [SmalltalkKind::Thanks, SmalltalkKind::Greeting, SmalltalkKind::Acknowledgement];
+        order.into_iter().find(|k| kinds.contains(k))
+    };
+    let has_marker = kinds.iter().any(|k| {
+        matches!(k, SmalltalkKind::Thanks | SmalltalkKind::Greeting | SmalltalkKind::Acknowledgement)
+    }) && has_anchor(message);
+    if other_content.is_empty() {
+        if has_marker {
+            return strongest();
+        }
+        if message.tokens.len() <= 3 && message.emoji > 0 {
+            return Some(SmalltalkKind::Emoji);
+        }
+        return None;
+    }
+    // Thanks with some words of praise or context, but no question.
+    if has_marker
+        && kinds.contains(&SmalltalkKind::Thanks)
+        && !asks_something(message)
+        && other_content.len() <= 3
+    {
+        return Some(SmalltalkKind::Thanks);
+    }
+    None
+}
+
+/// A word that is small talk on its own, not only in company ("ok",
+/// "merci", "bonjour"), so "bonne question sur les sacs" is not a greeting.
+fn has_anchor(message: &Normalized) -> bool {
+    const ANCHORS: &[&str] = &[
+        "bonjour", "bonsoir", "salut", "allo", "alo", "coucou", "hello", "hi", "hey", "hiya", "yo", "greetings",
+        "morning", "matin", "evening", "night", "nuit", "soiree", "journee", "merci", "mercii", "merciii", "thanks",
+        "thank", "thx", "ty", "appreciate", "appreciated", "bravo", "lachez", "rock", "rocks", "ok", "okay", "oki",
+        "k", "kk", "accord", "daccord", "parfait", "note", "compris", "entendu", "cool", "nice", "gotcha",
+        "alright", "perfect", "understood", "noted", "fins", "gentils", "awesome", "amazing", "great", "super",
+    ];
+    message.tokens.iter().any(|t| ANCHORS.contains(&t.word.as_str()))
+}
+
+/// Words that carry no request in small talk ("merci pour votre travail").
+const FILLER: &[&str] = &[
+    "votre", "vos", "pour", "tout", "tous", "ce", "ca", "you", "your", "for", "all", "what", "doing", "are", "much",
+    "so", "very", "vraiment", "really", "encore", "again", "lot", "lots", "the", "les", "aux", "gars", "folks",
+    "everyone", "everybody", "tout le monde", "monde", "team", "equipe", "guy", "ah", "oh", "bon", "ben", "bien",
+    "c'est", "est", "bonne", "good", "have", "nice", "a", "une", "un", "j", "je", "ai", "have", "got", "i", "me",
+];
+
+fn is_bot_question(message: &Normalized) -> bool {
+    const BOT: &[&str] = &[
+        "robot", "bot", "automatise", "automatique", "automated", "ai", "ia", "artificielle", "machine", "chatbot",
+    ];
+    let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
+    let short = words.len() <= 8;
+    let bot_word = words.iter().any(|w| BOT.contains(w));
+    let talking_to = message.has_phrase("je parle a")
+        || message.has_phrase("am i talking")
+        || message.has_phrase("am i speaking")
+        || message.has_phrase("who am i")
+        || message.has_phrase("qui repond")
+        || message.has_phrase("qui qui repond")
+        || message.has_phrase("who is this")
+        || message.has_phrase("who is answering")
+        || message.has_phrase("real person")
+        || message.has_phrase("vraie personne")
+        || message.has_phrase("vrai humain")
+        || message.has_phrase("are you human")
+        || message.has_phrase("are you a human")
+        || message.has_phrase("es tu un humain")
+        || message.has_phrase("etes vous un humain");
+    short && (bot_word || talking_to)
+}
+
+/// Whether a message asks for something: a question mark, an interrogative
+/// or a request verb.
+pub fn asks_something(message: &Normalized) -> bool {
+    const ASK: &[&str] = &[
+        "ou", "quand", "comment", "combien", "pourquoi", "quel", "quelle", "quels", "quelles", "est-ce", "where",
+        "when", "how", "why", "which", "can", "could", "should", "besoin", "need", "veux", "voudrais", "want",
+        "dois", "faut", "peut", "peux", "pouvez", "svp", "please",
+    ];
+    message.question_mark || message.tokens.iter().any(|t| ASK.contains(&t.word.as_str()))
+}
+
+/// Whether the text is only symbols with no letters or digits (e.g. "?.?").
+pub fn is_symbols_only(raw: &str) -> bool {
+    !raw.chars().any(|c| c.is_alphanumeric() || is_emoji(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::normalize::tokenize;
+
+    #[track_caller]
+    fn smalltalk_of(text: &str) -> Option<SmalltalkKind> {
+        smalltalk(&tokenize(text), text)
+    }
+
+    #[test]
+    fn small_talk() {
+        use SmalltalkKind::*;
+        let cases = [
+            ("bonjour", Some(Greeting)),
+            ("Bon matin!", Some(Greeting)),
+            ("merci beaucoup 🙏", Some(Thanks)),
+            ("thank you so much for everything you guys are doing", Some(Thanks)),
+            ("ok cool", Some(Acknowledgement)),
+            ("t'es-tu un robot?", Some(BotQuestion)),
+            ("is this automated?", Some(BotQuestion)),
+            ("👍", Some(Emoji)),
+            ("", Some(Empty)),
+            ("Bonjour, où sont les sacs de sable?", None),
+            ("merci, mais où est le refuge?", None),
+            ("?.?", None),
+        ];
+        for (text, expect) in cases {
+            assert_eq!(smalltalk_of(text), expect, "{text}");
+        }
+    }
+
+    #[test]
+    fn human_requests() {
+        let cases = [
+            ("je veux parler à un humain", true),
+            ("Can I talk to a real person please", true),
+            ("agent svp", true),
+            ("human", true),
+            ("Est-ce que je parle à un humain?", false),
+            ("où sont les sacs de sable", false),
+            ("my elderly neighbour needs someone to check on her pets", false),
+        ];
+        for (text, expect) in cases {
+            assert_eq!(is_human_request(&tokenize(text)), expect, "{text}");
+        }
+    }
+}

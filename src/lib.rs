@@ -1,0 +1,14 @@
+//! Vigie answers residents' questions during an incident from the official
+//! directives in force, and hands what it should not answer alone to human
+//! moderators.
+//!
+//! - [`core`]: the pure decision core (directives, normalisation, matcher,
+//!   triage);
+//! - [`faq`]: reading a directive folder from disk;
+//! - [`eval`]: routing metrics on labelled cases;
+//! - [`cli`]: the `vigie` command line.
+
+pub mod cli;
+pub mod core;
+pub mod eval;
+pub mod faq;
