@@ -25,7 +25,7 @@ closed: ferme fermee fermees fermes fermeture bloque bloquee barre barree coupee
 open: ouvert ouverte ouverts ouvertes ouverture rouvrir rouvert reouverture | open opened reopen reopened reopening
 power: electricite courant panne pannes hydro delestage | power electricity outage outages blackout hydro
 electrical: electrique electriques fil fils prise prises panneau disjoncteur disjoncteurs filage electrocution | electrical electric wire wires wiring outlet outlets breaker breakers panel electrocution
-insurance: assurance assurances assureur assureurs reclamation | insurance insurer insured claim claims adjuster
+insurance: assurance assurances assureur assureurs | insurance insurer insured claim claims adjuster
 money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation | financial compensation compensate reimbursement reimburse refund money funds funding allowance grant
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
 livestock: betail vache vaches cheval chevaux ferme poules | livestock cattle cow cows horse horses farm chickens
@@ -34,7 +34,7 @@ health: sante medecin docteur malade maladie hopital clinique infirmiere soins |
 school: ecole ecoles classe classes scolaire cours eleve eleves cegep universite garderie | school schools class classes student students college university daycare
 car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
 park: stationner stationnement garer stationne | park parking parked
-garbage: debris dechet dechets ordures collecte encombrant encombrants poubelle poubelles rebuts | debris garbage waste trash pickup junk rubbish
+garbage: debris dechet dechets ordures vidanges collecte encombrant encombrants poubelle poubelles rebuts jeter | debris garbage waste trash pickup junk rubbish throw dump
 mould: moisissure moisissures moisi champignon | mould mold mildew mouldy moldy
 pump: pompe pompes pomper pompage | pump pumps pumping sump
 basement: soussol soussols cave | basement basements cellar
@@ -49,7 +49,7 @@ return: retour retourner rentrer revenir reintegrer reintegration | return retur
 home: maison domicile residence chez demeure propriete | home house residence property
 safe: securitaire securite dangereux risque risques | safe safety unsafe dangerous risk risks hazard hazardous
 mobility: mobilite fauteuil roulant handicap handicape marchette deambulateur | mobility wheelchair disabled disability walker
-food: nourriture repas manger bouffe epicerie provisions | food meal meals eat eating groceries grocery
+food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner collation | food meal meals eat eating groceries grocery supper dinner lunch breakfast snack
 level: niveau niveaux hauteur debit | level levels height gauge
 flood: inondation inondations inonde inondee inondes crue crues debordement | flood floods flooding flooded overflow
 fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning
@@ -93,6 +93,10 @@ wind: vent vents tempete ouragan tornade | wind winds storm hurricane tornado
 tree: arbre arbres branche branches | tree trees branch branches
 internet: internet wifi reseau | internet wifi network
 bank: banque caisse cheque cheques | bank cheque cheques check
+furniture: meubles meuble sofa divan canape matelas electromenagers | furniture couch sofa mattress appliances
+drywall: gypse placoplatre | drywall gyproc plasterboard sheetrock
+foundation: fondation fondations solage | foundation foundations
+water_heater: chauffe-eau chauffeeau fournaise | heater furnace boiler
 ";
 
 /// A concept id: an index into the table of groups.

@@ -24,11 +24,14 @@ use super::normalize::{Normalized, Token, tokenize};
 
 pub type TermId = u32;
 
-/// One question or keyword of an entry, as terms.
+/// One question or keyword of an entry, as terms in their order, each with
+/// its weight (names of places and organisations weigh less).
 #[derive(Clone, Debug)]
 struct Doc {
-    terms: Vec<TermId>,
+    terms: Vec<(TermId, f32)>,
     keyword: bool,
+    /// A keyword made only of names ("Île-Verte", "rue du Quai").
+    names_only: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -36,6 +39,8 @@ struct IndexedEntry {
     docs: Vec<Doc>,
     /// Sorted, deduplicated terms of all docs.
     terms: Vec<TermId>,
+    /// Sorted terms found only in the answers.
+    answer_terms: Vec<TermId>,
 }
 
 /// A ranked candidate.
@@ -68,8 +73,18 @@ pub struct Index {
 const GENERIC_WEIGHT: f32 = 0.3;
 /// Weight of a number (street numbers, ages, hours).
 const NUMBER_WEIGHT: f32 = 0.15;
+/// Weight of a word that names a place, an organisation or a person.
+const ENTITY_WEIGHT: f32 = 0.3;
 /// How much a term matched through a typo counts.
 const TYPO_DISCOUNT: f32 = 0.8;
+/// How much a message word explained only by an entry's answer counts.
+const ANSWER_DISCOUNT: f32 = 0.5;
+/// Question coverage credited by a keyword found whole in a message.
+const KEYWORD_COVERAGE: f32 = 0.9;
+/// …by a one-word keyword…
+const SINGLE_KEYWORD_COVERAGE: f32 = 0.75;
+/// …and by a keyword made only of names.
+const NAME_KEYWORD_COVERAGE: f32 = 0.5;
 
 fn concept_key(concept: Concept) -> String {
     format!("#{}", lexicon::concept_name(concept))
@@ -107,8 +122,11 @@ impl Index {
                 .chain(entry.keywords.iter().map(|k| (k, None, true)));
             for (text, lang, keyword) in texts {
                 let normalized = tokenize(text);
-                let mut terms = Vec::new();
+                let mut terms: Vec<(TermId, f32)> = Vec::new();
+                let mut names_only = true;
                 for token in normalized.content() {
+                    let weight = if token.entity { ENTITY_WEIGHT } else { 1.0 };
+                    names_only &= token.entity || token.word.bytes().all(|b| b.is_ascii_digit());
                     let (keys, has_concept) = keys_of(token, lang);
                     // An indexed word is one term: its concept, else its stem
                     // in the text's language (both stems for keywords, whose
@@ -122,8 +140,8 @@ impl Index {
                     };
                     for key in chosen {
                         let id = intern(key, &mut term_ids);
-                        if !terms.contains(&id) {
-                            terms.push(id);
+                        if !terms.iter().any(|(t, _)| *t == id) {
+                            terms.push((id, weight));
                         }
                         if token.word.chars().count() >= 4 {
                             words.entry(token.word.clone()).or_insert(id);
@@ -131,18 +149,34 @@ impl Index {
                     }
                 }
                 if !terms.is_empty() {
-                    docs.push(Doc { terms, keyword });
+                    docs.push(Doc { terms, keyword, names_only });
                 }
             }
-            let mut all: Vec<TermId> = docs.iter().flat_map(|d| d.terms.iter().copied()).collect();
+            let mut all: Vec<TermId> = docs.iter().flat_map(|d| d.terms.iter().map(|(t, _)| *t)).collect();
             all.sort_unstable();
             all.dedup();
-            entries.push(IndexedEntry { docs, terms: all });
+            // The answers say what an entry covers in more words than its
+            // questions: their words explain a message, at a discount.
+            let mut answer_terms = Vec::new();
+            for (text, lang) in [(&entry.answer.fr, Lang::Fr), (&entry.answer.en, Lang::En)] {
+                let Some(text) = text else { continue };
+                for token in tokenize(text).content() {
+                    let (keys, has_concept) = keys_of(token, Some(lang));
+                    let key = if has_concept { keys[0].clone() } else { keys[1].clone() };
+                    let id = intern(key.expect("a concept or a stem"), &mut term_ids);
+                    if all.binary_search(&id).is_err() {
+                        answer_terms.push(id);
+                    }
+                }
+            }
+            answer_terms.sort_unstable();
+            answer_terms.dedup();
+            entries.push(IndexedEntry { docs, terms: all, answer_terms });
         }
 
         let mut postings = vec![Vec::new(); term_ids.len()];
         for (i, entry) in entries.iter().enumerate() {
-            for &t in &entry.terms {
+            for &t in entry.terms.iter().chain(&entry.answer_terms) {
                 postings[t as usize].push(i as u32);
             }
         }
@@ -203,21 +237,100 @@ impl Index {
     /// Ranked candidates for a normalised message, best first, at most
     /// `limit`, scores in [0, 1].
     pub fn search(&self, message: &Normalized, lang: Option<Lang>, limit: usize) -> Vec<Candidate> {
-        struct QueryToken {
-            terms: Vec<(TermId, f32)>,
-            weight: f32,
+        let query = self.query_terms(message, lang);
+        let total: f32 = query.iter().map(|q| q.weight).sum();
+        if total <= 0.0 {
+            return Vec::new();
         }
+
+        // Entries sharing at least one term with the message.
+        let mut touched: Vec<u32> = Vec::new();
+        for q in &query {
+            for &(t, _) in &q.terms {
+                touched.extend_from_slice(&self.postings[t as usize]);
+            }
+        }
+        touched.sort_unstable();
+        touched.dedup();
+
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(touched.len());
+        for entry_index in touched {
+            let entry = &self.entries[entry_index as usize];
+            // Message coverage: each message word explained at its best.
+            let mut explained = 0.0f32;
+            let mut matched: Vec<(TermId, f32)> = Vec::new();
+            for q in &query {
+                let mut best = 0.0f32;
+                for &(t, discount) in &q.terms {
+                    if entry.terms.binary_search(&t).is_ok() {
+                        best = best.max(discount);
+                        matched.push((t, discount));
+                    } else if entry.answer_terms.binary_search(&t).is_ok() {
+                        best = best.max(discount * tune("ANSWER", ANSWER_DISCOUNT));
+                    }
+                }
+                explained += q.weight * best;
+            }
+            let message_coverage = explained / total;
+            // Coverage of the best question, or a keyword found whole.
+            let mut question_coverage = 0.0f32;
+            for doc in &entry.docs {
+                let coverage = if doc.keyword {
+                    if keyword_found(&doc.terms, &query) {
+                        if doc.names_only {
+                            tune("KWNAME", NAME_KEYWORD_COVERAGE)
+                        } else if doc.terms.len() == 1 {
+                            tune("KW1", SINGLE_KEYWORD_COVERAGE)
+                        } else {
+                            tune("KW", KEYWORD_COVERAGE)
+                        }
+                    } else {
+                        0.0
+                    }
+                } else {
+                    let mut have = 0.0f32;
+                    let mut all = 0.0f32;
+                    for &(t, weight) in &doc.terms {
+                        let w = self.specificity[t as usize] * weight;
+                        all += w;
+                        if let Some(&(_, d)) = matched.iter().find(|(m, _)| *m == t) {
+                            have += w * d;
+                        }
+                    }
+                    if all > 0.0 { have / all } else { 0.0 }
+                };
+                question_coverage = question_coverage.max(coverage);
+            }
+            let alpha = tune("ALPHA", 0.5);
+            let score = (message_coverage.powf(alpha) * question_coverage.powf(1.0 - alpha)).clamp(0.0, 1.0);
+            if score > 0.0 {
+                candidates.push(Candidate {
+                    entry: entry_index as usize,
+                    score,
+                    message_coverage,
+                    question_coverage,
+                });
+            }
+        }
+        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        candidates.truncate(limit);
+        candidates
+    }
+
+    /// The message's content words, in order, with the terms of the set
+    /// each may match and its weight. A repeated word counts once.
+    fn query_terms(&self, message: &Normalized, lang: Option<Lang>) -> Vec<QueryToken> {
         let mut query: Vec<QueryToken> = Vec::new();
         let mut seen_words: Vec<&str> = Vec::new();
         for token in message.content() {
-            if seen_words.contains(&token.word.as_str()) {
-                continue;
-            }
+            let repeated = seen_words.contains(&token.word.as_str());
             seen_words.push(&token.word);
             let base = if token.word.bytes().all(|b| b.is_ascii_digit()) {
                 NUMBER_WEIGHT
+            } else if token.entity {
+                tune("ENTITY", ENTITY_WEIGHT)
             } else if is_generic(&token.word) {
-                GENERIC_WEIGHT
+                tune("GENERIC", GENERIC_WEIGHT)
             } else {
                 1.0
             };
@@ -237,71 +350,45 @@ impl Index {
             let specificity = terms
                 .iter()
                 .map(|&(t, _)| self.specificity[t as usize])
-                .fold(None, |m: Option<f32>, s| Some(m.map_or(s, |m| m.max(s))))
+                .fold(None, |m: Option<f32>, s| Some(m.map_or(s, |m: f32| m.max(s))))
                 .unwrap_or(1.0);
-            query.push(QueryToken { terms, weight: base * specificity });
+            let weight = if repeated { 0.0 } else { base * specificity };
+            query.push(QueryToken { terms, weight });
         }
-        let total: f32 = query.iter().map(|q| q.weight).sum();
-        if total <= 0.0 {
-            return Vec::new();
-        }
-
-        // Entries sharing at least one term, with the query's terms.
-        let mut touched: HashMap<u32, ()> = HashMap::new();
-        for q in &query {
-            for &(t, _) in &q.terms {
-                for &e in &self.postings[t as usize] {
-                    touched.insert(e, ());
-                }
-            }
-        }
-        let mut candidates: Vec<Candidate> = Vec::with_capacity(touched.len());
-        for (&entry_index, _) in &touched {
-            let entry = &self.entries[entry_index as usize];
-            // Message coverage.
-            let mut explained = 0.0f32;
-            let mut matched_terms: Vec<(TermId, f32)> = Vec::new();
-            for q in &query {
-                let mut best = 0.0f32;
-                for &(t, discount) in &q.terms {
-                    if entry.terms.binary_search(&t).is_ok() {
-                        best = best.max(discount);
-                        matched_terms.push((t, discount));
-                    }
-                }
-                explained += q.weight * best;
-            }
-            let message_coverage = explained / total;
-            // Best question (or whole keyword) coverage.
-            let mut question_coverage = 0.0f32;
-            for doc in &entry.docs {
-                let mut have = 0.0f32;
-                let mut all = 0.0f32;
-                for &t in &doc.terms {
-                    let s = self.specificity[t as usize];
-                    all += s;
-                    if let Some(&(_, d)) = matched_terms.iter().find(|(m, _)| *m == t) {
-                        have += s * d;
-                    }
-                }
-                let coverage = if all > 0.0 { have / all } else { 0.0 };
-                let coverage = if doc.keyword { coverage * coverage } else { coverage };
-                question_coverage = question_coverage.max(coverage);
-            }
-            let score = (message_coverage * question_coverage).sqrt().clamp(0.0, 1.0);
-            if score > 0.0 {
-                candidates.push(Candidate {
-                    entry: entry_index as usize,
-                    score,
-                    message_coverage,
-                    question_coverage,
-                });
-            }
-        }
-        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
-        candidates.truncate(limit);
-        candidates
+        query
     }
+}
+
+fn tune(name: &str, default: f32) -> f32 {
+    std::env::var(format!("VIGIE_TUNE_{name}")).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+struct QueryToken {
+    terms: Vec<(TermId, f32)>,
+    weight: f32,
+}
+
+/// Whether a keyword's terms occur in the message in order, next to each
+/// other but for stop words ("sacs de sable" in "des sacs de sable svp",
+/// not in "mon sac est plein de sable").
+fn keyword_found(keyword: &[(TermId, f32)], query: &[QueryToken]) -> bool {
+    let Some(&(first, _)) = keyword.first() else { return false };
+    let has = |i: usize, t: TermId| query[i].terms.iter().any(|&(q, _)| q == t);
+    'start: for start in 0..query.len() {
+        if !has(start, first) {
+            continue;
+        }
+        let mut at = start;
+        for &(t, _) in &keyword[1..] {
+            if at + 1 < query.len() && has(at + 1, t) {
+                at += 1;
+            } else {
+                continue 'start;
+            }
+        }
+        return true;
+    }
+    false
 }
 
 /// Words that say little about the topic of a message: time, politeness,

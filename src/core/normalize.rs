@@ -33,6 +33,9 @@ pub struct Token {
     pub stem_fr: String,
     pub stem_en: String,
     pub stop: bool,
+    /// Part of a name (capitalised mid-sentence, or a street's name after
+    /// "rue", "chemin", "road"…): says where or who, not what.
+    pub entity: bool,
 }
 
 /// A message after normalisation.
@@ -113,11 +116,6 @@ pub fn is_emoji(c: char) -> bool {
         0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2190..=0x21FF | 0x2300..=0x23FF | 0x3030 | 0x303D | 0x3297 | 0x3299)
 }
 
-/// Whether `c` is a variation selector or joiner that accompanies emoji.
-fn is_emoji_modifier(c: char) -> bool {
-    matches!(c as u32, 0xFE00..=0xFE0F | 0x200D | 0x1F3FB..=0x1F3FF | 0x20E3)
-}
-
 pub fn tokenize(text: &str) -> Normalized {
     let clipped: &str = match text.char_indices().nth(MAX_CHARS) {
         Some((byte, _)) => &text[..byte],
@@ -142,44 +140,90 @@ pub fn tokenize(text: &str) -> Normalized {
             exclamations += 1;
         }
     }
-    let folded = fold(clipped);
+    let shouting = letters >= 8 && upper * 10 > letters * 7;
 
-    // Split into raw words: letters, digits, apostrophes and inner hyphens.
-    let mut raw_words: Vec<String> = Vec::new();
+    // Split the original text into raw words (letters, digits, apostrophes,
+    // inner hyphens), remembering which start with a capital in the middle
+    // of a sentence: names of places, organisations and people.
+    let mut raw_words: Vec<(String, bool)> = Vec::new();
     let mut current = String::new();
-    for c in folded.chars() {
-        if c.is_alphanumeric() || c == '\'' || c == '-' {
+    let mut sentence_start = true;
+    let mut current_starts_sentence = true;
+    let push = |current: &mut String, starts_sentence: bool, out: &mut Vec<(String, bool)>| {
+        if current.is_empty() {
+            return;
+        }
+        // "l'Île-Verte": the name starts after an elision.
+        let name = match current.find(['\'', '’', 'ʼ']) {
+            Some(i) if i <= 6 => &current[i..],
+            _ => current.as_str(),
+        };
+        let mut chars = name.chars().skip_while(|c| !c.is_alphanumeric());
+        let first_upper = chars.next().is_some_and(char::is_uppercase);
+        let rest_has_lower = current.chars().skip(1).any(char::is_lowercase);
+        let entity = first_upper && rest_has_lower && !starts_sentence && !shouting;
+        out.push((fold(current), entity));
+        current.clear();
+    };
+    for c in clipped.chars() {
+        if c.is_alphanumeric() || matches!(c, '\'' | '’' | 'ʼ' | '-') {
+            if current.is_empty() {
+                current_starts_sentence = sentence_start;
+                sentence_start = false;
+            }
             current.push(c);
         } else {
-            if !current.is_empty() {
-                raw_words.push(std::mem::take(&mut current));
+            push(&mut current, current_starts_sentence, &mut raw_words);
+            if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';' | '¿' | '¡' | '"' | '«' | '»' | '(' | ')') || is_emoji(c) {
+                sentence_start = true;
             }
-            let _ = is_emoji_modifier(c);
         }
     }
-    if !current.is_empty() {
-        raw_words.push(current);
-    }
+    push(&mut current, current_starts_sentence, &mut raw_words);
 
-    let mut words: Vec<String> = Vec::with_capacity(raw_words.len() + 4);
-    for raw in raw_words {
+    let mut words: Vec<(String, bool)> = Vec::with_capacity(raw_words.len() + 4);
+    for (raw, entity) in raw_words {
         let raw = raw.trim_matches(|c| c == '\'' || c == '-');
         if raw.is_empty() {
             continue;
         }
-        expand_word(raw, &mut words);
+        let before = words.len();
+        let mut expanded = Vec::new();
+        expand_word(raw, &mut expanded);
+        words.extend(expanded.into_iter().map(|w| (w, entity)));
+        debug_assert!(words.len() >= before);
     }
 
-    let tokens: Vec<Token> = words
+    let mut tokens: Vec<Token> = words
         .into_iter()
-        .filter(|w| !w.is_empty())
-        .map(|word| {
+        .filter(|(w, _)| !w.is_empty())
+        .map(|(word, entity)| {
             let stop = STOP_WORDS.contains(word.as_str());
             let stem_fr = stem(Lang::Fr, &word);
             let stem_en = stem(Lang::En, &word);
-            Token { word, stem_fr, stem_en, stop }
+            Token { word, stem_fr, stem_en, stop, entity: entity && !stop }
         })
         .collect();
+    // The words naming a street after "rue", "chemin", "road"… are a place
+    // ("rue des Saules", "chemin de la Grève", "Maple road" aside): the
+    // prefix and the name after its articles, unless that word is a plain
+    // word of the sentence ("la rue est fermée").
+    for i in 0..tokens.len() {
+        if !STREET_PREFIXES.contains(&tokens[i].word.as_str()) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() && NAME_ARTICLES.contains(&tokens[j].word.as_str()) {
+            j += 1;
+        }
+        if let Some(name) = tokens.get(j)
+            && !name.stop
+            && (name.entity || crate::core::lexicon::concept_of(&name.stem_fr, &name.stem_en, None).is_none())
+        {
+            tokens[i].entity = true;
+            tokens[j].entity = true;
+        }
+    }
     let folded = tokens.iter().map(|t| t.word.as_str()).collect::<Vec<_>>().join(" ");
     Normalized {
         tokens,
@@ -190,6 +234,16 @@ pub fn tokenize(text: &str) -> Normalized {
         upper_ratio: if letters == 0 { 0.0 } else { upper as f32 / letters as f32 },
     }
 }
+
+/// Words after which the next words name a street.
+const STREET_PREFIXES: &[&str] = &[
+    "rue", "chemin", "ch", "rang", "boulevard", "boul", "bd", "avenue", "av", "montee", "route", "rte", "autoroute",
+    "street", "road", "drive", "lane", "blvd", "way", "crescent", "croissant", "place", "terrasse", "impasse", "rd",
+    "st", "ave", "dr", "hwy", "highway", "secteur", "quartier",
+];
+
+/// Articles inside a street's name ("chemin de la Grève").
+const NAME_ARTICLES: &[&str] = &["de", "des", "du", "la", "le", "les", "l", "d", "of", "the", "a", "aux", "au"];
 
 /// Expands one raw folded word (which may hold apostrophes and hyphens) into
 /// normalised words appended to `out`.
@@ -336,7 +390,8 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("checker", "verifier"), ("check", "verifier"), ("checke", "verifie"), ("pogne", "pris"), ("pognes", "pris"),
         ("pognee", "prise"), ("pognees", "prises"), ("tsé", "tu sais"), ("tse", "tu sais"), ("t'sais", "tu sais"),
         ("ben", "bien"), ("asteure", "maintenant"), ("astheure", "maintenant"), ("ousque", "ou"), ("oussé", "ou"),
-        ("ousse", "ou"), ("kessé", "quoi"), ("quessé", "quoi"), ("quessque", "quoi"), ("kesse", "quoi"),
+        ("ousse", "ou"), ("kessé", "quoi"), ("quessé", "quoi"), ("quessque", "quoi"), ("kesse", "quoi"), ("kossé", "quoi"), ("kosse", "quoi"), ("cossé", "quoi"), ("kossque", "quoi"),
+        ("evac", "evacuation"), ("evacs", "evacuation"),
         ("quesse", "quoi"), ("y'é", "il est"), ("y'e", "il est"), ("ye", "il est"), ("y'est", "il est"),
         ("yé", "il est"), ("ya", "il y a"), ("y'a", "il y a"), ("y'as", "il y a"), ("a'l", "elle"), ("al", "elle"),
         ("toute", "tout"), ("toutes", "tout"), ("sontu", "sont"), ("c'tu", "est-ce"), ("cé", "c'est"),
