@@ -31,12 +31,31 @@ const CORPUS: &str = include_str!("distress_corpus.txt");
 
 /// A trained model: a weight per feature name, and a bias.
 pub struct Model {
+    options: Options,
     features: HashMap<String, u32>,
     weights: Vec<f32>,
     bias: f32,
 }
 
 static MODEL: LazyLock<Model> = LazyLock::new(|| train(&parse_corpus(CORPUS)));
+
+/// How the model is trained and which features it reads.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub char_grams: f32,
+    pub bigrams: f32,
+    pub unigrams: f32,
+    pub cues: f32,
+    pub lambda: f32,
+    pub epochs: usize,
+    pub rate: f32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { char_grams: 0.5, bigrams: 1.0, unigrams: 1.0, cues: 1.0, lambda: 1e-4, epochs: 40, rate: 0.3 }
+    }
+}
 
 /// Probability that `message` is distress, in [0, 1].
 pub fn probability(message: &Normalized, raw: &str) -> f32 {
@@ -62,7 +81,7 @@ pub fn parse_corpus(text: &str) -> Vec<(bool, String)> {
 impl Model {
     pub fn probability(&self, message: &Normalized, raw: &str) -> f32 {
         let mut z = self.bias;
-        for (name, value) in features(message, raw) {
+        for (name, value) in features(message, raw, &self.options) {
             if let Some(&i) = self.features.get(&name) {
                 z += self.weights[i as usize] * value;
             }
@@ -78,12 +97,16 @@ fn sigmoid(z: f32) -> f32 {
 /// Trains by stochastic gradient descent with L2 regularisation, in a fixed
 /// order: the same corpus always gives the same model.
 pub fn train(examples: &[(bool, String)]) -> Model {
+    train_with(examples, Options::default())
+}
+
+pub fn train_with(examples: &[(bool, String)], options: Options) -> Model {
     let mut index: HashMap<String, u32> = HashMap::new();
     let rows: Vec<(f32, Vec<(u32, f32)>)> = examples
         .iter()
         .map(|(label, text)| {
             let normalized = tokenize(text);
-            let row = features(&normalized, text)
+            let row = features(&normalized, text, &options)
                 .into_iter()
                 .map(|(name, value)| {
                     let next = index.len() as u32;
@@ -99,10 +122,10 @@ pub fn train(examples: &[(bool, String)]) -> Model {
     let negatives = (rows.len() as f32 - positives).max(1.0);
     // Classes weighed equally whatever their counts.
     let class_weight = |y: f32| if y > 0.5 { rows.len() as f32 / (2.0 * positives) } else { rows.len() as f32 / (2.0 * negatives) };
-    let lambda = 1e-4f32;
+    let lambda = options.lambda;
     let mut order: Vec<usize> = (0..rows.len()).collect();
     let mut seed: u64 = 0x5eed_1234_abcd_ef01;
-    let epochs = 40;
+    let epochs = options.epochs;
     for epoch in 0..epochs {
         // Fisher–Yates with a fixed LCG: deterministic.
         for i in (1..order.len()).rev() {
@@ -110,7 +133,7 @@ pub fn train(examples: &[(bool, String)]) -> Model {
             let j = (seed >> 33) as usize % (i + 1);
             order.swap(i, j);
         }
-        let rate = 0.3 / (1.0 + epoch as f32 * 0.15);
+        let rate = options.rate / (1.0 + epoch as f32 * 0.15);
         for &r in &order {
             let (y, row) = &rows[r];
             let mut z = bias;
@@ -125,12 +148,12 @@ pub fn train(examples: &[(bool, String)]) -> Model {
             }
         }
     }
-    Model { features: index, weights, bias }
+    Model { options, features: index, weights, bias }
 }
 
 /// Feature names with values. Word unigrams and bigrams (stems), character
 /// trigrams of content words (typos), and the cues.
-pub fn features(message: &Normalized, raw: &str) -> Vec<(String, f32)> {
+pub fn features(message: &Normalized, raw: &str, options: &Options) -> Vec<(String, f32)> {
     let mut out: Vec<(String, f32)> = Vec::with_capacity(64);
     let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
     let stems: Vec<&str> = message
@@ -140,30 +163,30 @@ pub fn features(message: &Normalized, raw: &str) -> Vec<(String, f32)> {
         .collect();
     let scale = 1.0 / (stems.len().max(1) as f32).sqrt();
     for s in &stems {
-        out.push((format!("u:{s}"), scale));
+        out.push((format!("u:{s}"), scale * options.unigrams));
     }
     for pair in stems.windows(2) {
-        out.push((format!("b:{}_{}", pair[0], pair[1]), scale));
+        out.push((format!("b:{}_{}", pair[0], pair[1]), scale * options.bigrams));
     }
     let mut grams = 0usize;
     for token in message.content() {
         let chars: Vec<char> = format!("<{}>", token.word).chars().collect();
         for tri in chars.windows(3) {
             if grams < 200 {
-                out.push((format!("c:{}", tri.iter().collect::<String>()), scale * 0.5));
+                out.push((format!("c:{}", tri.iter().collect::<String>()), scale * options.char_grams));
                 grams += 1;
             }
         }
     }
-    for (cue, strength) in cues(message, &words, raw) {
-        out.push((format!("cue:{cue}"), strength));
+    let present = cues(message, &words, raw);
+    for (cue, strength) in &present {
+        out.push((format!("cue:{cue}"), strength * options.cues));
     }
     // Pairs of cues: "stuck" alone may be a road; "stuck" with "self" and
     // "rising" is a family on a roof.
-    let present: Vec<&str> = cues(message, &words, raw).into_iter().map(|(c, _)| c).collect();
-    for (i, a) in present.iter().enumerate() {
-        for b in &present[i + 1..] {
-            out.push((format!("cue:{a}+{b}"), 1.0));
+    for (i, (a, _)) in present.iter().enumerate() {
+        for (b, _) in &present[i + 1..] {
+            out.push((format!("cue:{a}+{b}"), options.cues));
         }
     }
     out

@@ -30,6 +30,9 @@ pub type TermId = u32;
 struct Doc {
     terms: Vec<(TermId, f32)>,
     keyword: bool,
+    /// The terms each word may be, in order (a keyword's words may be of
+    /// either language, so each has both stems).
+    positions: Vec<Vec<TermId>>,
     /// A keyword made only of names ("Île-Verte", "rue du Quai").
     names_only: bool,
 }
@@ -123,6 +126,7 @@ impl Index {
             for (text, lang, keyword) in texts {
                 let normalized = tokenize(text);
                 let mut terms: Vec<(TermId, f32)> = Vec::new();
+                let mut positions: Vec<Vec<TermId>> = Vec::new();
                 let mut names_only = true;
                 for token in normalized.content() {
                     let weight = if token.entity { ENTITY_WEIGHT } else { 1.0 };
@@ -138,8 +142,10 @@ impl Index {
                     } else {
                         keys[1..].iter().flatten().cloned().collect()
                     };
+                    let mut position = Vec::new();
                     for key in chosen {
                         let id = intern(key, &mut term_ids);
+                        position.push(id);
                         if !terms.iter().any(|(t, _)| *t == id) {
                             terms.push((id, weight));
                         }
@@ -147,9 +153,10 @@ impl Index {
                             words.entry(token.word.clone()).or_insert(id);
                         }
                     }
+                    positions.push(position);
                 }
                 if !terms.is_empty() {
-                    docs.push(Doc { terms, keyword, names_only });
+                    docs.push(Doc { terms, keyword, positions, names_only });
                 }
             }
             let mut all: Vec<TermId> = docs.iter().flat_map(|d| d.terms.iter().map(|(t, _)| *t)).collect();
@@ -276,7 +283,7 @@ impl Index {
             let mut question_coverage = 0.0f32;
             for doc in &entry.docs {
                 let coverage = if doc.keyword {
-                    if keyword_found(&doc.terms, &query) {
+                    if keyword_found(&doc.positions, &query) {
                         if doc.names_only {
                             tune("KWNAME", NAME_KEYWORD_COVERAGE)
                         } else if doc.terms.len() == 1 {
@@ -371,24 +378,15 @@ struct QueryToken {
 /// Whether a keyword's terms occur in the message in order, next to each
 /// other but for stop words ("sacs de sable" in "des sacs de sable svp",
 /// not in "mon sac est plein de sable").
-fn keyword_found(keyword: &[(TermId, f32)], query: &[QueryToken]) -> bool {
-    let Some(&(first, _)) = keyword.first() else { return false };
-    let has = |i: usize, t: TermId| query[i].terms.iter().any(|&(q, _)| q == t);
-    'start: for start in 0..query.len() {
-        if !has(start, first) {
-            continue;
-        }
-        let mut at = start;
-        for &(t, _) in &keyword[1..] {
-            if at + 1 < query.len() && has(at + 1, t) {
-                at += 1;
-            } else {
-                continue 'start;
-            }
-        }
-        return true;
+fn keyword_found(keyword: &[Vec<TermId>], query: &[QueryToken]) -> bool {
+    let matches = |i: usize, alternatives: &[TermId]| {
+        query[i].terms.iter().any(|(q, _)| alternatives.contains(q))
+    };
+    if keyword.is_empty() || keyword.len() > query.len() {
+        return false;
     }
-    false
+    (0..=query.len() - keyword.len())
+        .any(|start| keyword.iter().enumerate().all(|(k, alternatives)| matches(start + k, alternatives)))
 }
 
 /// Words that say little about the topic of a message: time, politeness,

@@ -43,9 +43,12 @@ pub fn is_human_request(message: &Normalized) -> bool {
         "pouvez", "puis", "can", "could", "may", "let", "svp", "please", "stp", "demande",
     ];
     let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
-    if words.iter().any(|w| *w == "human" && message.folded.starts_with("human")) && words.len() <= 3 {
-        return true;
-    }
+    // Politeness ("svp", "please") does not make a message longer.
+    let length = message
+        .tokens
+        .iter()
+        .filter(|t| !matches!(t.word.as_str(), "s" | "il" | "vous" | "te" | "plait" | "please" | "un" | "une" | "a" | "an"))
+        .count();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
     let person = has(PERSON);
     let talk = has(TALK);
@@ -60,8 +63,8 @@ pub fn is_human_request(message: &Normalized) -> bool {
         return false;
     }
     (person && talk && want)
-        || (person && talk && words.len() <= 6)
-        || (person && words.len() <= 3 && has(&["humain", "human", "agent", "person", "personne", "operator", "representant"]))
+        || (person && talk && length <= 6)
+        || (person && length <= 2 && has(&["humain", "human", "agent", "person", "personne", "operator", "representant"]))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -164,7 +167,7 @@ const FILLER: &[&str] = &[
 
 fn is_bot_question(message: &Normalized) -> bool {
     const BOT: &[&str] = &[
-        "robot", "bot", "automatise", "automatique", "automated", "ai", "ia", "artificielle", "machine", "chatbot",
+        "robot", "bot", "automatise", "automatique", "automated", "ia", "artificielle", "machine", "chatbot",
     ];
     let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
     let short = words.len() <= 8;

@@ -1,0 +1,60 @@
+//! Five-fold cross-validation of the distress model on its own corpus:
+//! `cargo run --release --example distress_cv`. Prints recall and precision
+//! at the production threshold, and the held-out mistakes.
+use vigie::core::distress::{Options, parse_corpus, train_with};
+use vigie::core::normalize::tokenize;
+use vigie::core::triage::DISTRESS_THRESHOLD;
+
+fn main() {
+    let mut options = Options::default();
+    for arg in std::env::args().skip(1) {
+        let (k, v) = arg.split_once('=').expect("name=value");
+        let v: f32 = v.parse().expect("a number");
+        match k {
+            "char" => options.char_grams = v,
+            "bi" => options.bigrams = v,
+            "uni" => options.unigrams = v,
+            "cues" => options.cues = v,
+            "lambda" => options.lambda = v,
+            "epochs" => options.epochs = v as usize,
+            "rate" => options.rate = v,
+            _ => panic!("unknown option {k}"),
+        }
+    }
+    let verbose = std::env::var("VERBOSE").is_ok();
+    let corpus = parse_corpus(include_str!("../src/core/distress_corpus.txt"));
+    let folds = 5;
+    let (mut tp, mut fp, mut fneg, mut tn) = (0, 0, 0, 0);
+    for fold in 0..folds {
+        let train_set: Vec<_> = corpus.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, c)| c.clone()).collect();
+        let model = train_with(&train_set, options);
+        for (i, (label, text)) in corpus.iter().enumerate() {
+            if i % folds != fold {
+                continue;
+            }
+            let p = model.probability(&tokenize(text), text);
+            let flagged = p >= DISTRESS_THRESHOLD;
+            match (label, flagged) {
+                (true, true) => tp += 1,
+                (false, true) => {
+                    fp += 1;
+                    if verbose {
+                        println!("false alarm {p:.2}  {text}");
+                    }
+                }
+                (true, false) => {
+                    fneg += 1;
+                    if verbose {
+                        println!("missed      {p:.2}  {text}");
+                    }
+                }
+                (false, false) => tn += 1,
+            }
+        }
+    }
+    println!(
+        "held-out: recall {:.1}% precision {:.1}% ({tp} tp, {fp} fp, {fneg} fn, {tn} tn)",
+        100.0 * tp as f64 / (tp + fneg) as f64,
+        100.0 * tp as f64 / (tp + fp) as f64
+    );
+}
