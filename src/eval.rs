@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use anyhow::Context;
 use serde::Deserialize;
 
+use crate::core::decide::clarify_choices;
 use crate::core::{Action, Decision, Knowledge, Lang, Reason, Thresholds, decide};
 
 #[derive(Clone, Debug, Deserialize)]
@@ -60,7 +61,11 @@ pub fn describe(decision: &Decision) -> String {
         Action::Answer => format!("answer:{}", decision.entry.as_deref().unwrap_or("?")),
         Action::Clarify => format!(
             "clarify[{}]",
-            decision.candidates.iter().take(3).map(|c| c.entry.as_str()).collect::<Vec<_>>().join(",")
+            clarify_choices(decision, &Thresholds::default())
+                .iter()
+                .map(|c| c.entry.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
         ),
         Action::Escalate => decision.reason.map_or("escalate".into(), |r| r.as_str().to_string()),
         Action::Smalltalk => "smalltalk".into(),
@@ -83,7 +88,7 @@ pub fn evaluate(knowledge: &Knowledge, cases: &[Case], thresholds: &Thresholds) 
         }
         if let Some(entry) = expect.strip_prefix("answer:") {
             r.answerable += 1;
-            let in_buttons = decision.candidates.iter().take(3).any(|c| c.entry == entry);
+            let in_buttons = clarify_choices(&decision, thresholds).iter().any(|c| c.entry == entry);
             match decision.action {
                 Action::Answer if decision.entry.as_deref() == Some(entry) => r.answered_right += 1,
                 Action::Answer => r.answered_wrong += 1,

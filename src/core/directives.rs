@@ -629,7 +629,7 @@ answer.en = "To the centre."
     #[test]
     fn syntax_error_is_located() {
         check_errors("[directive]\ntitle = \"x\nissued_by = 3\n", &[
-            "a.toml:2:10: invalid basic string, expected `\"`",
+            "a.toml:2:11: invalid basic string, expected `\"`",
         ]);
     }
 

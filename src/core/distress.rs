@@ -256,7 +256,7 @@ const CUES: &[CueList] = &[
     },
     CueList {
         name: "info_question",
-        words: &["numero", "number", "heures", "hours", "horaire", "ouvert", "open", "adresse", "address", "inscrire", "register", "formulaire", "form", "site", "website", "info", "information", "informations", "savoir", "know", "procedure", "recevoir", "receive", "ramasser", "combien", "cost", "payer", "assurance", "insurance", "reclamation", "claim", "permis", "permit", "rembourse", "reimburse", "program", "programme", "where", "ou", "quand", "when"],
+        words: &["numero", "number", "heures", "hours", "horaire", "ouvert", "open", "adresse", "address", "inscrire", "register", "formulaire", "form", "site", "website", "info", "information", "informations", "savoir", "know", "procedure", "recevoir", "receive", "ramasser", "combien", "cost", "payer", "assurance", "insurance", "reclamation", "claim", "permis", "permit", "rembourse", "reimburse", "program", "programme", "where", "ou", "quand", "when", "comment", "how", "quel", "quelle", "quels", "quelles", "which", "what", "frais", "fees", "costs", "rembourser", "reclamer"],
         phrases: &["comment faire", "how do i", "how can i", "how can we", "est ce que je peux", "can i", "is it safe", "c est quoi", "what is the", "what are the", "where can", "ou est", "ou sont", "ou trouver", "ou aller", "a quelle heure", "what time", "should i", "should we", "dois je", "faut il", "est ce que"],
     },
     CueList {

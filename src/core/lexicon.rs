@@ -34,7 +34,7 @@ health: sante medecin docteur malade maladie hopital clinique infirmiere soins |
 school: ecole ecoles classe classes scolaire cours eleve eleves cegep universite garderie | school schools class classes student students college university daycare
 car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
 park: stationner stationnement garer stationne | park parking parked
-garbage: debris dechet dechets ordures vidanges collecte encombrant encombrants poubelle poubelles rebuts jeter | debris garbage waste trash pickup junk rubbish throw dump
+garbage: debris dechet dechets ordures collecte encombrant encombrants poubelle poubelles rebuts jeter | debris garbage waste trash pickup junk rubbish throw dump
 mould: moisissure moisissures moisi champignon | mould mold mildew mouldy moldy
 pump: pompe pompes pomper pompage | pump pumps pumping sump
 basement: soussol soussols cave | basement basements cellar

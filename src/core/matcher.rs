@@ -82,6 +82,8 @@ const ENTITY_WEIGHT: f32 = 0.3;
 const TYPO_DISCOUNT: f32 = 0.8;
 /// How much a message word explained only by an entry's answer counts.
 const ANSWER_DISCOUNT: f32 = 0.5;
+/// How much the coverage of a message's question sentence alone counts.
+const QUESTION_SENTENCE_DISCOUNT: f32 = 0.85;
 /// Question coverage credited by a keyword found whole in a message.
 const KEYWORD_COVERAGE: f32 = 0.9;
 /// …by a one-word keyword…
@@ -249,6 +251,7 @@ impl Index {
         if total <= 0.0 {
             return Vec::new();
         }
+        let question_total: f32 = query.iter().filter(|q| q.in_question).map(|q| q.weight).sum();
 
         // Entries sharing at least one term with the message.
         let mut touched: Vec<u32> = Vec::new();
@@ -265,6 +268,7 @@ impl Index {
             let entry = &self.entries[entry_index as usize];
             // Message coverage: each message word explained at its best.
             let mut explained = 0.0f32;
+            let mut explained_in_question = 0.0f32;
             let mut matched: Vec<(TermId, f32)> = Vec::new();
             for q in &query {
                 let mut best = 0.0f32;
@@ -277,8 +281,17 @@ impl Index {
                     }
                 }
                 explained += q.weight * best;
+                if q.in_question {
+                    explained_in_question += q.weight * best;
+                }
             }
-            let message_coverage = explained / total;
+            // A long message with its question in one sentence is judged on
+            // that sentence too, a little less surely.
+            let mut message_coverage = explained / total;
+            if question_total > 0.0 {
+                message_coverage =
+                    message_coverage.max(tune("QSENT", QUESTION_SENTENCE_DISCOUNT) * explained_in_question / question_total);
+            }
             // Coverage of the best question, or a keyword found whole.
             let mut question_coverage = 0.0f32;
             for doc in &entry.docs {
@@ -360,7 +373,14 @@ impl Index {
                 .fold(None, |m: Option<f32>, s| Some(m.map_or(s, |m: f32| m.max(s))))
                 .unwrap_or(1.0);
             let weight = if repeated { 0.0 } else { base * specificity };
-            query.push(QueryToken { terms, weight });
+            query.push(QueryToken { terms, weight, in_question: token.question });
+        }
+        // When only some sentences are questions, the others are context.
+        let questions = query.iter().filter(|q| q.in_question).count();
+        if questions == query.len() {
+            for q in &mut query {
+                q.in_question = false;
+            }
         }
         query
     }
@@ -373,6 +393,8 @@ fn tune(name: &str, default: f32) -> f32 {
 struct QueryToken {
     terms: Vec<(TermId, f32)>,
     weight: f32,
+    /// In a question sentence of a message that has other sentences too.
+    in_question: bool,
 }
 
 /// Whether a keyword's terms occur in the message in order, next to each

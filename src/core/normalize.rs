@@ -36,6 +36,8 @@ pub struct Token {
     /// Part of a name (capitalised mid-sentence, or a street's name after
     /// "rue", "chemin", "road"…): says where or who, not what.
     pub entity: bool,
+    /// In a sentence that ends with a question mark.
+    pub question: bool,
 }
 
 /// A message after normalisation.
@@ -145,11 +147,13 @@ pub fn tokenize(text: &str) -> Normalized {
     // Split the original text into raw words (letters, digits, apostrophes,
     // inner hyphens), remembering which start with a capital in the middle
     // of a sentence: names of places, organisations and people.
-    let mut raw_words: Vec<(String, bool)> = Vec::new();
+    let mut raw_words: Vec<(String, bool, u16)> = Vec::new();
     let mut current = String::new();
     let mut sentence_start = true;
     let mut current_starts_sentence = true;
-    let push = |current: &mut String, starts_sentence: bool, out: &mut Vec<(String, bool)>| {
+    let mut sentence: u16 = 0;
+    let mut questions: Vec<u16> = Vec::new();
+    let push = |current: &mut String, starts_sentence: bool, sentence: u16, out: &mut Vec<(String, bool, u16)>| {
         if current.is_empty() {
             return;
         }
@@ -162,7 +166,7 @@ pub fn tokenize(text: &str) -> Normalized {
         let first_upper = chars.next().is_some_and(char::is_uppercase);
         let rest_has_lower = current.chars().skip(1).any(char::is_lowercase);
         let entity = first_upper && rest_has_lower && !starts_sentence && !shouting;
-        out.push((fold(current), entity));
+        out.push((fold(current), entity, sentence));
         current.clear();
     };
     for c in clipped.chars() {
@@ -173,16 +177,22 @@ pub fn tokenize(text: &str) -> Normalized {
             }
             current.push(c);
         } else {
-            push(&mut current, current_starts_sentence, &mut raw_words);
+            push(&mut current, current_starts_sentence, sentence, &mut raw_words);
+            if c == '?' && questions.last() != Some(&sentence) {
+                questions.push(sentence);
+            }
             if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';' | '¿' | '¡' | '"' | '«' | '»' | '(' | ')') || is_emoji(c) {
+                if !sentence_start && matches!(c, '.' | '!' | '?' | '\n' | ';') {
+                    sentence = sentence.saturating_add(1);
+                }
                 sentence_start = true;
             }
         }
     }
-    push(&mut current, current_starts_sentence, &mut raw_words);
+    push(&mut current, current_starts_sentence, sentence, &mut raw_words);
 
-    let mut words: Vec<(String, bool)> = Vec::with_capacity(raw_words.len() + 4);
-    for (raw, entity) in raw_words {
+    let mut words: Vec<(String, bool, u16)> = Vec::with_capacity(raw_words.len() + 4);
+    for (raw, entity, sentence) in raw_words {
         let raw = raw.trim_matches(|c| c == '\'' || c == '-');
         if raw.is_empty() {
             continue;
@@ -190,18 +200,19 @@ pub fn tokenize(text: &str) -> Normalized {
         let before = words.len();
         let mut expanded = Vec::new();
         expand_word(raw, &mut expanded);
-        words.extend(expanded.into_iter().map(|w| (w, entity)));
+        words.extend(expanded.into_iter().map(|w| (w, entity, sentence)));
         debug_assert!(words.len() >= before);
     }
 
     let mut tokens: Vec<Token> = words
         .into_iter()
-        .filter(|(w, _)| !w.is_empty())
-        .map(|(word, entity)| {
+        .filter(|(w, _, _)| !w.is_empty())
+        .map(|(word, entity, sentence)| {
             let stop = STOP_WORDS.contains(word.as_str());
             let stem_fr = stem(Lang::Fr, &word);
             let stem_en = stem(Lang::En, &word);
-            Token { word, stem_fr, stem_en, stop, entity: entity && !stop }
+            let question = questions.contains(&sentence);
+            Token { word, stem_fr, stem_en, stop, entity: entity && !stop, question }
         })
         .collect();
     // The words naming a street after "rue", "chemin", "road"… are a place
@@ -249,12 +260,19 @@ const NAME_ARTICLES: &[&str] = &["de", "des", "du", "la", "le", "les", "l", "d",
 /// normalised words appended to `out`.
 fn expand_word(raw: &str, out: &mut Vec<String>) {
     if let Some(expansion) = INFORMAL.get(raw) {
-        out.extend(expansion.iter().map(|s| s.to_string()));
+        for part in expansion {
+            if *part == raw || !part.contains(['\'', '-']) {
+                out.push(part.to_string());
+            } else {
+                expand_word(part, out);
+            }
+        }
         return;
     }
     if raw.contains('-') {
         let joined: String = raw.chars().filter(|&c| c != '-').collect();
-        if COMPOUNDS.contains(joined.as_str()) {
+        let first = raw.split('-').next().unwrap_or_default();
+        if COMPOUNDS.contains(joined.as_str()) || JOINING_PREFIXES.contains(&first) {
             out.push(joined);
             return;
         }
@@ -379,6 +397,12 @@ static COMPOUNDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Prefixes written with or without a hyphen ("pré-alerte", "prealerte"):
+/// the word is joined either way.
+const JOINING_PREFIXES: &[&str] = &[
+    "pre", "post", "re", "anti", "non", "co", "auto", "semi", "mini", "multi", "ex", "mi", "demi", "inter", "sur",
+];
+
 /// Informal Québec French, SMS forms and frequent English spellings, folded.
 static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
     let table: &[(&str, &str)] = &[
@@ -404,7 +428,7 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("garde-robe", "placard"), ("cell", "cellulaire"), ("cel", "cellulaire"), ("hydro", "electricite"),
         ("breaker", "disjoncteur"), ("breakers", "disjoncteurs"), ("plug", "prise"), ("plogue", "prise"),
         ("truck", "camion"), ("trucks", "camions"), ("pic-up", "camion"), ("gaz", "essence"), ("boss", "patron"),
-        ("job", "emploi"), ("jobs", "emploi"), ("cash", "argent"), ("piasses", "dollars"), ("piastres", "dollars"),
+        ("job", "emploi"), ("poche", "sac"), ("poches", "sacs"), ("vidanges", "ordures"), ("jobs", "emploi"), ("cash", "argent"), ("piasses", "dollars"), ("piastres", "dollars"),
         ("cenne", "argent"), ("bécosse", "toilette"), ("becosses", "toilette"), ("ouin", "oui"), ("ouais", "oui"),
         ("mouais", "oui"), ("nenon", "non"), ("drette", "droit"), ("dret", "droit"),
         ("su", "sur"), ("sua", "sur la"), ("dla", "de la"), ("dl'eau", "de eau"), ("ds", "dans"), ("ke", "que"),
@@ -435,7 +459,7 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("didnt", "did not"), ("wont", "will not"), ("isnt", "is not"), ("arent", "are not"),
         ("wasnt", "was not"), ("couldnt", "could not"), ("shouldnt", "should not"), ("wouldnt", "would not"),
         ("havent", "have not"), ("hasnt", "has not"), ("aint", "is not"), ("gonna", "going to"),
-        ("wanna", "want to"), ("gotta", "have to"), ("hafta", "have to"), ("kinda", "kind of"), ("ya", "you"),
+        ("wanna", "want to"), ("gotta", "have to"), ("hafta", "have to"), ("kinda", "kind of"),
         ("yall", "you all"), ("cuz", "because"), ("coz", "because"), ("bc", "because"), ("b/c", "because"),
         ("abt", "about"), ("w/", "with"), ("w/o", "without"), ("ppl", "people"), ("peeps", "people"),
         ("info", "information"), ("infos", "information"), ("asap", "now"), ("rn", "now"), ("idk", "i do not know"),
@@ -516,7 +540,7 @@ mod tests {
     #[test]
     fn folding_and_elisions() {
         check("L'ÉVACUATION de l'Île-Verte", "le evacuation de le ile verte");
-        check("qu'est-ce qu'on fait", "que est ce que on fait");
+        check("qu'est-ce qu'on fait", "que est que on fait");
         check("Où est le sous-sol?", "ou est le soussol");
         check("cœur", "coeur");
         check("jusqu’à demain", "jusque a demain");
@@ -526,7 +550,7 @@ mod tests {
     fn joual_and_sms() {
         check("chu pogné dans mon char", "je suis pris dans mon voiture");
         check("y'é pu capable icitte", "il est plus capable ici");
-        check("faque jsp pcq svp", "alors je sais pas parce que s il vous plait");
+        check("faque jsp pcq svp", "alors je sais pas parce que se il vous plait");
         check("on peut-tu checker ça", "on peut verifier ca");
         check("ya pu d'eau", "il y a plus de eau");
     }
@@ -535,7 +559,7 @@ mod tests {
     fn english_contractions() {
         check("We're stuck, can't get out", "we are stuck can not get out");
         check("I'm ok, don't worry", "i am ok do not worry");
-        check("my dad's car won't start", "my dad car will not start");
+        check("my dad's car won't start", "my father car will not start");
         check("pls help u guys", "please help you guys");
     }
 

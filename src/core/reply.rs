@@ -1,7 +1,7 @@
 //! The texts a resident receives for a decision, in their language. Plain
 //! text: each channel escapes it for its own markup.
 
-use super::decide::{Action, Decision, Knowledge, Reason};
+use super::decide::{Action, Decision, Knowledge, Reason, Thresholds};
 use super::directives::Lang;
 use super::triage::SmalltalkKind;
 
@@ -73,10 +73,8 @@ pub fn replies(knowledge: &Knowledge, decision: &Decision) -> Vec<Reply> {
             }
         }
         Action::Clarify => {
-            let choices: Vec<(String, String)> = decision
-                .candidates
-                .iter()
-                .take(3)
+            let choices: Vec<(String, String)> = super::decide::clarify_choices(decision, &Thresholds::default())
+                .into_iter()
                 .filter_map(|c| Some((c.entry.clone(), choice_label(knowledge, &c.entry, lang)?)))
                 .collect();
             let text = if fr {
