@@ -13,7 +13,11 @@ use crate::core::{Knowledge, Thresholds, decide, reply};
 use crate::{eval, faq};
 
 #[derive(Parser, Debug)]
-#[command(name = "vigie", version, about = "Answers residents' questions during an incident from the official directives")]
+#[command(
+    name = "vigie",
+    version,
+    about = "Answers residents' questions during an incident from the official directives"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -91,7 +95,11 @@ pub fn load_knowledge(dir: &Path) -> anyhow::Result<Knowledge> {
         }
         Err(errors) => {
             let list: Vec<String> = errors.errors.iter().map(|d| d.to_string()).collect();
-            anyhow::bail!("the directives in {} are invalid:\n{}", dir.display(), list.join("\n"))
+            anyhow::bail!(
+                "the directives in {} are invalid:\n{}",
+                dir.display(),
+                list.join("\n")
+            )
         }
     }
 }
@@ -110,7 +118,10 @@ fn check_faq(dir: &Path) -> anyhow::Result<ExitCode> {
                 if set.expired_entries.is_empty() {
                     String::new()
                 } else {
-                    format!(" ({} expired entries not served)", set.expired_entries.len())
+                    format!(
+                        " ({} expired entries not served)",
+                        set.expired_entries.len()
+                    )
                 }
             );
             Ok(ExitCode::SUCCESS)
@@ -122,7 +133,10 @@ fn check_faq(dir: &Path) -> anyhow::Result<ExitCode> {
             for error in &errors.errors {
                 println!("{error}");
             }
-            println!("{} error(s): the directive set is rejected", errors.errors.len());
+            println!(
+                "{} error(s): the directive set is rejected",
+                errors.errors.len()
+            );
             Ok(ExitCode::from(1))
         }
     }
@@ -130,13 +144,20 @@ fn check_faq(dir: &Path) -> anyhow::Result<ExitCode> {
 
 /// One decision per input line. Invalid UTF-8 is decoded lossily (and said on
 /// stderr): the message still gets a decision.
-pub fn ask(knowledge: &Knowledge, mut input: impl BufRead, mut output: impl Write, json: bool) -> anyhow::Result<()> {
+pub fn ask(
+    knowledge: &Knowledge,
+    mut input: impl BufRead,
+    mut output: impl Write,
+    json: bool,
+) -> anyhow::Result<()> {
     let thresholds = Thresholds::default();
     let mut line = Vec::new();
     let mut number = 0usize;
     loop {
         line.clear();
-        let read = input.read_until(b'\n', &mut line).context("cannot read stdin")?;
+        let read = input
+            .read_until(b'\n', &mut line)
+            .context("cannot read stdin")?;
         if read == 0 {
             break;
         }
@@ -161,7 +182,14 @@ pub fn ask(knowledge: &Knowledge, mut input: impl BufRead, mut output: impl Writ
                 .next()
                 .map(|r| r.text.replace('\n', " "))
                 .unwrap_or_default();
-            writeln!(output, "{}\t{:.2}\t{}\t{}", eval::describe(&decision), decision.score, decision.lang.code(), first)?;
+            writeln!(
+                output,
+                "{}\t{:.2}\t{}\t{}",
+                eval::describe(&decision),
+                decision.score,
+                decision.lang.code(),
+                first
+            )?;
         }
         output.flush()?;
     }

@@ -24,7 +24,9 @@ pub fn parse_cases(text: &str) -> anyhow::Result<Vec<Case>> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str(l).with_context(|| format!("line {}: not a case", i + 1)))
+        .map(|(i, l)| {
+            serde_json::from_str(l).with_context(|| format!("line {}: not a case", i + 1))
+        })
         .collect()
 }
 
@@ -53,7 +55,11 @@ pub struct Report {
 }
 
 fn pct(n: usize, d: usize) -> f64 {
-    if d == 0 { 0.0 } else { 100.0 * n as f64 / d as f64 }
+    if d == 0 {
+        0.0
+    } else {
+        100.0 * n as f64 / d as f64
+    }
 }
 
 pub fn describe(decision: &Decision) -> String {
@@ -67,7 +73,9 @@ pub fn describe(decision: &Decision) -> String {
                 .collect::<Vec<_>>()
                 .join(",")
         ),
-        Action::Escalate => decision.reason.map_or("escalate".into(), |r| r.as_str().to_string()),
+        Action::Escalate => decision
+            .reason
+            .map_or("escalate".into(), |r| r.as_str().to_string()),
         Action::Smalltalk => "smalltalk".into(),
     }
 }
@@ -88,7 +96,9 @@ pub fn evaluate(knowledge: &Knowledge, cases: &[Case], thresholds: &Thresholds) 
         }
         if let Some(entry) = expect.strip_prefix("answer:") {
             r.answerable += 1;
-            let in_buttons = clarify_choices(&decision, thresholds).iter().any(|c| c.entry == entry);
+            let in_buttons = clarify_choices(&decision, thresholds)
+                .iter()
+                .any(|c| c.entry == entry);
             match decision.action {
                 Action::Answer if decision.entry.as_deref() == Some(entry) => r.answered_right += 1,
                 Action::Answer => r.answered_wrong += 1,
@@ -125,7 +135,8 @@ pub fn evaluate(knowledge: &Knowledge, cases: &[Case], thresholds: &Thresholds) 
             }
         }
         if !ok {
-            r.misses.push((case.id.clone(), expect.to_string(), got, case.text.clone()));
+            r.misses
+                .push((case.id.clone(), expect.to_string(), got, case.text.clone()));
         }
     }
     r
@@ -134,7 +145,11 @@ pub fn evaluate(knowledge: &Knowledge, cases: &[Case], thresholds: &Thresholds) 
 impl Report {
     pub fn render(&self, with_misses: bool) -> String {
         let mut s = String::new();
-        let _ = writeln!(s, "cases: {}", self.answerable + self.distress + self.human + self.unmatched + self.smalltalk);
+        let _ = writeln!(
+            s,
+            "cases: {}",
+            self.answerable + self.distress + self.human + self.unmatched + self.smalltalk
+        );
         let _ = writeln!(
             s,
             "answerable ({}): answered right {:.1}%, answered wrong {:.1}%, clarify with the right entry {:.1}%, clarify without {:.1}%, escalated {:.1}%",
@@ -154,7 +169,12 @@ impl Report {
             self.distress_flagged
         );
         if self.human > 0 {
-            let _ = writeln!(s, "human_requested ({}): recognised {:.1}%", self.human, pct(self.human_caught, self.human));
+            let _ = writeln!(
+                s,
+                "human_requested ({}): recognised {:.1}%",
+                self.human,
+                pct(self.human_caught, self.human)
+            );
         }
         let _ = writeln!(
             s,
@@ -163,14 +183,28 @@ impl Report {
             pct(self.unmatched_escalated, self.unmatched),
             pct(self.unmatched_answered, self.unmatched)
         );
-        let _ = writeln!(s, "smalltalk ({}): recognised {:.1}%", self.smalltalk, pct(self.smalltalk_recognised, self.smalltalk));
+        let _ = writeln!(
+            s,
+            "smalltalk ({}): recognised {:.1}%",
+            self.smalltalk,
+            pct(self.smalltalk_recognised, self.smalltalk)
+        );
         if self.lang_known > 0 {
-            let _ = writeln!(s, "language: detected right {:.1}% of {}", pct(self.lang_right, self.lang_known), self.lang_known);
+            let _ = writeln!(
+                s,
+                "language: detected right {:.1}% of {}",
+                pct(self.lang_right, self.lang_known),
+                self.lang_known
+            );
         }
         if with_misses && !self.misses.is_empty() {
             let _ = writeln!(s, "\nmisses ({}):", self.misses.len());
             for (id, expect, got, text) in &self.misses {
-                let _ = writeln!(s, "  {id}\texpected {expect}\tgot {got}\t{}", text.replace(['\n', '\t'], " "));
+                let _ = writeln!(
+                    s,
+                    "  {id}\texpected {expect}\tgot {got}\t{}",
+                    text.replace(['\n', '\t'], " ")
+                );
             }
         }
         s

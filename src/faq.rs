@@ -70,7 +70,10 @@ pub fn load_dir(dir: &Path, now_epoch: i64) -> anyhow::Result<Result<DirectiveSe
     let built = DirectiveSet::build(&sources, now_epoch);
     Ok(match built {
         Ok(set) if read_errors.is_empty() => Ok(set),
-        Ok(set) => Err(LoadErrors { errors: read_errors, warnings: set.warnings }),
+        Ok(set) => Err(LoadErrors {
+            errors: read_errors,
+            warnings: set.warnings,
+        }),
         Err(mut errors) => {
             read_errors.append(&mut errors.errors);
             errors.errors = read_errors;

@@ -53,7 +53,15 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { char_grams: 0.5, bigrams: 1.0, unigrams: 1.0, cues: 1.0, lambda: 1e-4, epochs: 40, rate: 0.3 }
+        Options {
+            char_grams: 0.5,
+            bigrams: 1.0,
+            unigrams: 1.0,
+            cues: 1.0,
+            lambda: 1e-4,
+            epochs: 40,
+            rate: 0.3,
+        }
     }
 }
 
@@ -61,6 +69,89 @@ impl Default for Options {
 pub fn probability(message: &Normalized, raw: &str) -> f32 {
     MODEL.probability(message, raw)
 }
+
+/// Combinations of cues that mean danger whatever else the message says,
+/// even wrapped in an ordinary question ("où est le refuge? on est pris
+/// dans l'auto pis le feu arrive, aidez-nous"): a plea with a sign of danger
+/// now, or someone stuck with something closing in.
+pub fn unmistakable(message: &Normalized, raw: &str) -> bool {
+    assess(message, raw).unmistakable
+}
+
+/// What the detector sees in a message.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Assessment {
+    pub probability: f32,
+    /// A plea with danger, someone stuck as danger closes in, self-harm.
+    pub unmistakable: bool,
+    /// A question about information with no sign of danger to a body
+    /// (stuck, rising, body failing, missing, harm, violence).
+    pub calm_question: bool,
+}
+
+pub fn assess(message: &Normalized, raw: &str) -> Assessment {
+    let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
+    let present: Vec<&str> = cues(message, &words, raw)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    let has = |c: &str| present.contains(&c);
+    let strong_plea = STRONG_PLEAS.iter().any(|p| message.has_phrase(p));
+    let danger = has("stuck") || has("rising") || has("body") || has("missing") || has("violence");
+    let joking = has("joke") || has("hypothetical");
+    let unmistakable = (strong_plea && (danger || has("hazard_now")) && !joking)
+        || (has("stuck") && (has("rising") || has("hazard_now")) && has("self") && !joking)
+        || SELF_HARM.iter().any(|p| message.has_phrase(p));
+    let harm = has("harm");
+    let calm_question = message.interrogative && !danger && !harm && !strong_plea;
+    Assessment {
+        probability: MODEL.probability(message, raw),
+        unmistakable,
+        calm_question,
+    }
+}
+
+/// Pleas that are never small talk or a question about a service.
+const STRONG_PLEAS: &[&str] = &[
+    "au secours",
+    "aidez nous",
+    "aidez moi",
+    "help us",
+    "help me",
+    "sos",
+    "send help",
+    "send someone",
+    "envoyez quelqu",
+    "envoyez nous",
+    "venez nous chercher",
+    "venez vite",
+    "come quick",
+    "come fast",
+    "please hurry",
+    "call 911",
+    "appelez le 911",
+    "appelez 911",
+];
+
+/// Words of self-harm that do not occur in an ordinary question.
+const SELF_HARM: &[&str] = &[
+    "me suicider",
+    "me tuer",
+    "m enlever la vie",
+    "mettre fin a mes jours",
+    "kill myself",
+    "end my life",
+    "take my life",
+    "want to die",
+    "veux mourir",
+    "plus envie de vivre",
+    "pu envie de vivre",
+    "veux pu vivre",
+    "veux plus vivre",
+    "en finir",
+    "better off without me",
+    "mieux sans moi",
+];
 
 /// Forces training now (at start-up), rather than on the first message.
 pub fn warm_up() {
@@ -121,7 +212,13 @@ pub fn train_with(examples: &[(bool, String)], options: Options) -> Model {
     let positives = rows.iter().filter(|(y, _)| *y > 0.5).count().max(1) as f32;
     let negatives = (rows.len() as f32 - positives).max(1.0);
     // Classes weighed equally whatever their counts.
-    let class_weight = |y: f32| if y > 0.5 { rows.len() as f32 / (2.0 * positives) } else { rows.len() as f32 / (2.0 * negatives) };
+    let class_weight = |y: f32| {
+        if y > 0.5 {
+            rows.len() as f32 / (2.0 * positives)
+        } else {
+            rows.len() as f32 / (2.0 * negatives)
+        }
+    };
     let lambda = options.lambda;
     let mut order: Vec<usize> = (0..rows.len()).collect();
     let mut seed: u64 = 0x5eed_1234_abcd_ef01;
@@ -129,7 +226,9 @@ pub fn train_with(examples: &[(bool, String)], options: Options) -> Model {
     for epoch in 0..epochs {
         // Fisher–Yates with a fixed LCG: deterministic.
         for i in (1..order.len()).rev() {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             let j = (seed >> 33) as usize % (i + 1);
             order.swap(i, j);
         }
@@ -148,7 +247,12 @@ pub fn train_with(examples: &[(bool, String)], options: Options) -> Model {
             }
         }
     }
-    Model { options, features: index, weights, bias }
+    Model {
+        options,
+        features: index,
+        weights,
+        bias,
+    }
 }
 
 /// Feature names with values. Word unigrams and bigrams (stems), character
@@ -159,21 +263,33 @@ pub fn features(message: &Normalized, raw: &str, options: &Options) -> Vec<(Stri
     let stems: Vec<&str> = message
         .tokens
         .iter()
-        .map(|t| if t.stop { t.word.as_str() } else { t.stem_fr.as_str().min(t.stem_en.as_str()) })
+        .map(|t| {
+            if t.stop {
+                t.word.as_str()
+            } else {
+                t.stem_fr.as_str().min(t.stem_en.as_str())
+            }
+        })
         .collect();
     let scale = 1.0 / (stems.len().max(1) as f32).sqrt();
     for s in &stems {
         out.push((format!("u:{s}"), scale * options.unigrams));
     }
     for pair in stems.windows(2) {
-        out.push((format!("b:{}_{}", pair[0], pair[1]), scale * options.bigrams));
+        out.push((
+            format!("b:{}_{}", pair[0], pair[1]),
+            scale * options.bigrams,
+        ));
     }
     let mut grams = 0usize;
     for token in message.content() {
         let chars: Vec<char> = format!("<{}>", token.word).chars().collect();
         for tri in chars.windows(3) {
             if grams < 200 {
-                out.push((format!("c:{}", tri.iter().collect::<String>()), scale * options.char_grams));
+                out.push((
+                    format!("c:{}", tri.iter().collect::<String>()),
+                    scale * options.char_grams,
+                ));
                 grams += 1;
             }
         }
@@ -201,72 +317,616 @@ struct CueList {
 const CUES: &[CueList] = &[
     CueList {
         name: "self",
-        words: &["je", "j", "me", "moi", "mon", "ma", "mes", "on", "nous", "notre", "nos", "i", "me", "my", "we", "us", "our", "am", "myself"],
+        words: &[
+            "je", "j", "me", "moi", "mon", "ma", "mes", "on", "nous", "notre", "nos", "i", "me",
+            "my", "we", "us", "our", "am", "myself",
+        ],
         phrases: &[],
     },
     CueList {
         name: "now",
-        words: &["maintenant", "vite", "urgent", "urgence", "now", "asap", "hurry", "quick", "quickly", "fast", "immediately", "presentement", "actuellement", "batterie", "battery"],
-        phrases: &["en ce moment", "right now", "vient de", "viennent de", "just now", "en train de", "depuis ce matin", "depuis hier", "sans arret", "plus de batterie"],
+        words: &[
+            "maintenant",
+            "vite",
+            "urgent",
+            "urgence",
+            "now",
+            "asap",
+            "hurry",
+            "quick",
+            "quickly",
+            "fast",
+            "immediately",
+            "presentement",
+            "actuellement",
+            "batterie",
+            "battery",
+        ],
+        phrases: &[
+            "en ce moment",
+            "right now",
+            "vient de",
+            "viennent de",
+            "just now",
+            "en train de",
+            "depuis ce matin",
+            "depuis hier",
+            "sans arret",
+            "plus de batterie",
+        ],
     },
     CueList {
         name: "stuck",
-        words: &["pris", "prise", "prises", "coince", "coinces", "coincee", "coincees", "enferme", "enfermes", "isole", "isoles", "prisonnier", "prisonniers", "stuck", "trapped", "trap", "stranded", "surrounded", "encercle", "encercles", "bloques", "pinned", "toit", "roof", "grenier", "attic"],
-        phrases: &["peut pas sortir", "pouvons pas sortir", "peux pas sortir", "capable de sortir", "can not get out", "can not leave", "can not move", "no way out", "cut off", "peut pas bouger", "peux pas bouger", "bouge plus", "se releve pas", "can not get up", "en haut", "upstairs", "au 2e", "2e etage", "deuxieme etage", "second floor", "top of the stairs", "en haut des marches"],
+        words: &[
+            "pris",
+            "prise",
+            "prises",
+            "coince",
+            "coinces",
+            "coincee",
+            "coincees",
+            "enferme",
+            "enfermes",
+            "isole",
+            "isoles",
+            "prisonnier",
+            "prisonniers",
+            "stuck",
+            "trapped",
+            "trap",
+            "stranded",
+            "surrounded",
+            "encercle",
+            "encercles",
+            "bloques",
+            "pinned",
+            "toit",
+            "roof",
+            "grenier",
+            "attic",
+        ],
+        phrases: &[
+            "peut pas sortir",
+            "pouvons pas sortir",
+            "peux pas sortir",
+            "capable de sortir",
+            "can not get out",
+            "can not leave",
+            "can not move",
+            "no way out",
+            "cut off",
+            "peut pas bouger",
+            "peux pas bouger",
+            "bouge plus",
+            "se releve pas",
+            "can not get up",
+            "en haut",
+            "upstairs",
+            "au 2e",
+            "2e etage",
+            "deuxieme etage",
+            "second floor",
+            "top of the stairs",
+            "en haut des marches",
+        ],
     },
     CueList {
         name: "rising",
-        words: &["monte", "montent", "rising", "rises", "rentre", "rentrent", "remplit", "remplir", "fills", "filling", "submerge", "engulfed", "approche", "approaching", "spreading", "closer", "craque", "craquer", "cede", "collapsing", "collapsed", "effondre"],
-        phrases: &["arrive au", "arrive a", "coming in", "coming under", "pouring in", "up to the", "jusqu aux", "jusque aux", "jusque au", "a pleine porte", "a vue d oeil", "water is", "eau est rendue", "est rendue", "still rising", "monte encore", "the flames", "les flammes", "de plus en plus"],
+        words: &[
+            "monte",
+            "montent",
+            "rising",
+            "rises",
+            "rentre",
+            "rentrent",
+            "remplit",
+            "remplir",
+            "fills",
+            "filling",
+            "submerge",
+            "engulfed",
+            "approche",
+            "approaching",
+            "spreading",
+            "closer",
+            "craque",
+            "craquer",
+            "cede",
+            "collapsing",
+            "collapsed",
+            "effondre",
+        ],
+        phrases: &[
+            "arrive au",
+            "arrive a",
+            "coming in",
+            "coming under",
+            "pouring in",
+            "up to the",
+            "jusqu aux",
+            "jusque aux",
+            "jusque au",
+            "a pleine porte",
+            "a vue d oeil",
+            "water is",
+            "eau est rendue",
+            "est rendue",
+            "still rising",
+            "monte encore",
+            "the flames",
+            "les flammes",
+            "de plus en plus",
+        ],
     },
     CueList {
         name: "body",
-        words: &["respire", "respirer", "breathe", "breathing", "etouffe", "etouffer", "choking", "suffocating", "inconscient", "inconsciente", "unconscious", "unresponsive", "evanoui", "evanouie", "fainted", "saigne", "saigner", "bleeding", "sang", "blood", "cardiaque", "heart", "poitrine", "chest", "avc", "stroke", "convulsions", "convulse", "seizure", "seizures", "accoucher", "accouche", "contractions", "labor", "labour", "blesse", "blessee", "blesses", "injured", "hurt", "fracture", "broken", "vomit", "vomissements", "vomiting", "fievre", "fever", "mou", "molle", "limp", "brule", "brulee", "burned", "burns", "engourdi", "numb", "shocked", "electrocute", "hypothermie", "hypothermia", "tremble", "shaking", "overdose", "pale", "bleu", "blue", "pilules", "pills", "malaise", "douleur", "douleurs", "pain", "pains", "mal"],
-        phrases: &["perdre connaissance", "perd connaissance", "connaissance", "mal a la tete", "crise cardiaque", "heart attack", "chest pain", "can not breathe", "peut pas respirer", "respire mal", "respire pas", "respire plus"],
+        words: &[
+            "respire",
+            "respirer",
+            "breathe",
+            "breathing",
+            "etouffe",
+            "etouffer",
+            "choking",
+            "suffocating",
+            "inconscient",
+            "inconsciente",
+            "unconscious",
+            "unresponsive",
+            "evanoui",
+            "evanouie",
+            "fainted",
+            "saigne",
+            "saigner",
+            "bleeding",
+            "sang",
+            "blood",
+            "cardiaque",
+            "heart",
+            "poitrine",
+            "chest",
+            "avc",
+            "stroke",
+            "convulsions",
+            "convulse",
+            "seizure",
+            "seizures",
+            "accoucher",
+            "accouche",
+            "contractions",
+            "labor",
+            "labour",
+            "blesse",
+            "blessee",
+            "blesses",
+            "injured",
+            "hurt",
+            "fracture",
+            "broken",
+            "vomit",
+            "vomissements",
+            "vomiting",
+            "fievre",
+            "fever",
+            "mou",
+            "molle",
+            "limp",
+            "brule",
+            "brulee",
+            "burned",
+            "burns",
+            "engourdi",
+            "numb",
+            "shocked",
+            "electrocute",
+            "hypothermie",
+            "hypothermia",
+            "tremble",
+            "shaking",
+            "overdose",
+            "pale",
+            "bleu",
+            "blue",
+            "pilules",
+            "pills",
+            "malaise",
+            "douleur",
+            "douleurs",
+            "pain",
+            "pains",
+            "mal",
+        ],
+        phrases: &[
+            "perdre connaissance",
+            "perd connaissance",
+            "connaissance",
+            "mal a la tete",
+            "crise cardiaque",
+            "heart attack",
+            "chest pain",
+            "can not breathe",
+            "peut pas respirer",
+            "respire mal",
+            "respire pas",
+            "respire plus",
+        ],
     },
     CueList {
         name: "missing",
-        words: &["disparu", "disparue", "disparus", "missing", "introuvable", "emporte", "emportee", "swept", "drowning", "noyer", "noye", "noyade"],
-        phrases: &["pas revenu", "pas revenue", "not back", "never came back", "not come back", "repond pas", "repond plus", "repond pu", "ne repond", "not answering", "no answer", "has not answered", "hasn t answered", "not responding", "can not find", "trouve pas", "trouve plus", "can not see", "vois plus", "vois pas", "bouge plus", "bouge pu", "not moving", "pas arrive", "pas arrivee", "no news", "pas de nouvelles", "sans nouvelles", "par le courant", "by the current"],
+        words: &[
+            "disparu",
+            "disparue",
+            "disparus",
+            "missing",
+            "introuvable",
+            "emporte",
+            "emportee",
+            "swept",
+            "drowning",
+            "noyer",
+            "noye",
+            "noyade",
+        ],
+        phrases: &[
+            "pas revenu",
+            "pas revenue",
+            "not back",
+            "never came back",
+            "not come back",
+            "repond pas",
+            "repond plus",
+            "repond pu",
+            "ne repond",
+            "not answering",
+            "no answer",
+            "has not answered",
+            "hasn t answered",
+            "not responding",
+            "can not find",
+            "trouve pas",
+            "trouve plus",
+            "can not see",
+            "vois plus",
+            "vois pas",
+            "bouge plus",
+            "bouge pu",
+            "not moving",
+            "pas arrive",
+            "pas arrivee",
+            "no news",
+            "pas de nouvelles",
+            "sans nouvelles",
+            "par le courant",
+            "by the current",
+        ],
     },
     CueList {
         name: "harm",
         words: &["suicide", "suicider", "suicidaire", "suicidal", "overdose"],
-        phrases: &["en finir", "me tuer", "kill myself", "end it", "end my life", "plus vivre", "pu vivre", "veux mourir", "want to die", "sans moi", "without me", "better off", "no point", "the point", "a quoi bon", "j en peux plus", "je n en peux plus", "en peux plus", "can not do this anymore", "can not go on", "go on", "all to stop", "le gout de rien", "plus le gout", "pu le gout", "pu capable", "plus capable", "rien savoir", "toutes mes pilules", "all my pills", "mettre fin", "give up", "tout lacher"],
+        phrases: &[
+            "en finir",
+            "me tuer",
+            "kill myself",
+            "end it",
+            "end my life",
+            "plus vivre",
+            "pu vivre",
+            "veux mourir",
+            "want to die",
+            "sans moi",
+            "without me",
+            "better off",
+            "no point",
+            "the point",
+            "a quoi bon",
+            "j en peux plus",
+            "je n en peux plus",
+            "en peux plus",
+            "can not do this anymore",
+            "can not go on",
+            "go on",
+            "all to stop",
+            "le gout de rien",
+            "plus le gout",
+            "pu le gout",
+            "pu capable",
+            "plus capable",
+            "rien savoir",
+            "toutes mes pilules",
+            "all my pills",
+            "mettre fin",
+            "give up",
+            "tout lacher",
+        ],
     },
     CueList {
         name: "violence",
-        words: &["menace", "menacer", "menaces", "threatened", "threatening", "threat", "frappe", "frappee", "battu", "battue", "hit", "beat", "beaten", "couteau", "knife", "arme", "armes", "weapon", "gun", "fusil", "agresse", "agressee", "agression", "assaulted", "attack", "attacked", "violence", "violent", "viol", "raped", "cache", "cachee", "hiding", "tuer", "kill", "peur"],
+        words: &[
+            "menace",
+            "menacer",
+            "menaces",
+            "threatened",
+            "threatening",
+            "threat",
+            "frappe",
+            "frappee",
+            "battu",
+            "battue",
+            "hit",
+            "beat",
+            "beaten",
+            "couteau",
+            "knife",
+            "arme",
+            "armes",
+            "weapon",
+            "gun",
+            "fusil",
+            "agresse",
+            "agressee",
+            "agression",
+            "assaulted",
+            "attack",
+            "attacked",
+            "violence",
+            "violent",
+            "viol",
+            "raped",
+            "cache",
+            "cachee",
+            "hiding",
+            "tuer",
+            "kill",
+            "peur",
+        ],
         phrases: &["mettre le feu", "set fire", "hurt me", "me faire mal"],
     },
     CueList {
         name: "plea",
-        words: &["aidez", "aide", "aider", "secours", "sos", "help", "helpp", "helppp", "envoyez", "envoyer", "send", "venez", "venir", "come", "appelez", "call", "sauvez", "save", "rescue", "vite", "please", "svp", "hurry"],
-        phrases: &["au secours", "aidez nous", "aidez moi", "help us", "help me", "send someone", "send help", "envoyez quelqu", "venir nous chercher", "venir chercher", "come get", "call someone", "check on", "quelqu un peut venir"],
+        words: &[
+            "aidez", "aide", "aider", "secours", "sos", "help", "helpp", "helppp", "envoyez",
+            "envoyer", "send", "venez", "venir", "come", "appelez", "call", "sauvez", "save",
+            "rescue", "vite", "please", "svp", "hurry",
+        ],
+        phrases: &[
+            "au secours",
+            "aidez nous",
+            "aidez moi",
+            "help us",
+            "help me",
+            "send someone",
+            "send help",
+            "envoyez quelqu",
+            "venir nous chercher",
+            "venir chercher",
+            "come get",
+            "call someone",
+            "check on",
+            "quelqu un peut venir",
+        ],
     },
     CueList {
         name: "vulnerable",
-        words: &["bebe", "baby", "nourrisson", "enfant", "enfants", "kid", "kids", "child", "children", "fille", "garcon", "gars", "fils", "son", "daughter", "mere", "pere", "mother", "father", "grandmere", "grandpere", "grandmother", "grandfather", "agee", "age", "elderly", "old", "vieux", "vieille", "enceinte", "pregnant", "diabetique", "diabetic", "chimio", "chemo", "oxygene", "oxygen", "fauteuil", "wheelchair", "handicape", "disabled", "voisin", "voisine", "neighbour", "conjoint", "conjointe", "mari", "femme", "husband", "wife", "seul", "seule", "alone"],
+        words: &[
+            "bebe",
+            "baby",
+            "nourrisson",
+            "enfant",
+            "enfants",
+            "kid",
+            "kids",
+            "child",
+            "children",
+            "fille",
+            "garcon",
+            "gars",
+            "fils",
+            "son",
+            "daughter",
+            "mere",
+            "pere",
+            "mother",
+            "father",
+            "grandmere",
+            "grandpere",
+            "grandmother",
+            "grandfather",
+            "agee",
+            "age",
+            "elderly",
+            "old",
+            "vieux",
+            "vieille",
+            "enceinte",
+            "pregnant",
+            "diabetique",
+            "diabetic",
+            "chimio",
+            "chemo",
+            "oxygene",
+            "oxygen",
+            "fauteuil",
+            "wheelchair",
+            "handicape",
+            "disabled",
+            "voisin",
+            "voisine",
+            "neighbour",
+            "conjoint",
+            "conjointe",
+            "mari",
+            "femme",
+            "husband",
+            "wife",
+            "seul",
+            "seule",
+            "alone",
+        ],
         phrases: &[],
     },
     CueList {
         name: "hazard_now",
-        words: &["fumee", "smoke", "etincelles", "sparks", "sparking", "flammes", "flames", "feu", "fire", "burning", "brule", "gaz", "gas", "propane", "monoxyde", "co", "explosion", "explose", "hissing", "siffle", "odeur", "smell", "fils", "wires", "courant", "current", "eau", "water", "glace", "ice"],
-        phrases: &["fils electriques", "power lines", "downed lines", "sent le gaz", "smell gas", "gas smell", "odeur de gaz"],
+        words: &[
+            "fumee",
+            "smoke",
+            "etincelles",
+            "sparks",
+            "sparking",
+            "flammes",
+            "flames",
+            "feu",
+            "fire",
+            "burning",
+            "brule",
+            "gaz",
+            "gas",
+            "propane",
+            "monoxyde",
+            "co",
+            "explosion",
+            "explose",
+            "hissing",
+            "siffle",
+            "odeur",
+            "smell",
+            "fils",
+            "wires",
+            "courant",
+            "current",
+            "eau",
+            "water",
+            "glace",
+            "ice",
+        ],
+        phrases: &[
+            "fils electriques",
+            "power lines",
+            "downed lines",
+            "sent le gaz",
+            "smell gas",
+            "gas smell",
+            "odeur de gaz",
+        ],
     },
     CueList {
         name: "info_question",
-        words: &["numero", "number", "heures", "hours", "horaire", "ouvert", "open", "adresse", "address", "inscrire", "register", "formulaire", "form", "site", "website", "info", "information", "informations", "savoir", "know", "procedure", "recevoir", "receive", "ramasser", "combien", "cost", "payer", "assurance", "insurance", "reclamation", "claim", "permis", "permit", "rembourse", "reimburse", "program", "programme", "where", "ou", "quand", "when", "comment", "how", "quel", "quelle", "quels", "quelles", "which", "what", "frais", "fees", "costs", "rembourser", "reclamer"],
-        phrases: &["comment faire", "how do i", "how can i", "how can we", "est ce que je peux", "can i", "is it safe", "c est quoi", "what is the", "what are the", "where can", "ou est", "ou sont", "ou trouver", "ou aller", "a quelle heure", "what time", "should i", "should we", "dois je", "faut il", "est ce que"],
+        words: &[
+            "numero",
+            "number",
+            "heures",
+            "hours",
+            "horaire",
+            "ouvert",
+            "open",
+            "adresse",
+            "address",
+            "inscrire",
+            "register",
+            "formulaire",
+            "form",
+            "site",
+            "website",
+            "info",
+            "information",
+            "informations",
+            "savoir",
+            "know",
+            "procedure",
+            "recevoir",
+            "receive",
+            "ramasser",
+            "combien",
+            "cost",
+            "payer",
+            "assurance",
+            "insurance",
+            "reclamation",
+            "claim",
+            "permis",
+            "permit",
+            "rembourse",
+            "reimburse",
+            "program",
+            "programme",
+            "where",
+            "ou",
+            "quand",
+            "when",
+            "comment",
+            "how",
+            "quel",
+            "quelle",
+            "quels",
+            "quelles",
+            "which",
+            "what",
+            "frais",
+            "fees",
+            "costs",
+            "rembourser",
+            "reclamer",
+        ],
+        phrases: &[
+            "comment faire",
+            "how do i",
+            "how can i",
+            "how can we",
+            "est ce que je peux",
+            "can i",
+            "is it safe",
+            "c est quoi",
+            "what is the",
+            "what are the",
+            "where can",
+            "ou est",
+            "ou sont",
+            "ou trouver",
+            "ou aller",
+            "a quelle heure",
+            "what time",
+            "should i",
+            "should we",
+            "dois je",
+            "faut il",
+            "est ce que",
+        ],
     },
     CueList {
         name: "hypothetical",
-        words: &["si", "if", "jamais", "eventuellement", "prochaine", "next", "future", "cas", "case", "prevention", "preparer", "prepare", "prevoir"],
-        phrases: &["au cas ou", "in case", "what if", "et si", "en cas de", "what should we do if"],
+        words: &[
+            "si",
+            "if",
+            "jamais",
+            "eventuellement",
+            "prochaine",
+            "next",
+            "future",
+            "cas",
+            "case",
+            "prevention",
+            "preparer",
+            "prepare",
+            "prevoir",
+        ],
+        phrases: &[
+            "au cas ou",
+            "in case",
+            "what if",
+            "et si",
+            "en cas de",
+            "what should we do if",
+            "avant que",
+            "before the",
+            "before it",
+            "d ici",
+            "by the time",
+        ],
     },
     CueList {
         name: "joke",
-        words: &["lol", "mdr", "haha", "hahaha", "lmao", "jk", "mort", "dying"],
+        words: &[
+            "lol", "mdr", "haha", "hahaha", "lmao", "jk", "mort", "dying",
+        ],
         phrases: &["je meurs", "i m dying", "i am dying here", "drowning in"],
     },
 ];
@@ -299,7 +959,16 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
         out.push(("question_mark", 1.0));
     }
     let n = message.tokens.len();
-    out.push((if n <= 3 { "short" } else if n <= 12 { "medium" } else { "long" }, 1.0));
+    out.push((
+        if n <= 3 {
+            "short"
+        } else if n <= 12 {
+            "medium"
+        } else {
+            "long"
+        },
+        1.0,
+    ));
     out
 }
 
@@ -317,7 +986,10 @@ mod tests {
         let a = train(&corpus);
         let b = train(&corpus);
         let text = "on est pris au 2e";
-        assert_eq!(a.probability(&tokenize(text), text), b.probability(&tokenize(text), text));
+        assert_eq!(
+            a.probability(&tokenize(text), text),
+            b.probability(&tokenize(text), text)
+        );
     }
 
     #[test]

@@ -112,8 +112,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut by_stem = HashMap::new();
     let mut names = Vec::new();
     for line in GROUPS.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let (name, words) = line.split_once(':').expect("every group line is `name: fr | en`");
-        let (fr, en) = words.split_once('|').expect("every group line is `name: fr | en`");
+        let (name, words) = line
+            .split_once(':')
+            .expect("every group line is `name: fr | en`");
+        let (fr, en) = words
+            .split_once('|')
+            .expect("every group line is `name: fr | en`");
         let concept = Concept::try_from(names.len()).expect("fewer than 65,536 concepts");
         names.push(name.trim());
         for (lang, list) in [(Lang::Fr, fr), (Lang::En, en)] {
@@ -130,8 +134,18 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 /// language to try first (the text's, when known).
 pub fn concept_of(stem_fr: &str, stem_en: &str, hint: Option<Lang>) -> Option<Concept> {
     let lexicon = &*LEXICON;
-    let fr = || lexicon.by_stem.get(&(Lang::Fr, stem_fr.to_string())).copied();
-    let en = || lexicon.by_stem.get(&(Lang::En, stem_en.to_string())).copied();
+    let fr = || {
+        lexicon
+            .by_stem
+            .get(&(Lang::Fr, stem_fr.to_string()))
+            .copied()
+    };
+    let en = || {
+        lexicon
+            .by_stem
+            .get(&(Lang::En, stem_en.to_string()))
+            .copied()
+    };
     match hint {
         Some(Lang::En) => en().or_else(fr),
         Some(Lang::Fr) => fr().or_else(en),

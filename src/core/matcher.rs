@@ -102,8 +102,15 @@ fn keys_of(token: &Token, lang: Option<Lang>) -> ([Option<String>; 3], bool) {
         Some(Lang::En) => (&token.stem_en, &token.stem_fr),
         _ => (&token.stem_fr, &token.stem_en),
     };
-    let second = if second == first { None } else { Some(second.clone()) };
-    ([concept.map(concept_key), Some(first.clone()), second], concept.is_some())
+    let second = if second == first {
+        None
+    } else {
+        Some(second.clone())
+    };
+    (
+        [concept.map(concept_key), Some(first.clone()), second],
+        concept.is_some(),
+    )
 }
 
 impl Index {
@@ -123,7 +130,12 @@ impl Index {
                 .questions_fr
                 .iter()
                 .map(|q| (q, Some(Lang::Fr), false))
-                .chain(entry.questions_en.iter().map(|q| (q, Some(Lang::En), false)))
+                .chain(
+                    entry
+                        .questions_en
+                        .iter()
+                        .map(|q| (q, Some(Lang::En), false)),
+                )
                 .chain(entry.keywords.iter().map(|k| (k, None, true)));
             for (text, lang, keyword) in texts {
                 let normalized = tokenize(text);
@@ -158,10 +170,18 @@ impl Index {
                     positions.push(position);
                 }
                 if !terms.is_empty() {
-                    docs.push(Doc { terms, keyword, positions, names_only });
+                    docs.push(Doc {
+                        terms,
+                        keyword,
+                        positions,
+                        names_only,
+                    });
                 }
             }
-            let mut all: Vec<TermId> = docs.iter().flat_map(|d| d.terms.iter().map(|(t, _)| *t)).collect();
+            let mut all: Vec<TermId> = docs
+                .iter()
+                .flat_map(|d| d.terms.iter().map(|(t, _)| *t))
+                .collect();
             all.sort_unstable();
             all.dedup();
             // The answers say what an entry covers in more words than its
@@ -171,7 +191,11 @@ impl Index {
                 let Some(text) = text else { continue };
                 for token in tokenize(text).content() {
                     let (keys, has_concept) = keys_of(token, Some(lang));
-                    let key = if has_concept { keys[0].clone() } else { keys[1].clone() };
+                    let key = if has_concept {
+                        keys[0].clone()
+                    } else {
+                        keys[1].clone()
+                    };
                     let id = intern(key.expect("a concept or a stem"), &mut term_ids);
                     if all.binary_search(&id).is_err() {
                         answer_terms.push(id);
@@ -180,7 +204,11 @@ impl Index {
             }
             answer_terms.sort_unstable();
             answer_terms.dedup();
-            entries.push(IndexedEntry { docs, terms: all, answer_terms });
+            entries.push(IndexedEntry {
+                docs,
+                terms: all,
+                answer_terms,
+            });
         }
 
         let mut postings = vec![Vec::new(); term_ids.len()];
@@ -205,7 +233,13 @@ impl Index {
         for bucket in &mut vocabulary_by_length {
             bucket.sort();
         }
-        Index { term_ids, specificity, postings, entries, vocabulary_by_length }
+        Index {
+            term_ids,
+            specificity,
+            postings,
+            entries,
+            vocabulary_by_length,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -225,7 +259,9 @@ impl Index {
         let min_similarity = if len >= 8 { 0.75 } else { 0.8 };
         let mut best: Option<(f64, TermId)> = None;
         for candidate_len in len.saturating_sub(1)..=len + 1 {
-            let Some(bucket) = self.vocabulary_by_length.get(candidate_len) else { continue };
+            let Some(bucket) = self.vocabulary_by_length.get(candidate_len) else {
+                continue;
+            };
             for (candidate, id) in bucket {
                 // Cheap filter: a typo rarely changes both of the first two letters.
                 let mut a = word.chars();
@@ -251,7 +287,11 @@ impl Index {
         if total <= 0.0 {
             return Vec::new();
         }
-        let question_total: f32 = query.iter().filter(|q| q.in_question).map(|q| q.weight).sum();
+        let question_total: f32 = query
+            .iter()
+            .filter(|q| q.in_question)
+            .map(|q| q.weight)
+            .sum();
 
         // Entries sharing at least one term with the message.
         let mut touched: Vec<u32> = Vec::new();
@@ -289,8 +329,10 @@ impl Index {
             // that sentence too, a little less surely.
             let mut message_coverage = explained / total;
             if question_total > 0.0 {
-                message_coverage =
-                    message_coverage.max(tune("QSENT", QUESTION_SENTENCE_DISCOUNT) * explained_in_question / question_total);
+                message_coverage = message_coverage.max(
+                    tune("QSENT", QUESTION_SENTENCE_DISCOUNT) * explained_in_question
+                        / question_total,
+                );
             }
             // Coverage of the best question, or a keyword found whole.
             let mut question_coverage = 0.0f32;
@@ -322,7 +364,8 @@ impl Index {
                 question_coverage = question_coverage.max(coverage);
             }
             let alpha = tune("ALPHA", 0.5);
-            let score = (message_coverage.powf(alpha) * question_coverage.powf(1.0 - alpha)).clamp(0.0, 1.0);
+            let score = (message_coverage.powf(alpha) * question_coverage.powf(1.0 - alpha))
+                .clamp(0.0, 1.0);
             if score > 0.0 {
                 candidates.push(Candidate {
                     entry: entry_index as usize,
@@ -370,10 +413,16 @@ impl Index {
             let specificity = terms
                 .iter()
                 .map(|&(t, _)| self.specificity[t as usize])
-                .fold(None, |m: Option<f32>, s| Some(m.map_or(s, |m: f32| m.max(s))))
+                .fold(None, |m: Option<f32>, s| {
+                    Some(m.map_or(s, |m: f32| m.max(s)))
+                })
                 .unwrap_or(1.0);
             let weight = if repeated { 0.0 } else { base * specificity };
-            query.push(QueryToken { terms, weight, in_question: token.question });
+            query.push(QueryToken {
+                terms,
+                weight,
+                in_question: token.question,
+            });
         }
         // When only some sentences are questions, the others are context.
         let questions = query.iter().filter(|q| q.in_question).count();
@@ -387,7 +436,10 @@ impl Index {
 }
 
 fn tune(name: &str, default: f32) -> f32 {
-    std::env::var(format!("VIGIE_TUNE_{name}")).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(format!("VIGIE_TUNE_{name}"))
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 struct QueryToken {
@@ -407,8 +459,12 @@ fn keyword_found(keyword: &[Vec<TermId>], query: &[QueryToken]) -> bool {
     if keyword.is_empty() || keyword.len() > query.len() {
         return false;
     }
-    (0..=query.len() - keyword.len())
-        .any(|start| keyword.iter().enumerate().all(|(k, alternatives)| matches(start + k, alternatives)))
+    (0..=query.len() - keyword.len()).any(|start| {
+        keyword
+            .iter()
+            .enumerate()
+            .all(|(k, alternatives)| matches(start + k, alternatives))
+    })
 }
 
 /// Words that say little about the topic of a message: time, politeness,
@@ -419,16 +475,119 @@ pub fn is_generic(word: &str) -> bool {
 
 /// Sorted, folded.
 static GENERIC: &[&str] = &[
-    "actuellement", "afin", "ajourdhui", "allo", "annee", "ans", "any", "aujourdhui", "avance", "back", "bad", "beaucoup",
-    "besoin", "bien", "bonjour", "bonne", "bonsoir", "cas", "city", "come", "correct", "day", "days", "demain",
-    "demande", "different", "emergency", "encore", "ensuite", "etc", "exactement", "find", "fine", "gens", "good",
-    "grand", "grande", "guys", "heure", "heures", "hello", "help", "hier", "hour", "hours", "important", "info",
-    "jour", "jours", "know", "last", "look", "lot", "maintenant", "make", "matin", "merci", "minute", "minutes",
-    "mois", "moment", "month", "morning", "much", "municipal", "municipale", "new", "next", "nouveau", "nouvelle",
-    "now", "people", "personne", "personnes", "petit", "petite", "place", "possible", "prochain", "prochaine",
-    "quelqu'un", "question", "questions", "quick", "quickly", "rapidement", "right", "salut", "semaine", "semaines",
-    "soir", "sorry", "sure", "svp", "temps", "thank", "thanks", "time", "today", "tomorrow", "tonight", "urgence",
-    "urgent", "use", "vers", "ville", "vite", "voir", "week", "weeks", "year", "years", "yesterday",
+    "actuellement",
+    "afin",
+    "ajourdhui",
+    "allo",
+    "annee",
+    "ans",
+    "any",
+    "aujourdhui",
+    "avance",
+    "back",
+    "bad",
+    "beaucoup",
+    "besoin",
+    "bien",
+    "bonjour",
+    "bonne",
+    "bonsoir",
+    "cas",
+    "city",
+    "come",
+    "correct",
+    "day",
+    "days",
+    "demain",
+    "demande",
+    "different",
+    "emergency",
+    "encore",
+    "ensuite",
+    "etc",
+    "exactement",
+    "find",
+    "fine",
+    "gens",
+    "good",
+    "grand",
+    "grande",
+    "guys",
+    "heure",
+    "heures",
+    "hello",
+    "help",
+    "hier",
+    "hour",
+    "hours",
+    "important",
+    "info",
+    "jour",
+    "jours",
+    "know",
+    "last",
+    "look",
+    "lot",
+    "maintenant",
+    "make",
+    "matin",
+    "merci",
+    "minute",
+    "minutes",
+    "mois",
+    "moment",
+    "month",
+    "morning",
+    "much",
+    "municipal",
+    "municipale",
+    "new",
+    "next",
+    "nouveau",
+    "nouvelle",
+    "now",
+    "people",
+    "personne",
+    "personnes",
+    "petit",
+    "petite",
+    "place",
+    "possible",
+    "prochain",
+    "prochaine",
+    "quelqu'un",
+    "question",
+    "questions",
+    "quick",
+    "quickly",
+    "rapidement",
+    "right",
+    "salut",
+    "semaine",
+    "semaines",
+    "soir",
+    "sorry",
+    "sure",
+    "svp",
+    "temps",
+    "thank",
+    "thanks",
+    "time",
+    "today",
+    "tomorrow",
+    "tonight",
+    "urgence",
+    "urgent",
+    "use",
+    "vers",
+    "ville",
+    "vite",
+    "voir",
+    "week",
+    "weeks",
+    "year",
+    "years",
+    "yesterday",
 ];
 
 #[cfg(test)]
@@ -465,7 +624,14 @@ keywords = ["animaux"]
 answer.fr = "c"
 answer.en = "c"
 "#;
-        let set = DirectiveSet::build(&[Source { file: "a.toml".into(), text: text.into() }], 0).unwrap();
+        let set = DirectiveSet::build(
+            &[Source {
+                file: "a.toml".into(),
+                text: text.into(),
+            }],
+            0,
+        )
+        .unwrap();
         let index = Index::build(&set);
         (set, index)
     }
@@ -494,8 +660,12 @@ answer.en = "c"
     fn out_of_scope_words_lower_the_score() {
         let (_, index) = index();
         let plain = index.search(&tokenize("où est le refuge"), None, 1)[0].score;
-        let diluted =
-            index.search(&tokenize("où est le refuge pour la messe de l'église du dimanche"), None, 1)[0].score;
+        let diluted = index.search(
+            &tokenize("où est le refuge pour la messe de l'église du dimanche"),
+            None,
+            1,
+        )[0]
+        .score;
         assert!(diluted < plain - 0.2, "{plain} vs {diluted}");
     }
 }

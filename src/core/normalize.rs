@@ -38,6 +38,8 @@ pub struct Token {
     pub entity: bool,
     /// In a sentence that ends with a question mark.
     pub question: bool,
+    /// Index of the token's sentence in the message.
+    pub sentence: u16,
 }
 
 /// A message after normalisation.
@@ -51,6 +53,10 @@ pub struct Normalized {
     pub exclamations: usize,
     /// Share of letters in upper case in the original (shouting).
     pub upper_ratio: f32,
+    /// Asks something: a question mark, an interrogative word or phrase at
+    /// the start of a sentence, or a French inversion ("peut-on",
+    /// "sont-ils", Québec "c'est-tu", "on peut tu").
+    pub interrogative: bool,
 }
 
 impl Normalized {
@@ -65,23 +71,27 @@ impl Normalized {
     /// Whether `phrase` (folded words separated by single spaces) occurs on
     /// word boundaries.
     pub fn has_phrase(&self, phrase: &str) -> bool {
-        let hay = self.folded.as_str();
-        let mut start = 0;
-        while let Some(pos) = hay[start..].find(phrase) {
-            let begin = start + pos;
-            let end = begin + phrase.len();
-            let left_ok = begin == 0 || hay.as_bytes()[begin - 1] == b' ';
-            let right_ok = end == hay.len() || hay.as_bytes()[end] == b' ';
-            if left_ok && right_ok {
-                return true;
-            }
-            start = begin + 1;
-            while !hay.is_char_boundary(start) {
-                start += 1;
-            }
-        }
-        false
+        contains_phrase(&self.folded, phrase)
     }
+}
+
+/// Whether `phrase` occurs in `hay` on word boundaries (single spaces).
+fn contains_phrase(hay: &str, phrase: &str) -> bool {
+    let mut start = 0;
+    while let Some(pos) = hay[start..].find(phrase) {
+        let begin = start + pos;
+        let end = begin + phrase.len();
+        let left_ok = begin == 0 || hay.as_bytes()[begin - 1] == b' ';
+        let right_ok = end == hay.len() || hay.as_bytes()[end] == b' ';
+        if left_ok && right_ok {
+            return true;
+        }
+        start = begin + 1;
+        while !hay.is_char_boundary(start) {
+            start += 1;
+        }
+    }
+    false
 }
 
 static STEMMER_FR: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::French));
@@ -153,7 +163,10 @@ pub fn tokenize(text: &str) -> Normalized {
     let mut current_starts_sentence = true;
     let mut sentence: u16 = 0;
     let mut questions: Vec<u16> = Vec::new();
-    let push = |current: &mut String, starts_sentence: bool, sentence: u16, out: &mut Vec<(String, bool, u16)>| {
+    let push = |current: &mut String,
+                starts_sentence: bool,
+                sentence: u16,
+                out: &mut Vec<(String, bool, u16)>| {
         if current.is_empty() {
             return;
         }
@@ -177,11 +190,20 @@ pub fn tokenize(text: &str) -> Normalized {
             }
             current.push(c);
         } else {
-            push(&mut current, current_starts_sentence, sentence, &mut raw_words);
+            push(
+                &mut current,
+                current_starts_sentence,
+                sentence,
+                &mut raw_words,
+            );
             if c == '?' && questions.last() != Some(&sentence) {
                 questions.push(sentence);
             }
-            if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';' | '¿' | '¡' | '"' | '«' | '»' | '(' | ')') || is_emoji(c) {
+            if matches!(
+                c,
+                '.' | '!' | '?' | '\n' | ':' | ';' | '¿' | '¡' | '"' | '«' | '»' | '(' | ')'
+            ) || is_emoji(c)
+            {
                 if !sentence_start && matches!(c, '.' | '!' | '?' | '\n' | ';') {
                     sentence = sentence.saturating_add(1);
                 }
@@ -189,13 +211,27 @@ pub fn tokenize(text: &str) -> Normalized {
             }
         }
     }
-    push(&mut current, current_starts_sentence, sentence, &mut raw_words);
+    push(
+        &mut current,
+        current_starts_sentence,
+        sentence,
+        &mut raw_words,
+    );
 
+    let mut interrogative = question_mark;
     let mut words: Vec<(String, bool, u16)> = Vec::with_capacity(raw_words.len() + 4);
     for (raw, entity, sentence) in raw_words {
         let raw = raw.trim_matches(|c| c == '\'' || c == '-');
         if raw.is_empty() {
             continue;
+        }
+        if let Some((_, last)) = raw.rsplit_once('-')
+            && matches!(
+                last,
+                "tu" | "il" | "elle" | "on" | "vous" | "nous" | "ils" | "elles" | "ce" | "je"
+            )
+        {
+            interrogative = true;
         }
         let before = words.len();
         let mut expanded = Vec::new();
@@ -212,7 +248,15 @@ pub fn tokenize(text: &str) -> Normalized {
             let stem_fr = stem(Lang::Fr, &word);
             let stem_en = stem(Lang::En, &word);
             let question = questions.contains(&sentence);
-            Token { word, stem_fr, stem_en, stop, entity: entity && !stop, question }
+            Token {
+                word,
+                stem_fr,
+                stem_en,
+                stop,
+                entity: entity && !stop,
+                question,
+                sentence,
+            }
         })
         .collect();
     // The words naming a street after "rue", "chemin", "road"… are a place
@@ -229,32 +273,112 @@ pub fn tokenize(text: &str) -> Normalized {
         }
         if let Some(name) = tokens.get(j)
             && !name.stop
-            && (name.entity || crate::core::lexicon::concept_of(&name.stem_fr, &name.stem_en, None).is_none())
+            && (name.entity
+                || crate::core::lexicon::concept_of(&name.stem_fr, &name.stem_en, None).is_none())
         {
             tokens[i].entity = true;
             tokens[j].entity = true;
         }
     }
-    let folded = tokens.iter().map(|t| t.word.as_str()).collect::<Vec<_>>().join(" ");
+    let folded = tokens
+        .iter()
+        .map(|t| t.word.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (i, token) in tokens.iter().enumerate() {
+        let sentence_start = i == 0 || tokens[i - 1].sentence != token.sentence;
+        let previous = if i == 0 {
+            ""
+        } else {
+            tokens[i - 1].word.as_str()
+        };
+        if (sentence_start && INTERROGATIVES.contains(&token.word.as_str()))
+            || (token.word == "tu"
+                && i > 0
+                && !matches!(
+                    previous,
+                    "que" | "si" | "quand" | "comme" | "et" | "ou" | "mais" | "parce"
+                ))
+        {
+            interrogative = true;
+        }
+    }
+    let interrogative = interrogative
+        || [
+            "est ce que",
+            "is there",
+            "are there",
+            "y a tu",
+            "il y a tu",
+            "ya tu",
+            "any idea",
+            "do you know",
+        ]
+        .iter()
+        .any(|p| contains_phrase(&folded, p));
     Normalized {
         tokens,
         folded,
         emoji,
         question_mark,
         exclamations,
-        upper_ratio: if letters == 0 { 0.0 } else { upper as f32 / letters as f32 },
+        upper_ratio: if letters == 0 {
+            0.0
+        } else {
+            upper as f32 / letters as f32
+        },
+        interrogative,
     }
 }
 
+/// Words that open a question.
+const INTERROGATIVES: &[&str] = &[
+    "ou", "quand", "comment", "combien", "pourquoi", "quel", "quelle", "quels", "quelles", "qui",
+    "est", "where", "when", "how", "why", "what", "which", "who", "is", "are", "can", "could",
+    "do", "does", "did", "will", "should", "would", "may", "am", "faut", "peut", "peux", "puis",
+    "dois", "doit", "sont", "y",
+];
+
 /// Words after which the next words name a street.
 const STREET_PREFIXES: &[&str] = &[
-    "rue", "chemin", "ch", "rang", "boulevard", "boul", "bd", "avenue", "av", "montee", "route", "rte", "autoroute",
-    "street", "road", "drive", "lane", "blvd", "way", "crescent", "croissant", "place", "terrasse", "impasse", "rd",
-    "st", "ave", "dr", "hwy", "highway", "secteur", "quartier",
+    "rue",
+    "chemin",
+    "ch",
+    "rang",
+    "boulevard",
+    "boul",
+    "bd",
+    "avenue",
+    "av",
+    "montee",
+    "route",
+    "rte",
+    "autoroute",
+    "street",
+    "road",
+    "drive",
+    "lane",
+    "blvd",
+    "way",
+    "crescent",
+    "croissant",
+    "place",
+    "terrasse",
+    "impasse",
+    "rd",
+    "st",
+    "ave",
+    "dr",
+    "hwy",
+    "highway",
+    "secteur",
+    "quartier",
 ];
 
 /// Articles inside a street's name ("chemin de la Grève").
-const NAME_ARTICLES: &[&str] = &["de", "des", "du", "la", "le", "les", "l", "d", "of", "the", "a", "aux", "au"];
+const NAME_ARTICLES: &[&str] = &[
+    "de", "des", "du", "la", "le", "les", "l", "d", "of", "the", "a", "aux", "au",
+];
 
 /// Expands one raw folded word (which may hold apostrophes and hyphens) into
 /// normalised words appended to `out`.
@@ -380,18 +504,43 @@ static ELISIONS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
 
 /// Clitic pronouns after a hyphen in questions ("peux-tu", "va-t-il").
 static CLITICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    ["tu", "t", "il", "ils", "elle", "elles", "on", "je", "vous", "nous", "ce", "moi", "toi", "le", "la", "les", "y", "en", "lui", "leur"]
-        .into_iter()
-        .collect()
+    [
+        "tu", "t", "il", "ils", "elle", "elles", "on", "je", "vous", "nous", "ce", "moi", "toi",
+        "le", "la", "les", "y", "en", "lui", "leur",
+    ]
+    .into_iter()
+    .collect()
 });
 
 /// Hyphenated words kept whole (joined) because their parts mean something
 /// else: `sous-sol` is a basement, not "under" + "ground".
 static COMPOUNDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
-        "soussol", "croixrouge", "rezdechaussee", "grandmere", "grandpere", "grandsparents", "bellemere",
-        "beaupere", "chefdelieu", "hautparleur", "aujourdhui", "peutetre", "cestadire", "arcenciel", "porteapatio",
-        "sanstrain", "sansabri", "sansabris", "postit", "eplus", "email", "ecoli", "tshirt", "wifi", "covid19",
+        "soussol",
+        "croixrouge",
+        "rezdechaussee",
+        "grandmere",
+        "grandpere",
+        "grandsparents",
+        "bellemere",
+        "beaupere",
+        "chefdelieu",
+        "hautparleur",
+        "aujourdhui",
+        "peutetre",
+        "cestadire",
+        "arcenciel",
+        "porteapatio",
+        "sanstrain",
+        "sansabri",
+        "sansabris",
+        "postit",
+        "eplus",
+        "email",
+        "ecoli",
+        "tshirt",
+        "wifi",
+        "covid19",
     ]
     .into_iter()
     .collect()
@@ -400,79 +549,316 @@ static COMPOUNDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Prefixes written with or without a hyphen ("pré-alerte", "prealerte"):
 /// the word is joined either way.
 const JOINING_PREFIXES: &[&str] = &[
-    "pre", "post", "re", "anti", "non", "co", "auto", "semi", "mini", "multi", "ex", "mi", "demi", "inter", "sur",
+    "pre", "post", "re", "anti", "non", "co", "auto", "semi", "mini", "multi", "ex", "mi", "demi",
+    "inter", "sur",
 ];
 
 /// Informal Québec French, SMS forms and frequent English spellings, folded.
 static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
     let table: &[(&str, &str)] = &[
         // Québec French, joual
-        ("chu", "je suis"), ("chui", "je suis"), ("chus", "je suis"), ("jsuis", "je suis"), ("jsui", "je suis"),
-        ("j'suis", "je suis"), ("j'su", "je suis"), ("chuis", "je suis"), ("shu", "je suis"), ("jse", "je sais"),
-        ("pu", "plus"), ("pus", "plus"), ("icitte", "ici"), ("icit", "ici"), ("pis", "puis"), ("pi", "puis"),
-        ("faque", "alors"), ("fak", "alors"), ("fa que", "alors"), ("char", "voiture"), ("chars", "voitures"),
-        ("checker", "verifier"), ("check", "verifier"), ("checke", "verifie"), ("pogne", "pris"), ("pognes", "pris"),
-        ("pognee", "prise"), ("pognees", "prises"), ("tsé", "tu sais"), ("tse", "tu sais"), ("t'sais", "tu sais"),
-        ("ben", "bien"), ("asteure", "maintenant"), ("astheure", "maintenant"), ("ousque", "ou"), ("oussé", "ou"),
-        ("ousse", "ou"), ("kessé", "quoi"), ("quessé", "quoi"), ("quessque", "quoi"), ("kesse", "quoi"), ("kossé", "quoi"), ("kosse", "quoi"), ("cossé", "quoi"), ("kossque", "quoi"),
-        ("evac", "evacuation"), ("evacs", "evacuation"),
-        ("quesse", "quoi"), ("y'é", "il est"), ("y'e", "il est"), ("ye", "il est"), ("y'est", "il est"),
-        ("yé", "il est"), ("ya", "il y a"), ("y'a", "il y a"), ("y'as", "il y a"), ("a'l", "elle"), ("al", "elle"),
-        ("toute", "tout"), ("toutes", "tout"), ("sontu", "sont"), ("c'tu", "est-ce"), ("cé", "c'est"),
-        ("frette", "froid"), ("chum", "conjoint"), ("blonde", "conjointe"), ("gars", "garcon"),
-        ("flo", "enfant"), ("flos", "enfants"), ("bébé", "bebe"), ("bobo", "blessure"),
-        ("magané", "abime"), ("magane", "abime"), ("maganee", "abimee"), ("capoter", "paniquer"),
-        ("capote", "panique"), ("sacrament", ""), ("tabarnak", ""), ("tabarnac", ""), ("calisse", ""),
-        ("criss", ""), ("osti", ""), ("esti", ""), ("ciboire", ""), ("sti", ""), ("pantoute", "pas"),
-        ("dépanneur", "epicerie"), ("depanneur", "epicerie"), ("dep", "epicerie"),
-        ("garde-robe", "placard"), ("cell", "cellulaire"), ("cel", "cellulaire"), ("hydro", "electricite"),
-        ("breaker", "disjoncteur"), ("breakers", "disjoncteurs"), ("plug", "prise"), ("plogue", "prise"),
-        ("truck", "camion"), ("trucks", "camions"), ("pic-up", "camion"), ("gaz", "essence"), ("boss", "patron"),
-        ("job", "emploi"), ("poche", "sac"), ("poches", "sacs"), ("vidanges", "ordures"), ("jobs", "emploi"), ("cash", "argent"), ("piasses", "dollars"), ("piastres", "dollars"),
-        ("cenne", "argent"), ("bécosse", "toilette"), ("becosses", "toilette"), ("ouin", "oui"), ("ouais", "oui"),
-        ("mouais", "oui"), ("nenon", "non"), ("drette", "droit"), ("dret", "droit"),
-        ("su", "sur"), ("sua", "sur la"), ("dla", "de la"), ("dl'eau", "de eau"), ("ds", "dans"), ("ke", "que"),
-        ("ki", "qui"), ("koi", "quoi"), ("kan", "quand"), ("kand", "quand"), ("cmt", "comment"), ("cmnt", "comment"),
-        ("pk", "pourquoi"), ("pq", "pourquoi"), ("pkoi", "pourquoi"), ("pcq", "parce que"), ("pck", "parce que"),
-        ("parske", "parce que"), ("psk", "parce que"), ("jsp", "je sais pas"), ("chais", "je sais"),
-        ("jpense", "je pense"), ("jpeux", "je peux"), ("jveux", "je veux"), ("jvais", "je vais"), ("jme", "je me"),
-        ("jai", "j ai"), ("jtai", "je te ai"), ("svp", "s'il vous plait"), ("stp", "s'il te plait"),
-        ("slvp", "s'il vous plait"), ("bcp", "beaucoup"), ("qqn", "quelqu'un"), ("qqun", "quelqu'un"),
-        ("qq1", "quelqu'un"), ("qqch", "quelque chose"), ("qqc", "quelque chose"), ("tjrs", "toujours"),
-        ("tjs", "toujours"), ("mtn", "maintenant"), ("mnt", "maintenant"), ("ajd", "aujourd'hui"),
-        ("auj", "aujourd'hui"), ("ajourdhui", "aujourd'hui"), ("aujourdhui", "aujourd'hui"), ("tt", "tout"),
-        ("tte", "toute"), ("dsl", "desole"), ("mrc", "merci"), ("mci", "merci"), ("merciii", "merci"),
-        ("bjr", "bonjour"), ("bsr", "bonsoir"), ("slt", "salut"), ("cc", "coucou"), ("rdv", "rendez-vous"),
-        ("msg", "message"), ("tel", "telephone"), ("tél", "telephone"), ("aprem", "apres-midi"), ("pt", "peut"),
-        ("pe", "peut-etre"), ("p-e", "peut-etre"), ("vrm", "vraiment"), ("vrmt", "vraiment"), ("ptit", "petit"),
-        ("ptite", "petite"), ("p'tit", "petit"), ("p'tite", "petite"), ("entrain", "en train"),
-        ("enfaite", "en fait"), ("malgres", "malgre"),
+        ("chu", "je suis"),
+        ("chui", "je suis"),
+        ("chus", "je suis"),
+        ("jsuis", "je suis"),
+        ("jsui", "je suis"),
+        ("j'suis", "je suis"),
+        ("j'su", "je suis"),
+        ("chuis", "je suis"),
+        ("shu", "je suis"),
+        ("jse", "je sais"),
+        ("pu", "plus"),
+        ("pus", "plus"),
+        ("icitte", "ici"),
+        ("icit", "ici"),
+        ("pis", "puis"),
+        ("pi", "puis"),
+        ("faque", "alors"),
+        ("fak", "alors"),
+        ("fa que", "alors"),
+        ("char", "voiture"),
+        ("chars", "voitures"),
+        ("checker", "verifier"),
+        ("check", "verifier"),
+        ("checke", "verifie"),
+        ("pogne", "pris"),
+        ("pognes", "pris"),
+        ("pognee", "prise"),
+        ("pognees", "prises"),
+        ("tsé", "tu sais"),
+        ("tse", "tu sais"),
+        ("t'sais", "tu sais"),
+        ("ben", "bien"),
+        ("asteure", "maintenant"),
+        ("astheure", "maintenant"),
+        ("ousque", "ou"),
+        ("oussé", "ou"),
+        ("ousse", "ou"),
+        ("kessé", "quoi"),
+        ("quessé", "quoi"),
+        ("quessque", "quoi"),
+        ("kesse", "quoi"),
+        ("kossé", "quoi"),
+        ("kosse", "quoi"),
+        ("cossé", "quoi"),
+        ("kossque", "quoi"),
+        ("evac", "evacuation"),
+        ("evacs", "evacuation"),
+        ("quesse", "quoi"),
+        ("y'é", "il est"),
+        ("y'e", "il est"),
+        ("ye", "il est"),
+        ("y'est", "il est"),
+        ("yé", "il est"),
+        ("ya", "il y a"),
+        ("y'a", "il y a"),
+        ("y'as", "il y a"),
+        ("a'l", "elle"),
+        ("al", "elle"),
+        ("toute", "tout"),
+        ("toutes", "tout"),
+        ("sontu", "sont"),
+        ("c'tu", "est-ce"),
+        ("cé", "c'est"),
+        ("frette", "froid"),
+        ("chum", "conjoint"),
+        ("blonde", "conjointe"),
+        ("gars", "garcon"),
+        ("flo", "enfant"),
+        ("flos", "enfants"),
+        ("bébé", "bebe"),
+        ("bobo", "blessure"),
+        ("magané", "abime"),
+        ("magane", "abime"),
+        ("maganee", "abimee"),
+        ("capoter", "paniquer"),
+        ("capote", "panique"),
+        ("sacrament", ""),
+        ("tabarnak", ""),
+        ("tabarnac", ""),
+        ("calisse", ""),
+        ("criss", ""),
+        ("osti", ""),
+        ("esti", ""),
+        ("ciboire", ""),
+        ("sti", ""),
+        ("pantoute", "pas"),
+        ("dépanneur", "epicerie"),
+        ("depanneur", "epicerie"),
+        ("dep", "epicerie"),
+        ("garde-robe", "placard"),
+        ("cell", "cellulaire"),
+        ("cel", "cellulaire"),
+        ("hydro", "electricite"),
+        ("breaker", "disjoncteur"),
+        ("breakers", "disjoncteurs"),
+        ("plug", "prise"),
+        ("plogue", "prise"),
+        ("truck", "camion"),
+        ("trucks", "camions"),
+        ("pic-up", "camion"),
+        ("gaz", "essence"),
+        ("boss", "patron"),
+        ("job", "emploi"),
+        ("poche", "sac"),
+        ("poches", "sacs"),
+        ("vidanges", "ordures"),
+        ("jobs", "emploi"),
+        ("cash", "argent"),
+        ("piasses", "dollars"),
+        ("piastres", "dollars"),
+        ("cenne", "argent"),
+        ("bécosse", "toilette"),
+        ("becosses", "toilette"),
+        ("ouin", "oui"),
+        ("ouais", "oui"),
+        ("mouais", "oui"),
+        ("nenon", "non"),
+        ("drette", "droit"),
+        ("dret", "droit"),
+        ("su", "sur"),
+        ("sua", "sur la"),
+        ("dla", "de la"),
+        ("dl'eau", "de eau"),
+        ("ds", "dans"),
+        ("ke", "que"),
+        ("ki", "qui"),
+        ("koi", "quoi"),
+        ("kan", "quand"),
+        ("kand", "quand"),
+        ("cmt", "comment"),
+        ("cmnt", "comment"),
+        ("pk", "pourquoi"),
+        ("pq", "pourquoi"),
+        ("pkoi", "pourquoi"),
+        ("pcq", "parce que"),
+        ("pck", "parce que"),
+        ("parske", "parce que"),
+        ("psk", "parce que"),
+        ("jsp", "je sais pas"),
+        ("chais", "je sais"),
+        ("jpense", "je pense"),
+        ("jpeux", "je peux"),
+        ("jveux", "je veux"),
+        ("jvais", "je vais"),
+        ("jme", "je me"),
+        ("jai", "j ai"),
+        ("jtai", "je te ai"),
+        ("svp", "s'il vous plait"),
+        ("stp", "s'il te plait"),
+        ("slvp", "s'il vous plait"),
+        ("bcp", "beaucoup"),
+        ("qqn", "quelqu'un"),
+        ("qqun", "quelqu'un"),
+        ("qq1", "quelqu'un"),
+        ("qqch", "quelque chose"),
+        ("qqc", "quelque chose"),
+        ("tjrs", "toujours"),
+        ("tjs", "toujours"),
+        ("mtn", "maintenant"),
+        ("mnt", "maintenant"),
+        ("ajd", "aujourd'hui"),
+        ("auj", "aujourd'hui"),
+        ("ajourdhui", "aujourd'hui"),
+        ("aujourdhui", "aujourd'hui"),
+        ("tt", "tout"),
+        ("tte", "toute"),
+        ("dsl", "desole"),
+        ("mrc", "merci"),
+        ("mci", "merci"),
+        ("merciii", "merci"),
+        ("bjr", "bonjour"),
+        ("bsr", "bonsoir"),
+        ("slt", "salut"),
+        ("cc", "coucou"),
+        ("rdv", "rendez-vous"),
+        ("msg", "message"),
+        ("tel", "telephone"),
+        ("tél", "telephone"),
+        ("aprem", "apres-midi"),
+        ("pt", "peut"),
+        ("pe", "peut-etre"),
+        ("p-e", "peut-etre"),
+        ("vrm", "vraiment"),
+        ("vrmt", "vraiment"),
+        ("ptit", "petit"),
+        ("ptite", "petite"),
+        ("p'tit", "petit"),
+        ("p'tite", "petite"),
+        ("entrain", "en train"),
+        ("enfaite", "en fait"),
+        ("malgres", "malgre"),
         // English
-        ("u", "you"), ("ur", "your"), ("r", "are"), ("pls", "please"), ("plz", "please"), ("plse", "please"),
-        ("thx", "thanks"), ("thnx", "thanks"), ("thanx", "thanks"), ("ty", "thank you"), ("tysm", "thank you"),
-        ("b4", "before"), ("tmrw", "tomorrow"), ("tmr", "tomorrow"), ("tomoro", "tomorrow"),
-        ("2day", "today"), ("2nite", "tonight"), ("tonite", "tonight"), ("govt", "government"),
-        ("wat", "what"), ("wut", "what"), ("whats", "what is"), ("wheres", "where is"), ("hows", "how is"),
-        ("whos", "who is"), ("theres", "there is"), ("thats", "that is"), ("its", "it"), ("im", "i am"),
-        ("ive", "i have"), ("youre", "you are"), ("theyre", "they are"),
-        ("cant", "can not"), ("cannot", "can not"), ("dont", "do not"), ("doesnt", "does not"),
-        ("didnt", "did not"), ("wont", "will not"), ("isnt", "is not"), ("arent", "are not"),
-        ("wasnt", "was not"), ("couldnt", "could not"), ("shouldnt", "should not"), ("wouldnt", "would not"),
-        ("havent", "have not"), ("hasnt", "has not"), ("aint", "is not"), ("gonna", "going to"),
-        ("wanna", "want to"), ("gotta", "have to"), ("hafta", "have to"), ("kinda", "kind of"),
-        ("yall", "you all"), ("cuz", "because"), ("coz", "because"), ("bc", "because"), ("b/c", "because"),
-        ("abt", "about"), ("w/", "with"), ("w/o", "without"), ("ppl", "people"), ("peeps", "people"),
-        ("info", "information"), ("infos", "information"), ("asap", "now"), ("rn", "now"), ("idk", "i do not know"),
-        ("dunno", "do not know"), ("pic", "picture"), ("pics", "pictures"), ("hrs", "hours"), ("hr", "hour"),
-        ("mins", "minutes"), ("min", "minutes"), ("sec", "second"), ("bldg", "building"), ("st", "street"),
-        ("rd", "road"), ("ave", "avenue"), ("hwy", "highway"), ("appt", "appointment"), ("apt", "apartment"),
-        ("meds", "medication"), ("med", "medication"), ("prescrip", "prescription"), ("recieve", "receive"),
-        ("recieved", "received"), ("wich", "which"), ("wher", "where"), ("becuase", "because"),
-        ("becasue", "because"), ("untill", "until"), ("tommorow", "tomorrow"), ("tommorrow", "tomorrow"),
-        ("goverment", "government"), ("enviroment", "environment"), ("neighbor", "neighbour"),
-        ("neighbors", "neighbours"), ("neighbours", "neighbours"), ("center", "centre"), ("centers", "centres"),
-        ("color", "colour"), ("mom", "mother"), ("mum", "mother"), ("dad", "father"), ("grandma", "grandmother"),
-        ("grandpa", "grandfather"), ("bf", "boyfriend"), ("gf", "girlfriend"), ("hubby", "husband"),
+        ("u", "you"),
+        ("ur", "your"),
+        ("r", "are"),
+        ("pls", "please"),
+        ("plz", "please"),
+        ("plse", "please"),
+        ("thx", "thanks"),
+        ("thnx", "thanks"),
+        ("thanx", "thanks"),
+        ("ty", "thank you"),
+        ("tysm", "thank you"),
+        ("b4", "before"),
+        ("tmrw", "tomorrow"),
+        ("tmr", "tomorrow"),
+        ("tomoro", "tomorrow"),
+        ("2day", "today"),
+        ("2nite", "tonight"),
+        ("tonite", "tonight"),
+        ("govt", "government"),
+        ("wat", "what"),
+        ("wut", "what"),
+        ("whats", "what is"),
+        ("wheres", "where is"),
+        ("hows", "how is"),
+        ("whos", "who is"),
+        ("theres", "there is"),
+        ("thats", "that is"),
+        ("its", "it"),
+        ("im", "i am"),
+        ("ive", "i have"),
+        ("youre", "you are"),
+        ("theyre", "they are"),
+        ("cant", "can not"),
+        ("cannot", "can not"),
+        ("dont", "do not"),
+        ("doesnt", "does not"),
+        ("didnt", "did not"),
+        ("wont", "will not"),
+        ("isnt", "is not"),
+        ("arent", "are not"),
+        ("wasnt", "was not"),
+        ("couldnt", "could not"),
+        ("shouldnt", "should not"),
+        ("wouldnt", "would not"),
+        ("havent", "have not"),
+        ("hasnt", "has not"),
+        ("aint", "is not"),
+        ("gonna", "going to"),
+        ("wanna", "want to"),
+        ("gotta", "have to"),
+        ("hafta", "have to"),
+        ("kinda", "kind of"),
+        ("yall", "you all"),
+        ("cuz", "because"),
+        ("coz", "because"),
+        ("bc", "because"),
+        ("b/c", "because"),
+        ("abt", "about"),
+        ("w/", "with"),
+        ("w/o", "without"),
+        ("ppl", "people"),
+        ("peeps", "people"),
+        ("info", "information"),
+        ("infos", "information"),
+        ("asap", "now"),
+        ("rn", "now"),
+        ("idk", "i do not know"),
+        ("dunno", "do not know"),
+        ("pic", "picture"),
+        ("pics", "pictures"),
+        ("hrs", "hours"),
+        ("hr", "hour"),
+        ("mins", "minutes"),
+        ("min", "minutes"),
+        ("sec", "second"),
+        ("bldg", "building"),
+        ("st", "street"),
+        ("rd", "road"),
+        ("ave", "avenue"),
+        ("hwy", "highway"),
+        ("appt", "appointment"),
+        ("apt", "apartment"),
+        ("meds", "medication"),
+        ("med", "medication"),
+        ("prescrip", "prescription"),
+        ("recieve", "receive"),
+        ("recieved", "received"),
+        ("wich", "which"),
+        ("wher", "where"),
+        ("becuase", "because"),
+        ("becasue", "because"),
+        ("untill", "until"),
+        ("tommorow", "tomorrow"),
+        ("tommorrow", "tomorrow"),
+        ("goverment", "government"),
+        ("enviroment", "environment"),
+        ("neighbor", "neighbour"),
+        ("neighbors", "neighbours"),
+        ("neighbours", "neighbours"),
+        ("center", "centre"),
+        ("centers", "centres"),
+        ("color", "colour"),
+        ("mom", "mother"),
+        ("mum", "mother"),
+        ("dad", "father"),
+        ("grandma", "grandmother"),
+        ("grandpa", "grandfather"),
+        ("bf", "boyfriend"),
+        ("gf", "girlfriend"),
+        ("hubby", "husband"),
     ];
     table
         .iter()
@@ -503,7 +889,26 @@ pub fn detect_lang(text: &Normalized, raw: &str) -> Option<Lang> {
     }
     let accents = raw
         .chars()
-        .filter(|c| matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ù' | 'â' | 'î' | 'ô' | 'û' | 'ç' | 'ë' | 'ï' | 'É' | 'È' | 'À' | 'Ç'))
+        .filter(|c| {
+            matches!(
+                c,
+                'é' | 'è'
+                    | 'ê'
+                    | 'à'
+                    | 'ù'
+                    | 'â'
+                    | 'î'
+                    | 'ô'
+                    | 'û'
+                    | 'ç'
+                    | 'ë'
+                    | 'ï'
+                    | 'É'
+                    | 'È'
+                    | 'À'
+                    | 'Ç'
+            )
+        })
         .count();
     fr += (accents as f32 * 0.5).min(2.0);
     if raw.contains('\'') || raw.contains('’') {
@@ -539,7 +944,10 @@ mod tests {
 
     #[test]
     fn folding_and_elisions() {
-        check("L'ÉVACUATION de l'Île-Verte", "le evacuation de le ile verte");
+        check(
+            "L'ÉVACUATION de l'Île-Verte",
+            "le evacuation de le ile verte",
+        );
         check("qu'est-ce qu'on fait", "que est que on fait");
         check("Où est le sous-sol?", "ou est le soussol");
         check("cœur", "coeur");
@@ -550,7 +958,10 @@ mod tests {
     fn joual_and_sms() {
         check("chu pogné dans mon char", "je suis pris dans mon voiture");
         check("y'é pu capable icitte", "il est plus capable ici");
-        check("faque jsp pcq svp", "alors je sais pas parce que se il vous plait");
+        check(
+            "faque jsp pcq svp",
+            "alors je sais pas parce que se il vous plait",
+        );
         check("on peut-tu checker ça", "on peut verifier ca");
         check("ya pu d'eau", "il y a plus de eau");
     }

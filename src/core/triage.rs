@@ -22,32 +22,83 @@ use super::normalize::{Normalized, STOP_WORDS, is_emoji};
 /// purpose: a false alarm costs a moderator a glance, a miss can cost a life.
 pub const DISTRESS_THRESHOLD: f32 = 0.5;
 
+/// A calm question about information ("is there a bus for my mother in a
+/// wheelchair?") needs more evidence: every incident brings many of them.
+pub const CALM_QUESTION_THRESHOLD: f32 = 0.8;
+
 pub fn is_distress(message: &Normalized, raw: &str) -> bool {
-    distress::probability(message, raw) >= DISTRESS_THRESHOLD
+    let assessment = distress::assess(message, raw);
+    let threshold = if assessment.calm_question {
+        CALM_QUESTION_THRESHOLD
+    } else {
+        DISTRESS_THRESHOLD
+    };
+    assessment.unmistakable || assessment.probability >= threshold
 }
 
 /// Explicit requests for a person: "je veux parler à un humain",
 /// "can I talk to someone", "/human", "agent svp".
 pub fn is_human_request(message: &Normalized) -> bool {
     const PERSON: &[&str] = &[
-        "humain", "humaine", "human", "person", "personne", "agent", "agente", "preposee", "prepose", "representant",
-        "representative", "operator", "operateur", "operatrice", "employe", "moderateur", "moderator", "someone",
-        "somebody", "quelqu", "vrai", "real", "conseiller", "conseillere", "staff",
+        "humain",
+        "humaine",
+        "human",
+        "person",
+        "personne",
+        "agent",
+        "agente",
+        "preposee",
+        "prepose",
+        "representant",
+        "representative",
+        "operator",
+        "operateur",
+        "operatrice",
+        "employe",
+        "moderateur",
+        "moderator",
+        "someone",
+        "somebody",
+        "quelqu",
+        "vrai",
+        "real",
+        "conseiller",
+        "conseillere",
+        "staff",
     ];
     const TALK: &[&str] = &[
-        "parler", "jaser", "discuter", "talk", "speak", "chat", "joindre", "contact", "contacter", "reach", "rejoindre",
-        "passer", "transferer", "transfer", "connect",
+        "parler",
+        "jaser",
+        "discuter",
+        "talk",
+        "speak",
+        "chat",
+        "joindre",
+        "contact",
+        "contacter",
+        "reach",
+        "rejoindre",
+        "passer",
+        "transferer",
+        "transfer",
+        "connect",
     ];
     const WANT: &[&str] = &[
-        "veux", "voudrais", "voudrait", "aimerais", "souhaite", "want", "wanna", "like", "need", "besoin", "peux",
-        "pouvez", "puis", "can", "could", "may", "let", "svp", "please", "stp", "demande",
+        "veux", "voudrais", "voudrait", "aimerais", "souhaite", "want", "wanna", "like", "need",
+        "besoin", "peux", "pouvez", "puis", "can", "could", "may", "let", "svp", "please", "stp",
+        "demande",
     ];
     let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
     // Politeness ("svp", "please") does not make a message longer.
     let length = message
         .tokens
         .iter()
-        .filter(|t| !matches!(t.word.as_str(), "s" | "il" | "vous" | "te" | "plait" | "please" | "un" | "une" | "a" | "an"))
+        .filter(|t| {
+            !matches!(
+                t.word.as_str(),
+                "s" | "il" | "vous" | "te" | "plait" | "please" | "un" | "une" | "a" | "an"
+            )
+        })
         .count();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
     let person = has(PERSON);
@@ -62,9 +113,18 @@ pub fn is_human_request(message: &Normalized) -> bool {
     if about_bot {
         return false;
     }
-    (person && talk && want)
-        || (person && talk && length <= 6)
-        || (person && length <= 2 && has(&["humain", "human", "agent", "person", "personne", "operator", "representant"]))
+    (person && talk && (want || length <= 6))
+        || (person
+            && length <= 2
+            && has(&[
+                "humain",
+                "human",
+                "agent",
+                "person",
+                "personne",
+                "operator",
+                "representant",
+            ]))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -81,10 +141,22 @@ pub enum SmalltalkKind {
 static SMALLTALK_WORDS: LazyLock<Vec<(&'static str, SmalltalkKind)>> = LazyLock::new(|| {
     use SmalltalkKind::*;
     let groups: &[(SmalltalkKind, &str)] = &[
-        (Greeting, "bonjour bonsoir salut allo alo allô coucou hello hi hey hiya yo greetings morning evening afternoon matin soiree journee nuit night day bon bonne good question questions allo allooo bjr bsr slt cc there"),
-        (Thanks, "merci mercii merciii thanks thank thx ty appreciate appreciated bravo fins fine gentils gentil lachez lache rock rocks awesome amazing great super job travail work everything tous toutes benevoles pompiers volunteers firefighters heroes heros courage beau belle excellent much beaucoup so guys gang monde soutien support infos info information informations"),
-        (Acknowledgement, "ok okay oki k kk d'accord accord daccord parfait note compris entendu cool nice correct good gotcha got it alright right sounds perfect fine yes oui ouais ouin non no nope ca marche marche understood understand noted ah oh bien"),
-        (BotQuestion, "robot bot bots automatise automatique automated ai ia intelligence artificielle machine humain human real vrai vraie person personne qui who repond answering answers this talking parle"),
+        (
+            Greeting,
+            "bonjour bonsoir salut allo alo allô coucou hello hi hey hiya yo greetings morning evening afternoon matin soiree journee nuit night day bon bonne good question questions allo allooo bjr bsr slt cc there",
+        ),
+        (
+            Thanks,
+            "merci mercii merciii thanks thank thx ty appreciate appreciated bravo fins fine gentils gentil lachez lache rock rocks awesome amazing great super job travail work everything tous toutes benevoles pompiers volunteers firefighters heroes heros courage beau belle excellent much beaucoup so guys gang monde soutien support infos info information informations",
+        ),
+        (
+            Acknowledgement,
+            "ok okay oki k kk d'accord accord daccord parfait note compris entendu cool nice correct good gotcha got it alright right sounds perfect fine yes oui ouais ouin non no nope ca marche marche understood understand noted ah oh bien",
+        ),
+        (
+            BotQuestion,
+            "robot bot bots automatise automatique automated ai ia intelligence artificielle machine humain human real vrai vraie person personne qui who repond answering answers this talking parle",
+        ),
     ];
     let mut out = Vec::new();
     for (kind, words) in groups {
@@ -109,7 +181,9 @@ pub fn smalltalk(message: &Normalized, raw: &str) -> Option<SmalltalkKind> {
     for token in &message.tokens {
         if let Some((_, kind)) = SMALLTALK_WORDS.iter().find(|(w, _)| *w == token.word) {
             kinds.push(*kind);
-        } else if !STOP_WORDS.contains(token.word.as_str()) && !FILLER.contains(&token.word.as_str()) {
+        } else if !STOP_WORDS.contains(token.word.as_str())
+            && !FILLER.contains(&token.word.as_str())
+        {
             other_content.push(token.word.as_str());
         }
     }
@@ -118,11 +192,18 @@ pub fn smalltalk(message: &Normalized, raw: &str) -> Option<SmalltalkKind> {
         return Some(SmalltalkKind::BotQuestion);
     }
     let strongest = || {
-        let order = [SmalltalkKind::Thanks, SmalltalkKind::Greeting, SmalltalkKind::Acknowledgement];
+        let order = [
+            SmalltalkKind::Thanks,
+            SmalltalkKind::Greeting,
+            SmalltalkKind::Acknowledgement,
+        ];
         order.into_iter().find(|k| kinds.contains(k))
     };
     let has_marker = kinds.iter().any(|k| {
-        matches!(k, SmalltalkKind::Thanks | SmalltalkKind::Greeting | SmalltalkKind::Acknowledgement)
+        matches!(
+            k,
+            SmalltalkKind::Thanks | SmalltalkKind::Greeting | SmalltalkKind::Acknowledgement
+        )
     }) && has_anchor(message);
     if other_content.is_empty() {
         if has_marker {
@@ -148,26 +229,140 @@ pub fn smalltalk(message: &Normalized, raw: &str) -> Option<SmalltalkKind> {
 /// "merci", "bonjour"), so "bonne question sur les sacs" is not a greeting.
 fn has_anchor(message: &Normalized) -> bool {
     const ANCHORS: &[&str] = &[
-        "bonjour", "bonsoir", "salut", "allo", "alo", "coucou", "hello", "hi", "hey", "hiya", "yo", "greetings",
-        "morning", "matin", "evening", "night", "nuit", "soiree", "journee", "merci", "mercii", "merciii", "thanks",
-        "thank", "thx", "ty", "appreciate", "appreciated", "bravo", "lachez", "rock", "rocks", "ok", "okay", "oki",
-        "k", "kk", "accord", "daccord", "parfait", "note", "compris", "entendu", "cool", "nice", "gotcha",
-        "alright", "perfect", "understood", "noted", "fins", "gentils", "awesome", "amazing", "great", "super",
+        "bonjour",
+        "bonsoir",
+        "salut",
+        "allo",
+        "alo",
+        "coucou",
+        "hello",
+        "hi",
+        "hey",
+        "hiya",
+        "yo",
+        "greetings",
+        "morning",
+        "matin",
+        "evening",
+        "night",
+        "nuit",
+        "soiree",
+        "journee",
+        "merci",
+        "mercii",
+        "merciii",
+        "thanks",
+        "thank",
+        "thx",
+        "ty",
+        "appreciate",
+        "appreciated",
+        "bravo",
+        "lachez",
+        "rock",
+        "rocks",
+        "ok",
+        "okay",
+        "oki",
+        "k",
+        "kk",
+        "accord",
+        "daccord",
+        "parfait",
+        "note",
+        "compris",
+        "entendu",
+        "cool",
+        "nice",
+        "gotcha",
+        "alright",
+        "perfect",
+        "understood",
+        "noted",
+        "fins",
+        "gentils",
+        "awesome",
+        "amazing",
+        "great",
+        "super",
     ];
-    message.tokens.iter().any(|t| ANCHORS.contains(&t.word.as_str()))
+    message
+        .tokens
+        .iter()
+        .any(|t| ANCHORS.contains(&t.word.as_str()))
 }
 
 /// Words that carry no request in small talk ("merci pour votre travail").
 const FILLER: &[&str] = &[
-    "votre", "vos", "pour", "tout", "tous", "ce", "ca", "you", "your", "for", "all", "what", "doing", "are", "much",
-    "so", "very", "vraiment", "really", "encore", "again", "lot", "lots", "the", "les", "aux", "gars", "folks",
-    "everyone", "everybody", "tout le monde", "monde", "team", "equipe", "guy", "ah", "oh", "bon", "ben", "bien",
-    "c'est", "est", "bonne", "good", "have", "nice", "a", "une", "un", "j", "je", "ai", "have", "got", "i", "me",
+    "votre",
+    "vos",
+    "pour",
+    "tout",
+    "tous",
+    "ce",
+    "ca",
+    "you",
+    "your",
+    "for",
+    "all",
+    "what",
+    "doing",
+    "are",
+    "much",
+    "so",
+    "very",
+    "vraiment",
+    "really",
+    "encore",
+    "again",
+    "lot",
+    "lots",
+    "the",
+    "les",
+    "aux",
+    "gars",
+    "folks",
+    "everyone",
+    "everybody",
+    "tout le monde",
+    "monde",
+    "team",
+    "equipe",
+    "guy",
+    "ah",
+    "oh",
+    "bon",
+    "ben",
+    "bien",
+    "c'est",
+    "est",
+    "bonne",
+    "good",
+    "have",
+    "nice",
+    "a",
+    "une",
+    "un",
+    "j",
+    "je",
+    "ai",
+    "have",
+    "got",
+    "i",
+    "me",
 ];
 
 fn is_bot_question(message: &Normalized) -> bool {
     const BOT: &[&str] = &[
-        "robot", "bot", "automatise", "automatique", "automated", "ia", "artificielle", "machine", "chatbot",
+        "robot",
+        "bot",
+        "automatise",
+        "automatique",
+        "automated",
+        "ia",
+        "artificielle",
+        "machine",
+        "chatbot",
     ];
     let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
     let short = words.len() <= 8;
@@ -194,11 +389,16 @@ fn is_bot_question(message: &Normalized) -> bool {
 /// or a request verb.
 pub fn asks_something(message: &Normalized) -> bool {
     const ASK: &[&str] = &[
-        "ou", "quand", "comment", "combien", "pourquoi", "quel", "quelle", "quels", "quelles", "est-ce", "where",
-        "when", "how", "why", "which", "can", "could", "should", "besoin", "need", "veux", "voudrais", "want",
-        "dois", "faut", "peut", "peux", "pouvez", "svp", "please",
+        "ou", "quand", "comment", "combien", "pourquoi", "quel", "quelle", "quels", "quelles",
+        "est-ce", "where", "when", "how", "why", "which", "can", "could", "should", "besoin",
+        "need", "veux", "voudrais", "want", "dois", "faut", "peut", "peux", "pouvez", "svp",
+        "please",
     ];
-    message.question_mark || message.tokens.iter().any(|t| ASK.contains(&t.word.as_str()))
+    message.interrogative
+        || message
+            .tokens
+            .iter()
+            .any(|t| ASK.contains(&t.word.as_str()))
 }
 
 /// Whether the text is only symbols with no letters or digits (e.g. "?.?").
@@ -223,7 +423,10 @@ mod tests {
             ("bonjour", Some(Greeting)),
             ("Bon matin!", Some(Greeting)),
             ("merci beaucoup 🙏", Some(Thanks)),
-            ("thank you so much for everything you guys are doing", Some(Thanks)),
+            (
+                "thank you so much for everything you guys are doing",
+                Some(Thanks),
+            ),
             ("ok cool", Some(Acknowledgement)),
             ("t'es-tu un robot?", Some(BotQuestion)),
             ("is this automated?", Some(BotQuestion)),
@@ -247,7 +450,10 @@ mod tests {
             ("human", true),
             ("Est-ce que je parle à un humain?", false),
             ("où sont les sacs de sable", false),
-            ("my elderly neighbour needs someone to check on her pets", false),
+            (
+                "my elderly neighbour needs someone to check on her pets",
+                false,
+            ),
         ];
         for (text, expect) in cases {
             assert_eq!(is_human_request(&tokenize(text)), expect, "{text}");
