@@ -3,23 +3,13 @@ fn main() {
     let text = std::env::args().nth(1).unwrap_or_default();
     let n = vigie::core::normalize::tokenize(&text);
     for t in &n.tokens {
-        let concept = vigie::core::lexicon::concept_of(&t.stem_fr, &t.stem_en, None)
-            .map(vigie::core::lexicon::concept_name);
+        let concept =
+            vigie::core::lexicon::concept_of(&t.stem_fr, &t.stem_en, None).map(vigie::core::lexicon::concept_name);
         println!(
             "{:<16} fr={:<12} en={:<12} stop={} entity={} concept={:?}",
             t.word, t.stem_fr, t.stem_en, t.stop, t.entity, concept
         );
     }
-    println!(
-        "interrogative={} {:?}",
-        n.interrogative,
-        vigie::core::distress::assess(&n, &text)
-    );
-    let options = vigie::core::distress::Options::default();
-    let cues: Vec<String> = vigie::core::distress::features(&n, &text, &options)
-        .into_iter()
-        .filter(|(f, _)| f.starts_with("cue:") && !f.contains('+'))
-        .map(|(f, _)| f)
-        .collect();
-    println!("{cues:?}");
+    println!("interrogative={} {:?}", n.interrogative, vigie::core::distress::assess(&n, &text));
+    println!("{:?}", vigie::core::distress::cue_names(&n, &text));
 }

@@ -26,12 +26,8 @@ fn main() {
     let folds = 5;
     let (mut tp, mut fp, mut fneg, mut tn) = (0, 0, 0, 0);
     for fold in 0..folds {
-        let train_set: Vec<_> = corpus
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != fold)
-            .map(|(_, c)| c.clone())
-            .collect();
+        let train_set: Vec<_> =
+            corpus.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, c)| c.clone()).collect();
         let model = train_with(&train_set, options);
         for (i, (label, text)) in corpus.iter().enumerate() {
             if i % folds != fold {

@@ -73,8 +73,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Eval { faq, cases, quiet } => {
             let knowledge = load_knowledge(&faq)?;
-            let text = std::fs::read_to_string(&cases)
-                .with_context(|| format!("cannot read {}", cases.display()))?;
+            let text = std::fs::read_to_string(&cases).with_context(|| format!("cannot read {}", cases.display()))?;
             let cases = eval::parse_cases(&text)?;
             let report = eval::evaluate(&knowledge, &cases, &Thresholds::default());
             print!("{}", report.render(!quiet));
@@ -95,11 +94,7 @@ pub fn load_knowledge(dir: &Path) -> anyhow::Result<Knowledge> {
         }
         Err(errors) => {
             let list: Vec<String> = errors.errors.iter().map(|d| d.to_string()).collect();
-            anyhow::bail!(
-                "the directives in {} are invalid:\n{}",
-                dir.display(),
-                list.join("\n")
-            )
+            anyhow::bail!("the directives in {} are invalid:\n{}", dir.display(), list.join("\n"))
         }
     }
 }
@@ -118,10 +113,7 @@ fn check_faq(dir: &Path) -> anyhow::Result<ExitCode> {
                 if set.expired_entries.is_empty() {
                     String::new()
                 } else {
-                    format!(
-                        " ({} expired entries not served)",
-                        set.expired_entries.len()
-                    )
+                    format!(" ({} expired entries not served)", set.expired_entries.len())
                 }
             );
             Ok(ExitCode::SUCCESS)
@@ -133,10 +125,7 @@ fn check_faq(dir: &Path) -> anyhow::Result<ExitCode> {
             for error in &errors.errors {
                 println!("{error}");
             }
-            println!(
-                "{} error(s): the directive set is rejected",
-                errors.errors.len()
-            );
+            println!("{} error(s): the directive set is rejected", errors.errors.len());
             Ok(ExitCode::from(1))
         }
     }
@@ -144,20 +133,13 @@ fn check_faq(dir: &Path) -> anyhow::Result<ExitCode> {
 
 /// One decision per input line. Invalid UTF-8 is decoded lossily (and said on
 /// stderr): the message still gets a decision.
-pub fn ask(
-    knowledge: &Knowledge,
-    mut input: impl BufRead,
-    mut output: impl Write,
-    json: bool,
-) -> anyhow::Result<()> {
+pub fn ask(knowledge: &Knowledge, mut input: impl BufRead, mut output: impl Write, json: bool) -> anyhow::Result<()> {
     let thresholds = Thresholds::default();
     let mut line = Vec::new();
     let mut number = 0usize;
     loop {
         line.clear();
-        let read = input
-            .read_until(b'\n', &mut line)
-            .context("cannot read stdin")?;
+        let read = input.read_until(b'\n', &mut line).context("cannot read stdin")?;
         if read == 0 {
             break;
         }

@@ -24,9 +24,7 @@ pub fn parse_cases(text: &str) -> anyhow::Result<Vec<Case>> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| {
-            serde_json::from_str(l).with_context(|| format!("line {}: not a case", i + 1))
-        })
+        .map(|(i, l)| serde_json::from_str(l).with_context(|| format!("line {}: not a case", i + 1)))
         .collect()
 }
 
@@ -55,11 +53,7 @@ pub struct Report {
 }
 
 fn pct(n: usize, d: usize) -> f64 {
-    if d == 0 {
-        0.0
-    } else {
-        100.0 * n as f64 / d as f64
-    }
+    if d == 0 { 0.0 } else { 100.0 * n as f64 / d as f64 }
 }
 
 pub fn describe(decision: &Decision) -> String {
@@ -73,9 +67,7 @@ pub fn describe(decision: &Decision) -> String {
                 .collect::<Vec<_>>()
                 .join(",")
         ),
-        Action::Escalate => decision
-            .reason
-            .map_or("escalate".into(), |r| r.as_str().to_string()),
+        Action::Escalate => decision.reason.map_or("escalate".into(), |r| r.as_str().to_string()),
         Action::Smalltalk => "smalltalk".into(),
     }
 }
@@ -96,9 +88,7 @@ pub fn evaluate(knowledge: &Knowledge, cases: &[Case], thresholds: &Thresholds) 
         }
         if let Some(entry) = expect.strip_prefix("answer:") {
             r.answerable += 1;
-            let in_buttons = clarify_choices(&decision, thresholds)
-                .iter()
-                .any(|c| c.entry == entry);
+            let in_buttons = clarify_choices(&decision, thresholds).iter().any(|c| c.entry == entry);
             match decision.action {
                 Action::Answer if decision.entry.as_deref() == Some(entry) => r.answered_right += 1,
                 Action::Answer => r.answered_wrong += 1,
@@ -135,8 +125,7 @@ pub fn evaluate(knowledge: &Knowledge, cases: &[Case], thresholds: &Thresholds) 
             }
         }
         if !ok {
-            r.misses
-                .push((case.id.clone(), expect.to_string(), got, case.text.clone()));
+            r.misses.push((case.id.clone(), expect.to_string(), got, case.text.clone()));
         }
     }
     r
@@ -145,11 +134,8 @@ pub fn evaluate(knowledge: &Knowledge, cases: &[Case], thresholds: &Thresholds) 
 impl Report {
     pub fn render(&self, with_misses: bool) -> String {
         let mut s = String::new();
-        let _ = writeln!(
-            s,
-            "cases: {}",
-            self.answerable + self.distress + self.human + self.unmatched + self.smalltalk
-        );
+        let _ =
+            writeln!(s, "cases: {}", self.answerable + self.distress + self.human + self.unmatched + self.smalltalk);
         let _ = writeln!(
             s,
             "answerable ({}): answered right {:.1}%, answered wrong {:.1}%, clarify with the right entry {:.1}%, clarify without {:.1}%, escalated {:.1}%",
@@ -169,12 +155,8 @@ impl Report {
             self.distress_flagged
         );
         if self.human > 0 {
-            let _ = writeln!(
-                s,
-                "human_requested ({}): recognised {:.1}%",
-                self.human,
-                pct(self.human_caught, self.human)
-            );
+            let _ =
+                writeln!(s, "human_requested ({}): recognised {:.1}%", self.human, pct(self.human_caught, self.human));
         }
         let _ = writeln!(
             s,
@@ -200,11 +182,7 @@ impl Report {
         if with_misses && !self.misses.is_empty() {
             let _ = writeln!(s, "\nmisses ({}):", self.misses.len());
             for (id, expect, got, text) in &self.misses {
-                let _ = writeln!(
-                    s,
-                    "  {id}\texpected {expect}\tgot {got}\t{}",
-                    text.replace(['\n', '\t'], " ")
-                );
+                let _ = writeln!(s, "  {id}\texpected {expect}\tgot {got}\t{}", text.replace(['\n', '\t'], " "));
             }
         }
         s

@@ -10,10 +10,7 @@ use crate::core::directives::{Diagnostic, DirectiveSet, LoadErrors, Severity, So
 
 /// Unix seconds now.
 pub fn now_epoch() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
 /// The `*.toml` files directly in `dir`, sorted by name. A file that cannot be
@@ -21,8 +18,8 @@ pub fn now_epoch() -> i64 {
 pub fn read_sources(dir: &Path) -> anyhow::Result<(Vec<Source>, Vec<Diagnostic>)> {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
-    let listing = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read the directive folder {}", dir.display()))?;
+    let listing =
+        std::fs::read_dir(dir).with_context(|| format!("cannot read the directive folder {}", dir.display()))?;
     let mut paths: Vec<_> = listing
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -30,10 +27,7 @@ pub fn read_sources(dir: &Path) -> anyhow::Result<(Vec<Source>, Vec<Diagnostic>)
         .collect();
     paths.sort();
     for path in paths {
-        let file = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => sources.push(Source { file, text }),
@@ -70,10 +64,7 @@ pub fn load_dir(dir: &Path, now_epoch: i64) -> anyhow::Result<Result<DirectiveSe
     let built = DirectiveSet::build(&sources, now_epoch);
     Ok(match built {
         Ok(set) if read_errors.is_empty() => Ok(set),
-        Ok(set) => Err(LoadErrors {
-            errors: read_errors,
-            warnings: set.warnings,
-        }),
+        Ok(set) => Err(LoadErrors { errors: read_errors, warnings: set.warnings }),
         Err(mut errors) => {
             read_errors.append(&mut errors.errors);
             errors.errors = read_errors;

@@ -14,12 +14,8 @@ fn sample_faq() -> PathBuf {
 }
 
 fn run_with_stdin(mut command: Command, stdin: &[u8]) -> Output {
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
+    let mut child =
+        command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the binary starts");
     let mut pipe = child.stdin.take().expect("stdin is piped");
     let input = stdin.to_vec();
     // Write from another thread: a large input would otherwise fill the
@@ -36,11 +32,7 @@ fn ask_json(lines: &[u8]) -> Vec<serde_json::Value> {
     let mut command = vigie();
     command.args(["ask", "--json", "--faq"]).arg(sample_faq());
     let output = run_with_stdin(command, lines);
-    assert!(
-        output.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout)
         .expect("stdout is UTF-8")
         .lines()
@@ -60,11 +52,7 @@ fn ask_json_follows_the_contract() {
         assert!((0.0..=1.0).contains(&score));
         let candidates = decision["candidates"].as_array().unwrap();
         assert_eq!(candidates[0]["entry"], "reception-centre");
-        assert!(
-            candidates
-                .windows(2)
-                .all(|w| w[0]["score"].as_f64() >= w[1]["score"].as_f64())
-        );
+        assert!(candidates.windows(2).all(|w| w[0]["score"].as_f64() >= w[1]["score"].as_f64()));
     }
 }
 
@@ -78,10 +66,7 @@ fn ask_escalates_with_a_reason_and_candidates_are_always_present() {
         .iter()
         .map(|d| {
             assert!(d["candidates"].is_array(), "{d}");
-            (
-                d["action"].as_str().unwrap().to_string(),
-                d["reason"].as_str().unwrap_or("").to_string(),
-            )
+            (d["action"].as_str().unwrap().to_string(), d["reason"].as_str().unwrap_or("").to_string())
         })
         .collect();
     assert_eq!(
@@ -108,10 +93,7 @@ fn ask_survives_hostile_input() {
     let decisions = ask_json(&input);
     assert_eq!(decisions.len(), 6);
     for d in &decisions {
-        assert!(
-            ["answer", "clarify", "escalate", "smalltalk"].contains(&d["action"].as_str().unwrap()),
-            "{d}"
-        );
+        assert!(["answer", "clarify", "escalate", "smalltalk"].contains(&d["action"].as_str().unwrap()), "{d}");
     }
 }
 
@@ -119,62 +101,32 @@ fn ask_survives_hostile_input() {
 fn ask_plain_output_has_one_line_per_message() {
     let mut command = vigie();
     command.args(["ask", "--faq"]).arg(sample_faq());
-    let output = run_with_stdin(
-        command,
-        "quand le courant va revenir?\nbonjour\n".as_bytes(),
-    );
+    let output = run_with_stdin(command, "quand le courant va revenir?\nbonjour\n".as_bytes());
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 2);
-    assert!(
-        lines[0].starts_with("answer:power-outage\t"),
-        "{}",
-        lines[0]
-    );
-    assert!(
-        lines[0].contains("Hydro-Québec"),
-        "the answer text and its footer follow: {}",
-        lines[0]
-    );
+    assert!(lines[0].starts_with("answer:power-outage\t"), "{}", lines[0]);
+    assert!(lines[0].contains("Hydro-Québec"), "the answer text and its footer follow: {}", lines[0]);
     assert!(lines[1].starts_with("smalltalk\t"));
 }
 
 #[test]
 fn check_faq_accepts_the_sample_and_rejects_a_bad_file_with_its_position() {
-    let ok = vigie()
-        .args(["check-faq"])
-        .arg(sample_faq())
-        .output()
-        .unwrap();
-    assert!(
-        ok.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ok.stdout)
-    );
+    let ok = vigie().args(["check-faq"]).arg(sample_faq()).output().unwrap();
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stdout));
 
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        sample_faq().join("feux-evacuation.toml"),
-        dir.path().join("a.toml"),
-    )
-    .unwrap();
+    std::fs::copy(sample_faq().join("feux-evacuation.toml"), dir.path().join("a.toml")).unwrap();
     std::fs::write(
         dir.path().join("b.toml"),
         "[directive]\ntitle = \"x\"\nissued_by = \"y\"\nissued_at = 2026-06-01T00:00:00Z\n\n[[entry]]\nid = \"pets\"\nquestions.fr = [\"?\"]\nanswer.fr = \"\"\ncolour = 1\n",
     )
     .unwrap();
-    let bad = vigie()
-        .args(["check-faq"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let bad = vigie().args(["check-faq"]).arg(dir.path()).output().unwrap();
     assert_eq!(bad.status.code(), Some(1));
     let stdout = String::from_utf8(bad.stdout).unwrap();
-    assert!(
-        stdout.contains("b.toml:10:1: unknown field `colour`"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("b.toml:10:1: unknown field `colour`"), "{stdout}");
 }
 
 #[test]
@@ -188,25 +140,12 @@ fn check_faq_reports_duplicates_across_files_and_empty_answers() {
     std::fs::write(dir.path().join("a.toml"), file("same", "Ici.")).unwrap();
     std::fs::write(dir.path().join("b.toml"), file("same", "Là.")).unwrap();
     std::fs::write(dir.path().join("c.toml"), file("other", " ")).unwrap();
-    let out = vigie()
-        .args(["check-faq"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = vigie().args(["check-faq"]).arg(dir.path()).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stdout.contains("b.toml:7:6: duplicate entry id `same` (first defined at a.toml:7:6)"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("c.toml:9:13: entry `other` has an empty French answer"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("warning: entry `same` has no English"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("b.toml:7:6: duplicate entry id `same` (first defined at a.toml:7:6)"), "{stdout}");
+    assert!(stdout.contains("c.toml:9:13: entry `other` has an empty French answer"), "{stdout}");
+    assert!(stdout.contains("warning: entry `same` has no English"), "{stdout}");
 }
 
 #[test]
@@ -219,10 +158,7 @@ fn ask_refuses_an_invalid_directive_folder_clearly() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("a.toml:1:"), "{stderr}");
-    let missing = vigie()
-        .args(["check-faq", "/nonexistent/faq"])
-        .output()
-        .unwrap();
+    let missing = vigie().args(["check-faq", "/nonexistent/faq"]).output().unwrap();
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read the directive folder"));
 }
@@ -230,23 +166,11 @@ fn ask_refuses_an_invalid_directive_folder_clearly() {
 #[test]
 fn eval_prints_the_figures_and_the_misses() {
     let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wildfire-cases.jsonl");
-    let out = vigie()
-        .args(["eval", "--faq"])
-        .arg(sample_faq())
-        .arg(&cases)
-        .output()
-        .unwrap();
+    let out = vigie().args(["eval", "--faq"]).arg(sample_faq()).arg(&cases).output().unwrap();
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
-    for needle in [
-        "answerable (",
-        "answered right",
-        "distress (",
-        "recall",
-        "precision",
-        "unmatched (",
-        "smalltalk (",
-    ] {
+    for needle in ["answerable (", "answered right", "distress (", "recall", "precision", "unmatched (", "smalltalk ("]
+    {
         assert!(stdout.contains(needle), "missing {needle}: {stdout}");
     }
 }

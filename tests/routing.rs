@@ -24,52 +24,20 @@ fn pct(n: usize, d: usize) -> f64 {
 }
 
 #[track_caller]
-fn check_floors(
-    r: &Report,
-    right: f64,
-    wrong: f64,
-    recall: f64,
-    precision: f64,
-    unmatched: f64,
-    smalltalk: f64,
-) {
+fn check_floors(r: &Report, right: f64, wrong: f64, recall: f64, precision: f64, unmatched: f64, smalltalk: f64) {
     let shown = r.render(true);
-    assert!(
-        pct(r.answered_right, r.answerable) >= right,
-        "answered right\n{shown}"
-    );
-    assert!(
-        pct(r.answered_wrong, r.answerable) <= wrong,
-        "answered wrong\n{shown}"
-    );
-    assert!(
-        pct(r.distress_caught, r.distress) >= recall,
-        "distress recall\n{shown}"
-    );
-    assert!(
-        pct(r.distress_caught, r.distress_flagged) >= precision,
-        "distress precision\n{shown}"
-    );
-    assert!(
-        pct(r.unmatched_escalated, r.unmatched) >= unmatched,
-        "unmatched escalated\n{shown}"
-    );
-    assert!(
-        pct(r.unmatched_answered, r.unmatched) <= 5.0,
-        "unmatched answered\n{shown}"
-    );
-    assert!(
-        pct(r.smalltalk_recognised, r.smalltalk) >= smalltalk,
-        "small talk\n{shown}"
-    );
+    assert!(pct(r.answered_right, r.answerable) >= right, "answered right\n{shown}");
+    assert!(pct(r.answered_wrong, r.answerable) <= wrong, "answered wrong\n{shown}");
+    assert!(pct(r.distress_caught, r.distress) >= recall, "distress recall\n{shown}");
+    assert!(pct(r.distress_caught, r.distress_flagged) >= precision, "distress precision\n{shown}");
+    assert!(pct(r.unmatched_escalated, r.unmatched) >= unmatched, "unmatched escalated\n{shown}");
+    assert!(pct(r.unmatched_answered, r.unmatched) <= 5.0, "unmatched answered\n{shown}");
+    assert!(pct(r.smalltalk_recognised, r.smalltalk) >= smalltalk, "small talk\n{shown}");
 }
 
 #[test]
 fn sample_wildfire_set_routes_well() {
-    let r = report(
-        &root().join("faq"),
-        &root().join("tests/data/wildfire-cases.jsonl"),
-    );
+    let r = report(&root().join("faq"), &root().join("tests/data/wildfire-cases.jsonl"));
     check_floors(&r, 70.0, 3.0, 95.0, 85.0, 85.0, 90.0);
 }
 
@@ -88,12 +56,7 @@ fn shared_flood_set_routes_well() {
 fn distress_overrides_a_confident_faq_match() {
     let knowledge = vigie::cli::load_knowledge(&root().join("faq")).unwrap();
     let thresholds = Thresholds::default();
-    let plain = vigie::core::decide(
-        &knowledge,
-        "où est le centre d'hébergement?",
-        None,
-        &thresholds,
-    );
+    let plain = vigie::core::decide(&knowledge, "où est le centre d'hébergement?", None, &thresholds);
     assert_eq!(plain.entry.as_deref(), Some("reception-centre"));
     let urgent = vigie::core::decide(
         &knowledge,
@@ -103,12 +66,7 @@ fn distress_overrides_a_confident_faq_match() {
     );
     assert_eq!(urgent.reason, Some(vigie::core::Reason::Distress));
     // The candidates still say what the message was about.
-    assert!(
-        urgent
-            .candidates
-            .iter()
-            .any(|c| c.entry == "reception-centre")
-    );
+    assert!(urgent.candidates.iter().any(|c| c.entry == "reception-centre"));
 }
 
 #[test]
@@ -117,44 +75,23 @@ fn the_reply_language_follows_the_message_or_the_residents_choice() {
     let t = Thresholds::default();
     let en = vigie::core::decide(&knowledge, "is the tap water safe to drink", None, &t);
     assert_eq!(en.lang, vigie::core::Lang::En);
-    let chosen = vigie::core::decide(
-        &knowledge,
-        "is the tap water safe to drink",
-        Some(vigie::core::Lang::Fr),
-        &t,
-    );
+    let chosen = vigie::core::decide(&knowledge, "is the tap water safe to drink", Some(vigie::core::Lang::Fr), &t);
     assert_eq!(chosen.lang, vigie::core::Lang::Fr);
     let replies = vigie::core::reply::replies(&knowledge, &chosen);
-    assert!(
-        replies[0].text.contains("ébullition"),
-        "{}",
-        replies[0].text
-    );
-    assert!(
-        replies[0]
-            .text
-            .contains("émise le 2026-06-09T16:00:00-04:00"),
-        "the footer names the directive"
-    );
+    assert!(replies[0].text.contains("ébullition"), "{}", replies[0].text);
+    assert!(replies[0].text.contains("émise le 2026-06-09T16:00:00-04:00"), "the footer names the directive");
 }
 
 #[test]
 fn expired_directives_are_not_served() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(root().join("faq/feux-sante-services.toml"))
-        .unwrap()
-        .replace(
-            "issued_at = 2026-06-09T16:00:00-04:00",
-            "issued_at = 2020-06-09T16:00:00-04:00\nexpires_at = 2020-07-01T00:00:00-04:00",
-        );
+    let text = std::fs::read_to_string(root().join("faq/feux-sante-services.toml")).unwrap().replace(
+        "issued_at = 2026-06-09T16:00:00-04:00",
+        "issued_at = 2020-06-09T16:00:00-04:00\nexpires_at = 2020-07-01T00:00:00-04:00",
+    );
     std::fs::write(dir.path().join("a.toml"), text).unwrap();
     let knowledge = vigie::cli::load_knowledge(dir.path()).unwrap();
     assert!(knowledge.directive_set.entries.is_empty());
-    let d = vigie::core::decide(
-        &knowledge,
-        "is the tap water safe to drink",
-        None,
-        &Thresholds::default(),
-    );
+    let d = vigie::core::decide(&knowledge, "is the tap water safe to drink", None, &Thresholds::default());
     assert_eq!(d.reason, Some(vigie::core::Reason::Unmatched));
 }

@@ -114,21 +114,13 @@ pub struct Knowledge {
 impl Knowledge {
     pub fn new(directive_set: DirectiveSet) -> Knowledge {
         let index = Index::build(&directive_set);
-        Knowledge {
-            directive_set,
-            index,
-        }
+        Knowledge { directive_set, index }
     }
 }
 
 /// Decides what to do with `text`. `lang_hint` is the resident's chosen
 /// language, if any: it wins over detection for the reply.
-pub fn decide(
-    knowledge: &Knowledge,
-    text: &str,
-    lang_hint: Option<Lang>,
-    thresholds: &Thresholds,
-) -> Decision {
+pub fn decide(knowledge: &Knowledge, text: &str, lang_hint: Option<Lang>, thresholds: &Thresholds) -> Decision {
     let message = tokenize(text);
     let detected = detect_lang(&message, text);
     let lang = lang_hint.or(detected).unwrap_or(Lang::Fr);
@@ -136,10 +128,7 @@ pub fn decide(
     let scored = |candidates: &[Candidate]| -> Vec<ScoredEntry> {
         candidates
             .iter()
-            .map(|c| ScoredEntry {
-                entry: knowledge.directive_set.entries[c.entry].id.clone(),
-                score: round3(c.score),
-            })
+            .map(|c| ScoredEntry { entry: knowledge.directive_set.entries[c.entry].id.clone(), score: round3(c.score) })
             .collect()
     };
     let best = candidates.first().map_or(0.0, |c| round3(c.score));
@@ -154,38 +143,20 @@ pub fn decide(
     };
 
     if triage::is_distress(&message, text) {
-        return Decision {
-            reason: Some(Reason::Distress),
-            ..base
-        };
+        return Decision { reason: Some(Reason::Distress), ..base };
     }
     if triage::is_human_request(&message) {
-        return Decision {
-            reason: Some(Reason::HumanRequested),
-            ..base
-        };
+        return Decision { reason: Some(Reason::HumanRequested), ..base };
     }
     if let Some(kind) = triage::smalltalk(&message, text) {
-        return Decision {
-            action: Action::Smalltalk,
-            smalltalk: Some(kind),
-            ..base
-        };
+        return Decision { action: Action::Smalltalk, smalltalk: Some(kind), ..base };
     }
     route(knowledge, &candidates, thresholds, base)
 }
 
-fn route(
-    knowledge: &Knowledge,
-    candidates: &[Candidate],
-    thresholds: &Thresholds,
-    base: Decision,
-) -> Decision {
+fn route(knowledge: &Knowledge, candidates: &[Candidate], thresholds: &Thresholds, base: Decision) -> Decision {
     let Some(first) = candidates.first() else {
-        return Decision {
-            reason: Some(Reason::Unmatched),
-            ..base
-        };
+        return Decision { reason: Some(Reason::Unmatched), ..base };
     };
     let second = candidates.get(1).map_or(0.0, |c| c.score);
     if first.score >= thresholds.answer
@@ -199,30 +170,17 @@ fn route(
         };
     }
     if first.score >= thresholds.clarify && first.message_coverage >= thresholds.clarify_coverage {
-        return Decision {
-            action: Action::Clarify,
-            ..base
-        };
+        return Decision { action: Action::Clarify, ..base };
     }
-    Decision {
-        reason: Some(Reason::Unmatched),
-        ..base
-    }
+    Decision { reason: Some(Reason::Unmatched), ..base }
 }
 
 /// The entries a clarify offers: the best candidates within the window of
 /// the first, two or three of them.
-pub fn clarify_choices<'a>(
-    decision: &'a Decision,
-    thresholds: &Thresholds,
-) -> Vec<&'a ScoredEntry> {
+pub fn clarify_choices<'a>(decision: &'a Decision, thresholds: &Thresholds) -> Vec<&'a ScoredEntry> {
     let best = decision.candidates.first().map_or(0.0, |c| c.score);
-    let mut choices: Vec<&ScoredEntry> = decision
-        .candidates
-        .iter()
-        .take(3)
-        .filter(|c| c.score >= best - thresholds.clarify_window)
-        .collect();
+    let mut choices: Vec<&ScoredEntry> =
+        decision.candidates.iter().take(3).filter(|c| c.score >= best - thresholds.clarify_window).collect();
     if choices.len() < 2 {
         choices = decision.candidates.iter().take(2).collect();
     }

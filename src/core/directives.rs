@@ -61,9 +61,7 @@ impl Bilingual {
             Lang::Fr => (&self.fr, &self.en),
             Lang::En => (&self.en, &self.fr),
         };
-        want.as_deref()
-            .or(fallback.as_deref())
-            .expect("validation guarantees at least one language")
+        want.as_deref().or(fallback.as_deref()).expect("validation guarantees at least one language")
     }
 }
 
@@ -120,16 +118,8 @@ pub struct Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.severity {
-            Severity::Error => write!(
-                f,
-                "{}:{}:{}: {}",
-                self.file, self.line, self.column, self.message
-            ),
-            Severity::Warning => write!(
-                f,
-                "{}:{}:{}: warning: {}",
-                self.file, self.line, self.column, self.message
-            ),
+            Severity::Error => write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message),
+            Severity::Warning => write!(f, "{}:{}:{}: warning: {}", self.file, self.line, self.column, self.message),
         }
     }
 }
@@ -191,11 +181,7 @@ impl DirectiveSet {
         let mut seen_ids: HashMap<String, String> = HashMap::new();
 
         for source in &sorted {
-            let mut report = Reporter {
-                source,
-                errors: &mut errors,
-                warnings: &mut warnings,
-            };
+            let mut report = Reporter { source, errors: &mut errors, warnings: &mut warnings };
             let Some(parsed) = parse_file(&mut report) else {
                 continue;
             };
@@ -214,26 +200,14 @@ impl DirectiveSet {
             for (entry, id_span) in parsed.entries {
                 let here = report.position(id_span.clone());
                 if let Some(first) = seen_ids.get(&entry.id) {
-                    report.error(
-                        id_span,
-                        format!(
-                            "duplicate entry id `{}` (first defined at {first})",
-                            entry.id
-                        ),
-                    );
+                    report.error(id_span, format!("duplicate entry id `{}` (first defined at {first})", entry.id));
                     continue;
                 }
-                seen_ids.insert(
-                    entry.id.clone(),
-                    format!("{}:{}:{}", source.file, here.0, here.1),
-                );
+                seen_ids.insert(entry.id.clone(), format!("{}:{}:{}", source.file, here.0, here.1));
                 if expired {
                     expired_entries.push(entry.id);
                 } else {
-                    entries.push(Entry {
-                        directive: directive_index,
-                        ..entry
-                    });
+                    entries.push(Entry { directive: directive_index, ..entry });
                 }
             }
             directives.push(parsed.directive);
@@ -242,17 +216,8 @@ impl DirectiveSet {
         if !errors.is_empty() {
             return Err(LoadErrors { errors, warnings });
         }
-        let digest_input: Vec<(&str, &str)> = sorted
-            .iter()
-            .map(|s| (s.file.as_str(), s.text.as_str()))
-            .collect();
-        Ok(DirectiveSet {
-            directives,
-            entries,
-            expired_entries,
-            warnings,
-            version: digest(&digest_input),
-        })
+        let digest_input: Vec<(&str, &str)> = sorted.iter().map(|s| (s.file.as_str(), s.text.as_str())).collect();
+        Ok(DirectiveSet { directives, entries, expired_entries, warnings, version: digest(&digest_input) })
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
@@ -290,13 +255,7 @@ impl Reporter<'_> {
 
     fn diagnostic(&self, severity: Severity, span: Range<usize>, message: String) -> Diagnostic {
         let (line, column) = self.position(span);
-        Diagnostic {
-            severity,
-            file: self.source.file.clone(),
-            line,
-            column,
-            message,
-        }
+        Diagnostic { severity, file: self.source.file.clone(), line, column, message }
     }
 
     fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
@@ -379,12 +338,8 @@ fn parse_file(report: &mut Reporter<'_>) -> Option<ParsedFile> {
     let issued_by = non_empty(report, raw_directive.issued_by, "directive issued_by");
     let issued_at_epoch = epoch_of(report, &raw_directive.issued_at, "issued_at");
     let expires_span = raw_directive.expires_at.as_ref().map(|e| e.span());
-    let expires_at_epoch = raw_directive
-        .expires_at
-        .as_ref()
-        .and_then(|e| epoch_of(report, e, "expires_at"));
-    if let (Some(issued), Some(expires), Some(span)) =
-        (issued_at_epoch, expires_at_epoch, expires_span.clone())
+    let expires_at_epoch = raw_directive.expires_at.as_ref().and_then(|e| epoch_of(report, e, "expires_at"));
+    if let (Some(issued), Some(expires), Some(span)) = (issued_at_epoch, expires_at_epoch, expires_span.clone())
         && expires <= issued
     {
         report.error(span, "expires_at must be later than issued_at");
@@ -395,10 +350,7 @@ fn parse_file(report: &mut Reporter<'_>) -> Option<ParsedFile> {
         issued_by,
         issued_at: raw_directive.issued_at.get_ref().to_string(),
         issued_at_epoch: issued_at_epoch.unwrap_or(0),
-        expires_at: raw_directive
-            .expires_at
-            .as_ref()
-            .map(|e| e.get_ref().to_string()),
+        expires_at: raw_directive.expires_at.as_ref().map(|e| e.get_ref().to_string()),
         expires_at_epoch,
     };
 
@@ -409,15 +361,8 @@ fn parse_file(report: &mut Reporter<'_>) -> Option<ParsedFile> {
         let raw_entry = raw_entry.into_inner();
         let id_span = raw_entry.id.span();
         let id = raw_entry.id.into_inner();
-        if id.is_empty()
-            || !id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
-            report.error(
-                id_span.clone(),
-                format!("entry id `{id}` must be made of a-z, 0-9 and '-' only"),
-            );
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            report.error(id_span.clone(), format!("entry id `{id}` must be made of a-z, 0-9 and '-' only"));
         }
         ids_in_file.insert(id.clone(), ());
 
@@ -457,17 +402,10 @@ fn parse_file(report: &mut Reporter<'_>) -> Option<ParsedFile> {
                     let text_span = text.span();
                     let text = text.into_inner();
                     if text.trim().is_empty() {
-                        report.error(
-                            text_span,
-                            format!("entry `{id}` has an empty {} answer", lang_name(lang)),
-                        );
+                        report.error(text_span, format!("entry `{id}` has an empty {} answer", lang_name(lang)));
                         continue;
                     }
-                    let slot = if lang == Lang::Fr {
-                        &mut answer.fr
-                    } else {
-                        &mut answer.en
-                    };
+                    let slot = if lang == Lang::Fr { &mut answer.fr } else { &mut answer.en };
                     *slot = Some(text.trim().to_string());
                 }
                 match (&answer.fr, &answer.en) {
@@ -489,27 +427,13 @@ fn parse_file(report: &mut Reporter<'_>) -> Option<ParsedFile> {
             }
         }
 
-        entries.push((
-            Entry {
-                id,
-                directive: 0,
-                questions_fr,
-                questions_en,
-                keywords,
-                answer,
-            },
-            id_span,
-        ));
+        entries.push((Entry { id, directive: 0, questions_fr, questions_en, keywords, answer }, id_span));
     }
 
     if report.errors.len() > errors_before {
         return None;
     }
-    Some(ParsedFile {
-        directive,
-        expires_span,
-        entries,
-    })
+    Some(ParsedFile { directive, expires_span, entries })
 }
 
 fn lang_name(lang: Lang) -> &'static str {
@@ -605,10 +529,7 @@ answer.en = "To the centre."
 "#;
 
     fn src(file: &str, text: &str) -> Source {
-        Source {
-            file: file.into(),
-            text: text.into(),
-        }
+        Source { file: file.into(), text: text.into() }
     }
 
     #[track_caller]
@@ -632,9 +553,7 @@ answer.en = "To the centre."
     fn unknown_key_is_located() {
         check_errors(
             &GOOD.replace("keywords =", "keywrods ="),
-            &[
-                "a.toml:11:1: unknown field `keywrods`, expected one of `id`, `questions`, `keywords`, `answer`",
-            ],
+            &["a.toml:11:1: unknown field `keywrods`, expected one of `id`, `questions`, `keywords`, `answer`"],
         );
     }
 
@@ -644,13 +563,9 @@ answer.en = "To the centre."
             &GOOD.replace("\"To the centre.\"", "\"  \""),
             &["a.toml:13:13: entry `evacuation-where` has an empty English answer"],
         );
-        let no_question = GOOD
-            .replace("questions.fr = [\"Où aller?\"]\n", "")
-            .replace("questions.en = [\"Where to go?\"]\n", "");
-        check_errors(
-            &no_question,
-            &["a.toml:7:1: entry `evacuation-where` has no question"],
-        );
+        let no_question =
+            GOOD.replace("questions.fr = [\"Où aller?\"]\n", "").replace("questions.en = [\"Where to go?\"]\n", "");
+        check_errors(&no_question, &["a.toml:7:1: entry `evacuation-where` has no question"]);
     }
 
     #[test]
@@ -661,19 +576,9 @@ answer.en = "To the centre."
                 "a.toml:5:13: bad date: issued_at must be a date and time with a UTC offset, e.g. 2026-04-18T14:00:00-04:00 (got 2026-04-18)",
             ],
         );
-        let err = DirectiveSet::build(
-            &[src(
-                "a.toml",
-                &GOOD.replace("2026-04-18T14:00:00-04:00", "\"hier\""),
-            )],
-            NOW,
-        )
-        .unwrap_err();
-        assert!(
-            err.errors[0].to_string().starts_with("a.toml:5:13: "),
-            "{:?}",
-            err.errors
-        );
+        let err = DirectiveSet::build(&[src("a.toml", &GOOD.replace("2026-04-18T14:00:00-04:00", "\"hier\""))], NOW)
+            .unwrap_err();
+        assert!(err.errors[0].to_string().starts_with("a.toml:5:13: "), "{:?}", err.errors);
     }
 
     #[test]
@@ -686,8 +591,7 @@ answer.en = "To the centre."
 
     #[test]
     fn duplicate_ids_across_files_reject_the_whole_set() {
-        let err =
-            DirectiveSet::build(&[src("b.toml", GOOD), src("a.toml", GOOD)], NOW).unwrap_err();
+        let err = DirectiveSet::build(&[src("b.toml", GOOD), src("a.toml", GOOD)], NOW).unwrap_err();
         assert_eq!(err.errors.len(), 1);
         assert_eq!(
             err.errors[0].to_string(),
@@ -705,20 +609,10 @@ answer.en = "To the centre."
 
     #[test]
     fn missing_language_is_a_warning_with_the_fallback() {
-        let set = DirectiveSet::build(
-            &[src(
-                "a.toml",
-                &GOOD.replace("answer.en = \"To the centre.\"", ""),
-            )],
-            NOW,
-        )
-        .unwrap();
+        let set =
+            DirectiveSet::build(&[src("a.toml", &GOOD.replace("answer.en = \"To the centre.\"", ""))], NOW).unwrap();
         assert_eq!(set.warnings.len(), 1);
-        assert!(
-            set.warnings[0]
-                .to_string()
-                .contains("English speakers get the French one")
-        );
+        assert!(set.warnings[0].to_string().contains("English speakers get the French one"));
         assert_eq!(set.entries[0].answer.get(Lang::En), "Au centre.");
     }
 
@@ -740,11 +634,7 @@ answer.en = "To the centre."
     fn version_depends_on_content_only() {
         let a = DirectiveSet::build(&[src("a.toml", GOOD)], NOW).unwrap();
         let b = DirectiveSet::build(&[src("a.toml", GOOD)], NOW + 5).unwrap();
-        let c = DirectiveSet::build(
-            &[src("a.toml", &GOOD.replace("Au centre", "Au gymnase"))],
-            NOW,
-        )
-        .unwrap();
+        let c = DirectiveSet::build(&[src("a.toml", &GOOD.replace("Au centre", "Au gymnase"))], NOW).unwrap();
         assert_eq!(a.version, b.version);
         assert_ne!(a.version, c.version);
     }

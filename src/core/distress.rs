@@ -22,17 +22,17 @@
 //! - `info_question`: asks for information (numéro, heures, where is, how do I)
 //!   and `hypothetical` (si…, if…), `joke` (lol, haha): cues against.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
-use super::normalize::{Normalized, tokenize};
+use super::normalize::{Normalized, PhraseSet, tokenize};
 
 const CORPUS: &str = include_str!("distress_corpus.txt");
 
 /// A trained model: a weight per feature name, and a bias.
 pub struct Model {
     options: Options,
-    features: HashMap<String, u32>,
+    /// One weight per hashed feature bucket.
     weights: Vec<f32>,
     bias: f32,
 }
@@ -53,15 +53,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            char_grams: 0.5,
-            bigrams: 1.0,
-            unigrams: 1.0,
-            cues: 1.0,
-            lambda: 1e-4,
-            epochs: 40,
-            rate: 0.3,
-        }
+        Options { char_grams: 0.5, bigrams: 1.0, unigrams: 1.0, cues: 1.0, lambda: 1e-4, epochs: 40, rate: 0.3 }
     }
 }
 
@@ -91,25 +83,27 @@ pub struct Assessment {
 
 pub fn assess(message: &Normalized, raw: &str) -> Assessment {
     let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
-    let present: Vec<&str> = cues(message, &words, raw)
-        .into_iter()
-        .map(|(c, _)| c)
-        .collect();
-    let has = |c: &str| present.contains(&c);
-    let strong_plea = STRONG_PLEAS.iter().any(|p| message.has_phrase(p));
+    let found = cues(message, &words, raw);
+    let has = |c: &str| found.iter().any(|(name, _)| *name == c);
+    let strong_plea = STRONG_PLEA_SET.any(message);
     let danger = has("stuck") || has("rising") || has("body") || has("missing") || has("violence");
     let joking = has("joke") || has("hypothetical");
     let unmistakable = (strong_plea && (danger || has("hazard_now")) && !joking)
         || (has("stuck") && (has("rising") || has("hazard_now")) && has("self") && !joking)
-        || SELF_HARM.iter().any(|p| message.has_phrase(p));
+        || SELF_HARM_SET.any(message);
     let harm = has("harm");
     let calm_question = message.interrogative && !danger && !harm && !strong_plea;
-    Assessment {
-        probability: MODEL.probability(message, raw),
-        unmistakable,
-        calm_question,
-    }
+    let probability = MODEL.score(&features_with_cues(message, &found, &MODEL.options));
+    Assessment { probability, unmistakable, calm_question }
 }
+
+static STRONG_PLEA_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG_PLEAS));
+static SELF_HARM_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(SELF_HARM));
+
+/// Each cue's words and phrases, ready for lookup.
+static CUE_INDEX: LazyLock<Vec<(HashSet<&'static str>, PhraseSet)>> = LazyLock::new(|| {
+    CUES.iter().map(|cue| (cue.words.iter().copied().collect(), PhraseSet::new(cue.phrases))).collect()
+});
 
 /// Pleas that are never small talk or a question about a service.
 const STRONG_PLEAS: &[&str] = &[
@@ -171,12 +165,11 @@ pub fn parse_corpus(text: &str) -> Vec<(bool, String)> {
 
 impl Model {
     pub fn probability(&self, message: &Normalized, raw: &str) -> f32 {
-        let mut z = self.bias;
-        for (name, value) in features(message, raw, &self.options) {
-            if let Some(&i) = self.features.get(&name) {
-                z += self.weights[i as usize] * value;
-            }
-        }
+        self.score(&features(message, raw, &self.options))
+    }
+
+    fn score(&self, features: &[(u32, f32)]) -> f32 {
+        let z = features.iter().fold(self.bias, |z, &(i, v)| z + self.weights[i as usize] * v);
         sigmoid(z)
     }
 }
@@ -192,32 +185,17 @@ pub fn train(examples: &[(bool, String)]) -> Model {
 }
 
 pub fn train_with(examples: &[(bool, String)], options: Options) -> Model {
-    let mut index: HashMap<String, u32> = HashMap::new();
     let rows: Vec<(f32, Vec<(u32, f32)>)> = examples
         .iter()
-        .map(|(label, text)| {
-            let normalized = tokenize(text);
-            let row = features(&normalized, text, &options)
-                .into_iter()
-                .map(|(name, value)| {
-                    let next = index.len() as u32;
-                    (*index.entry(name).or_insert(next), value)
-                })
-                .collect();
-            (if *label { 1.0 } else { 0.0 }, row)
-        })
+        .map(|(label, text)| (if *label { 1.0 } else { 0.0 }, features(&tokenize(text), text, &options)))
         .collect();
-    let mut weights = vec![0.0f32; index.len()];
+    let mut weights = vec![0.0f32; BUCKETS];
     let mut bias = 0.0f32;
     let positives = rows.iter().filter(|(y, _)| *y > 0.5).count().max(1) as f32;
     let negatives = (rows.len() as f32 - positives).max(1.0);
     // Classes weighed equally whatever their counts.
     let class_weight = |y: f32| {
-        if y > 0.5 {
-            rows.len() as f32 / (2.0 * positives)
-        } else {
-            rows.len() as f32 / (2.0 * negatives)
-        }
+        if y > 0.5 { rows.len() as f32 / (2.0 * positives) } else { rows.len() as f32 / (2.0 * negatives) }
     };
     let lambda = options.lambda;
     let mut order: Vec<usize> = (0..rows.len()).collect();
@@ -226,9 +204,7 @@ pub fn train_with(examples: &[(bool, String)], options: Options) -> Model {
     for epoch in 0..epochs {
         // Fisher–Yates with a fixed LCG: deterministic.
         for i in (1..order.len()).rev() {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             let j = (seed >> 33) as usize % (i + 1);
             order.swap(i, j);
         }
@@ -247,65 +223,90 @@ pub fn train_with(examples: &[(bool, String)], options: Options) -> Model {
             }
         }
     }
-    Model {
-        options,
-        features: index,
-        weights,
-        bias,
+    Model { options, weights, bias }
+}
+
+/// Buckets of the hashed feature space (2^20 weights, 4 MB).
+const BUCKETS: usize = 1 << 20;
+
+/// FNV-1a, for hashing features without allocating their names.
+#[derive(Clone, Copy)]
+struct FeatureHash(u64);
+
+impl FeatureHash {
+    fn new(kind: u8) -> FeatureHash {
+        FeatureHash(0xcbf2_9ce4_8422_2325).byte(kind)
+    }
+    fn byte(self, b: u8) -> FeatureHash {
+        FeatureHash((self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    }
+    fn str(self, s: &str) -> FeatureHash {
+        s.bytes().fold(self, FeatureHash::byte).byte(0xff)
+    }
+    fn char(self, c: char) -> FeatureHash {
+        let mut buf = [0u8; 4];
+        c.encode_utf8(&mut buf).bytes().fold(self, FeatureHash::byte)
+    }
+    fn bucket(self) -> u32 {
+        // Fold the high bits in: FNV's low bits alone mix poorly.
+        ((self.0 ^ (self.0 >> 29)) as usize % BUCKETS) as u32
     }
 }
 
-/// Feature names with values. Word unigrams and bigrams (stems), character
-/// trigrams of content words (typos), and the cues.
-pub fn features(message: &Normalized, raw: &str, options: &Options) -> Vec<(String, f32)> {
-    let mut out: Vec<(String, f32)> = Vec::with_capacity(64);
+/// Hashed features with values: word unigrams and bigrams (stems), character
+/// trigrams of content words (typos), the cues and their pairs.
+pub fn features(message: &Normalized, raw: &str, options: &Options) -> Vec<(u32, f32)> {
     let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
+    let present = cues(message, &words, raw);
+    features_with_cues(message, &present, options)
+}
+
+fn features_with_cues(message: &Normalized, present: &[(&'static str, f32)], options: &Options) -> Vec<(u32, f32)> {
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(128);
     let stems: Vec<&str> = message
         .tokens
         .iter()
-        .map(|t| {
-            if t.stop {
-                t.word.as_str()
-            } else {
-                t.stem_fr.as_str().min(t.stem_en.as_str())
-            }
-        })
+        .map(|t| if t.stop { t.word.as_str() } else { t.stem_fr.as_str().min(t.stem_en.as_str()) })
         .collect();
     let scale = 1.0 / (stems.len().max(1) as f32).sqrt();
     for s in &stems {
-        out.push((format!("u:{s}"), scale * options.unigrams));
+        out.push((FeatureHash::new(b'u').str(s).bucket(), scale * options.unigrams));
     }
     for pair in stems.windows(2) {
-        out.push((
-            format!("b:{}_{}", pair[0], pair[1]),
-            scale * options.bigrams,
-        ));
+        out.push((FeatureHash::new(b'b').str(pair[0]).str(pair[1]).bucket(), scale * options.bigrams));
     }
     let mut grams = 0usize;
-    for token in message.content() {
-        let chars: Vec<char> = format!("<{}>", token.word).chars().collect();
-        for tri in chars.windows(3) {
-            if grams < 200 {
-                out.push((
-                    format!("c:{}", tri.iter().collect::<String>()),
-                    scale * options.char_grams,
-                ));
+    'words: for token in message.content() {
+        let mut window = ['<', '<', '<'];
+        for (i, c) in token.word.chars().chain(['>']).enumerate() {
+            window = [window[1], window[2], c];
+            if i >= 1 {
+                if grams == 200 {
+                    break 'words;
+                }
+                let h = FeatureHash::new(b'c').char(window[0]).char(window[1]).char(window[2]);
+                out.push((h.bucket(), scale * options.char_grams));
                 grams += 1;
             }
         }
     }
-    let present = cues(message, &words, raw);
-    for (cue, strength) in &present {
-        out.push((format!("cue:{cue}"), strength * options.cues));
+    for (cue, strength) in present {
+        out.push((FeatureHash::new(b'q').str(cue).bucket(), strength * options.cues));
     }
     // Pairs of cues: "stuck" alone may be a road; "stuck" with "self" and
     // "rising" is a family on a roof.
     for (i, (a, _)) in present.iter().enumerate() {
         for (b, _) in &present[i + 1..] {
-            out.push((format!("cue:{a}+{b}"), options.cues));
+            out.push((FeatureHash::new(b'p').str(a).str(b).bucket(), options.cues));
         }
     }
     out
+}
+
+/// The names of the cues found in a message (for debugging and tests).
+pub fn cue_names(message: &Normalized, raw: &str) -> Vec<&'static str> {
+    let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
+    cues(message, &words, raw).into_iter().map(|(c, _)| c).collect()
 }
 
 struct CueList {
@@ -318,8 +319,8 @@ const CUES: &[CueList] = &[
     CueList {
         name: "self",
         words: &[
-            "je", "j", "me", "moi", "mon", "ma", "mes", "on", "nous", "notre", "nos", "i", "me",
-            "my", "we", "us", "our", "am", "myself",
+            "je", "j", "me", "moi", "mon", "ma", "mes", "on", "nous", "notre", "nos", "i", "me", "my", "we", "us",
+            "our", "am", "myself",
         ],
         phrases: &[],
     },
@@ -684,9 +685,8 @@ const CUES: &[CueList] = &[
     CueList {
         name: "plea",
         words: &[
-            "aidez", "aide", "aider", "secours", "sos", "help", "helpp", "helppp", "envoyez",
-            "envoyer", "send", "venez", "venir", "come", "appelez", "call", "sauvez", "save",
-            "rescue", "vite", "please", "svp", "hurry",
+            "aidez", "aide", "aider", "secours", "sos", "help", "helpp", "helppp", "envoyez", "envoyer", "send",
+            "venez", "venir", "come", "appelez", "call", "sauvez", "save", "rescue", "vite", "please", "svp", "hurry",
         ],
         phrases: &[
             "au secours",
@@ -924,27 +924,15 @@ const CUES: &[CueList] = &[
     },
     CueList {
         name: "joke",
-        words: &[
-            "lol", "mdr", "haha", "hahaha", "lmao", "jk", "mort", "dying",
-        ],
+        words: &["lol", "mdr", "haha", "hahaha", "lmao", "jk", "mort", "dying"],
         phrases: &["je meurs", "i m dying", "i am dying here", "drowning in"],
     },
 ];
 
 fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f32)> {
     let mut out = Vec::new();
-    for cue in CUES {
-        let mut count = 0usize;
-        for w in words {
-            if cue.words.contains(w) {
-                count += 1;
-            }
-        }
-        for p in cue.phrases {
-            if message.has_phrase(p) {
-                count += 1;
-            }
-        }
+    for (cue, (cue_words, phrases)) in CUES.iter().zip(CUE_INDEX.iter()) {
+        let count = words.iter().filter(|w| cue_words.contains(*w)).count() + phrases.count(message);
         if count > 0 {
             out.push((cue.name, (count as f32).min(3.0).sqrt()));
         }
@@ -986,10 +974,7 @@ mod tests {
         let a = train(&corpus);
         let b = train(&corpus);
         let text = "on est pris au 2e";
-        assert_eq!(
-            a.probability(&tokenize(text), text),
-            b.probability(&tokenize(text), text)
-        );
+        assert_eq!(a.probability(&tokenize(text), text), b.probability(&tokenize(text), text));
     }
 
     #[test]

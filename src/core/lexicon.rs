@@ -7,7 +7,7 @@
 //! outages, heat, cold), never about one directive file. Each word is listed
 //! folded (no accents); it is matched by its Snowball stem in its language.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use super::directives::Lang;
@@ -103,54 +103,47 @@ water_heater: chauffe-eau chauffeeau fournaise | heater furnace boiler
 pub type Concept = u16;
 
 struct Lexicon {
-    /// (language, stem) → concept.
-    by_stem: HashMap<(Lang, String), Concept>,
+    /// Stem → concept, French and English apart.
+    fr: FxHashMap<String, Concept>,
+    en: FxHashMap<String, Concept>,
     names: Vec<&'static str>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut by_stem = HashMap::new();
+    let mut fr_map = FxHashMap::default();
+    let mut en_map = FxHashMap::default();
     let mut names = Vec::new();
     for line in GROUPS.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let (name, words) = line
-            .split_once(':')
-            .expect("every group line is `name: fr | en`");
-        let (fr, en) = words
-            .split_once('|')
-            .expect("every group line is `name: fr | en`");
+        let (name, words) = line.split_once(':').expect("every group line is `name: fr | en`");
+        let (fr, en) = words.split_once('|').expect("every group line is `name: fr | en`");
         let concept = Concept::try_from(names.len()).expect("fewer than 65,536 concepts");
         names.push(name.trim());
         for (lang, list) in [(Lang::Fr, fr), (Lang::En, en)] {
             for word in list.split_whitespace() {
                 // The first group to claim a stem keeps it.
-                by_stem.entry((lang, stem(lang, word))).or_insert(concept);
+                let map = if lang == Lang::Fr { &mut fr_map } else { &mut en_map };
+                map.entry(stem(lang, word)).or_insert(concept);
             }
         }
     }
-    Lexicon { by_stem, names }
+    Lexicon { fr: fr_map, en: en_map, names }
 });
 
 /// The concept of a word, given its stems in both languages. `hint` is the
 /// language to try first (the text's, when known).
 pub fn concept_of(stem_fr: &str, stem_en: &str, hint: Option<Lang>) -> Option<Concept> {
     let lexicon = &*LEXICON;
-    let fr = || {
-        lexicon
-            .by_stem
-            .get(&(Lang::Fr, stem_fr.to_string()))
-            .copied()
-    };
-    let en = || {
-        lexicon
-            .by_stem
-            .get(&(Lang::En, stem_en.to_string()))
-            .copied()
-    };
+    let fr = || lexicon.fr.get(stem_fr).copied();
+    let en = || lexicon.en.get(stem_en).copied();
     match hint {
         Some(Lang::En) => en().or_else(fr),
         Some(Lang::Fr) => fr().or_else(en),
         None => fr().or_else(en),
     }
+}
+
+pub fn concept_by_name(name: &str) -> Option<Concept> {
+    LEXICON.names.iter().position(|n| *n == name).map(|i| i as Concept)
 }
 
 pub fn concept_name(concept: Concept) -> &'static str {

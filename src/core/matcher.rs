@@ -16,7 +16,7 @@
 //! Both are ratios, so the score does not grow with the size of the set or
 //! the length of the message: one threshold serves every incident.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::directives::{DirectiveSet, Lang};
 use super::lexicon::{self, Concept};
@@ -62,6 +62,8 @@ pub struct Candidate {
 #[derive(Clone, Debug)]
 pub struct Index {
     term_ids: HashMap<String, TermId>,
+    /// The term of each lexicon concept the set uses, by concept id.
+    concept_terms: Vec<Option<TermId>>,
     /// Inverse document frequency of each term, normalised to (0, 1].
     specificity: Vec<f32>,
     /// Entries holding each term.
@@ -69,7 +71,21 @@ pub struct Index {
     entries: Vec<IndexedEntry>,
     /// Folded words seen in the set, by length in characters, for typo
     /// tolerance: (word, term).
-    vocabulary_by_length: Vec<Vec<(String, TermId)>>,
+    vocabulary_by_length: Vec<Vec<VocabularyWord>>,
+}
+
+/// An indexed word, for typo tolerance.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct VocabularyWord {
+    word: String,
+    term: TermId,
+    /// Which of the letters a–z the word holds: two words whose sets
+    /// differ by more than four letters are not one typo apart.
+    letters: u32,
+}
+
+fn letter_mask(word: &str) -> u32 {
+    word.bytes().filter(u8::is_ascii_lowercase).fold(0, |m, b| m | 1 << (b - b'a'))
 }
 
 /// Weight of a word that says little about what a message is about.
@@ -102,21 +118,14 @@ fn keys_of(token: &Token, lang: Option<Lang>) -> ([Option<String>; 3], bool) {
         Some(Lang::En) => (&token.stem_en, &token.stem_fr),
         _ => (&token.stem_fr, &token.stem_en),
     };
-    let second = if second == first {
-        None
-    } else {
-        Some(second.clone())
-    };
-    (
-        [concept.map(concept_key), Some(first.clone()), second],
-        concept.is_some(),
-    )
+    let second = if second == first { None } else { Some(second.clone()) };
+    ([concept.map(concept_key), Some(first.clone()), second], concept.is_some())
 }
 
 impl Index {
     pub fn build(directive_set: &DirectiveSet) -> Index {
-        let mut term_ids: HashMap<String, TermId> = HashMap::new();
-        let mut words: HashMap<String, TermId> = HashMap::new();
+        let mut term_ids: HashMap<String, TermId> = HashMap::default();
+        let mut words: HashMap<String, TermId> = HashMap::default();
         let mut entries = Vec::with_capacity(directive_set.entries.len());
 
         let intern = |key: String, term_ids: &mut HashMap<String, TermId>| -> TermId {
@@ -130,12 +139,7 @@ impl Index {
                 .questions_fr
                 .iter()
                 .map(|q| (q, Some(Lang::Fr), false))
-                .chain(
-                    entry
-                        .questions_en
-                        .iter()
-                        .map(|q| (q, Some(Lang::En), false)),
-                )
+                .chain(entry.questions_en.iter().map(|q| (q, Some(Lang::En), false)))
                 .chain(entry.keywords.iter().map(|k| (k, None, true)));
             for (text, lang, keyword) in texts {
                 let normalized = tokenize(text);
@@ -170,18 +174,10 @@ impl Index {
                     positions.push(position);
                 }
                 if !terms.is_empty() {
-                    docs.push(Doc {
-                        terms,
-                        keyword,
-                        positions,
-                        names_only,
-                    });
+                    docs.push(Doc { terms, keyword, positions, names_only });
                 }
             }
-            let mut all: Vec<TermId> = docs
-                .iter()
-                .flat_map(|d| d.terms.iter().map(|(t, _)| *t))
-                .collect();
+            let mut all: Vec<TermId> = docs.iter().flat_map(|d| d.terms.iter().map(|(t, _)| *t)).collect();
             all.sort_unstable();
             all.dedup();
             // The answers say what an entry covers in more words than its
@@ -191,11 +187,7 @@ impl Index {
                 let Some(text) = text else { continue };
                 for token in tokenize(text).content() {
                     let (keys, has_concept) = keys_of(token, Some(lang));
-                    let key = if has_concept {
-                        keys[0].clone()
-                    } else {
-                        keys[1].clone()
-                    };
+                    let key = if has_concept { keys[0].clone() } else { keys[1].clone() };
                     let id = intern(key.expect("a concept or a stem"), &mut term_ids);
                     if all.binary_search(&id).is_err() {
                         answer_terms.push(id);
@@ -204,11 +196,7 @@ impl Index {
             }
             answer_terms.sort_unstable();
             answer_terms.dedup();
-            entries.push(IndexedEntry {
-                docs,
-                terms: all,
-                answer_terms,
-            });
+            entries.push(IndexedEntry { docs, terms: all, answer_terms });
         }
 
         let mut postings = vec![Vec::new(); term_ids.len()];
@@ -222,24 +210,31 @@ impl Index {
             .iter()
             .map(|p| ((1.0 + n / p.len().max(1) as f32).ln() / (1.0 + n).ln()).clamp(0.05, 1.0))
             .collect();
-        let mut vocabulary_by_length: Vec<Vec<(String, TermId)>> = Vec::new();
-        for (word, id) in words {
+        let mut vocabulary_by_length: Vec<Vec<VocabularyWord>> = Vec::new();
+        for (word, term) in words {
             let len = word.chars().count();
             if vocabulary_by_length.len() <= len {
                 vocabulary_by_length.resize(len + 1, Vec::new());
             }
-            vocabulary_by_length[len].push((word, id));
+            let letters = letter_mask(&word);
+            vocabulary_by_length[len].push(VocabularyWord { word, term, letters });
+        }
+        let mut concept_terms = Vec::new();
+        for (key, &term) in &term_ids {
+            if let Some(name) = key.strip_prefix('#')
+                && let Some(concept) = lexicon::concept_by_name(name)
+            {
+                let i = usize::from(concept);
+                if concept_terms.len() <= i {
+                    concept_terms.resize(i + 1, None);
+                }
+                concept_terms[i] = Some(term);
+            }
         }
         for bucket in &mut vocabulary_by_length {
             bucket.sort();
         }
-        Index {
-            term_ids,
-            specificity,
-            postings,
-            entries,
-            vocabulary_by_length,
-        }
+        Index { term_ids, concept_terms, specificity, postings, entries, vocabulary_by_length }
     }
 
     pub fn len(&self) -> usize {
@@ -258,11 +253,15 @@ impl Index {
         }
         let min_similarity = if len >= 8 { 0.75 } else { 0.8 };
         let mut best: Option<(f64, TermId)> = None;
+        let letters = letter_mask(word);
         for candidate_len in len.saturating_sub(1)..=len + 1 {
             let Some(bucket) = self.vocabulary_by_length.get(candidate_len) else {
                 continue;
             };
-            for (candidate, id) in bucket {
+            for VocabularyWord { word: candidate, term: id, letters: candidate_letters } in bucket {
+                if (letters ^ candidate_letters).count_ones() > 4 {
+                    continue;
+                }
                 // Cheap filter: a typo rarely changes both of the first two letters.
                 let mut a = word.chars();
                 let mut b = candidate.chars();
@@ -287,11 +286,7 @@ impl Index {
         if total <= 0.0 {
             return Vec::new();
         }
-        let question_total: f32 = query
-            .iter()
-            .filter(|q| q.in_question)
-            .map(|q| q.weight)
-            .sum();
+        let question_total: f32 = query.iter().filter(|q| q.in_question).map(|q| q.weight).sum();
 
         // Entries sharing at least one term with the message.
         let mut touched: Vec<u32> = Vec::new();
@@ -317,7 +312,7 @@ impl Index {
                         best = best.max(discount);
                         matched.push((t, discount));
                     } else if entry.answer_terms.binary_search(&t).is_ok() {
-                        best = best.max(discount * tune("ANSWER", ANSWER_DISCOUNT));
+                        best = best.max(discount * ANSWER_DISCOUNT);
                     }
                 }
                 explained += q.weight * best;
@@ -329,10 +324,8 @@ impl Index {
             // that sentence too, a little less surely.
             let mut message_coverage = explained / total;
             if question_total > 0.0 {
-                message_coverage = message_coverage.max(
-                    tune("QSENT", QUESTION_SENTENCE_DISCOUNT) * explained_in_question
-                        / question_total,
-                );
+                message_coverage = message_coverage
+                    .max(QUESTION_SENTENCE_DISCOUNT * explained_in_question / question_total);
             }
             // Coverage of the best question, or a keyword found whole.
             let mut question_coverage = 0.0f32;
@@ -340,11 +333,11 @@ impl Index {
                 let coverage = if doc.keyword {
                     if keyword_found(&doc.positions, &query) {
                         if doc.names_only {
-                            tune("KWNAME", NAME_KEYWORD_COVERAGE)
+                            NAME_KEYWORD_COVERAGE
                         } else if doc.terms.len() == 1 {
-                            tune("KW1", SINGLE_KEYWORD_COVERAGE)
+                            SINGLE_KEYWORD_COVERAGE
                         } else {
-                            tune("KW", KEYWORD_COVERAGE)
+                            KEYWORD_COVERAGE
                         }
                     } else {
                         0.0
@@ -363,16 +356,9 @@ impl Index {
                 };
                 question_coverage = question_coverage.max(coverage);
             }
-            let alpha = tune("ALPHA", 0.5);
-            let score = (message_coverage.powf(alpha) * question_coverage.powf(1.0 - alpha))
-                .clamp(0.0, 1.0);
+            let score = (message_coverage * question_coverage).sqrt().clamp(0.0, 1.0);
             if score > 0.0 {
-                candidates.push(Candidate {
-                    entry: entry_index as usize,
-                    score,
-                    message_coverage,
-                    question_coverage,
-                });
+                candidates.push(Candidate { entry: entry_index as usize, score, message_coverage, question_coverage });
             }
         }
         candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
@@ -391,18 +377,27 @@ impl Index {
             let base = if token.word.bytes().all(|b| b.is_ascii_digit()) {
                 NUMBER_WEIGHT
             } else if token.entity {
-                tune("ENTITY", ENTITY_WEIGHT)
+                ENTITY_WEIGHT
             } else if is_generic(&token.word) {
-                tune("GENERIC", GENERIC_WEIGHT)
+                GENERIC_WEIGHT
             } else {
                 1.0
             };
-            let (keys, _) = keys_of(token, lang);
-            let mut terms: Vec<(TermId, f32)> = keys
-                .iter()
-                .flatten()
-                .filter_map(|k| self.term_ids.get(k).map(|&id| (id, 1.0)))
-                .collect();
+            // The token's concept, then its stems in both languages, as
+            // `keys_of` names them at build time, without allocating.
+            let mut terms: Vec<(TermId, f32)> = Vec::with_capacity(3);
+            if let Some(concept) = lexicon::concept_of(&token.stem_fr, &token.stem_en, lang)
+                && let Some(Some(term)) = self.concept_terms.get(usize::from(concept))
+            {
+                terms.push((*term, 1.0));
+            }
+            for stem in [&token.stem_fr, &token.stem_en] {
+                if let Some(&term) = self.term_ids.get(stem.as_str())
+                    && !terms.iter().any(|(t, _)| *t == term)
+                {
+                    terms.push((term, 1.0));
+                }
+            }
             if terms.is_empty()
                 && let Some(id) = self.typo_term(&token.word)
             {
@@ -413,16 +408,10 @@ impl Index {
             let specificity = terms
                 .iter()
                 .map(|&(t, _)| self.specificity[t as usize])
-                .fold(None, |m: Option<f32>, s| {
-                    Some(m.map_or(s, |m: f32| m.max(s)))
-                })
+                .fold(None, |m: Option<f32>, s| Some(m.map_or(s, |m: f32| m.max(s))))
                 .unwrap_or(1.0);
             let weight = if repeated { 0.0 } else { base * specificity };
-            query.push(QueryToken {
-                terms,
-                weight,
-                in_question: token.question,
-            });
+            query.push(QueryToken { terms, weight, in_question: token.question });
         }
         // When only some sentences are questions, the others are context.
         let questions = query.iter().filter(|q| q.in_question).count();
@@ -433,13 +422,6 @@ impl Index {
         }
         query
     }
-}
-
-fn tune(name: &str, default: f32) -> f32 {
-    std::env::var(format!("VIGIE_TUNE_{name}"))
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }
 
 struct QueryToken {
@@ -453,18 +435,12 @@ struct QueryToken {
 /// other but for stop words ("sacs de sable" in "des sacs de sable svp",
 /// not in "mon sac est plein de sable").
 fn keyword_found(keyword: &[Vec<TermId>], query: &[QueryToken]) -> bool {
-    let matches = |i: usize, alternatives: &[TermId]| {
-        query[i].terms.iter().any(|(q, _)| alternatives.contains(q))
-    };
+    let matches = |i: usize, alternatives: &[TermId]| query[i].terms.iter().any(|(q, _)| alternatives.contains(q));
     if keyword.is_empty() || keyword.len() > query.len() {
         return false;
     }
-    (0..=query.len() - keyword.len()).any(|start| {
-        keyword
-            .iter()
-            .enumerate()
-            .all(|(k, alternatives)| matches(start + k, alternatives))
-    })
+    (0..=query.len() - keyword.len())
+        .any(|start| keyword.iter().enumerate().all(|(k, alternatives)| matches(start + k, alternatives)))
 }
 
 /// Words that say little about the topic of a message: time, politeness,
@@ -624,14 +600,7 @@ keywords = ["animaux"]
 answer.fr = "c"
 answer.en = "c"
 "#;
-        let set = DirectiveSet::build(
-            &[Source {
-                file: "a.toml".into(),
-                text: text.into(),
-            }],
-            0,
-        )
-        .unwrap();
+        let set = DirectiveSet::build(&[Source { file: "a.toml".into(), text: text.into() }], 0).unwrap();
         let index = Index::build(&set);
         (set, index)
     }
@@ -660,12 +629,8 @@ answer.en = "c"
     fn out_of_scope_words_lower_the_score() {
         let (_, index) = index();
         let plain = index.search(&tokenize("où est le refuge"), None, 1)[0].score;
-        let diluted = index.search(
-            &tokenize("où est le refuge pour la messe de l'église du dimanche"),
-            None,
-            1,
-        )[0]
-        .score;
+        let diluted =
+            index.search(&tokenize("où est le refuge pour la messe de l'église du dimanche"), None, 1)[0].score;
         assert!(diluted < plain - 0.2, "{plain} vs {diluted}");
     }
 }

@@ -14,7 +14,7 @@
 //! Everything here is pure and allocation-light; the whole message is never
 //! longer than [`MAX_CHARS`] characters once normalised.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -75,6 +75,45 @@ impl Normalized {
     }
 }
 
+/// Phrases (folded words separated by single spaces) looked up in one pass
+/// over a message's words, rather than one substring search each.
+pub struct PhraseSet {
+    by_first: HashMap<&'static str, Vec<(usize, Vec<&'static str>)>>,
+}
+
+impl PhraseSet {
+    pub fn new(phrases: &[&'static str]) -> PhraseSet {
+        let mut by_first: HashMap<&'static str, Vec<(usize, Vec<&'static str>)>> = HashMap::default();
+        for (i, phrase) in phrases.iter().enumerate() {
+            let words: Vec<&'static str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first).or_default().push((i, words));
+            }
+        }
+        PhraseSet { by_first }
+    }
+
+    /// How many of the phrases occur in `message` (each counted once).
+    pub fn count(&self, message: &Normalized) -> usize {
+        let mut found: Vec<usize> = Vec::new();
+        for (start, token) in message.tokens.iter().enumerate() {
+            let Some(candidates) = self.by_first.get(token.word.as_str()) else { continue };
+            for (index, words) in candidates {
+                let fits = words.len() <= message.tokens.len() - start
+                    && words.iter().zip(&message.tokens[start..]).all(|(w, t)| *w == t.word);
+                if fits && !found.contains(index) {
+                    found.push(*index);
+                }
+            }
+        }
+        found.len()
+    }
+
+    pub fn any(&self, message: &Normalized) -> bool {
+        self.count(message) > 0
+    }
+}
+
 /// Whether `phrase` occurs in `hay` on word boundaries (single spaces).
 fn contains_phrase(hay: &str, phrase: &str) -> bool {
     let mut start = 0;
@@ -96,6 +135,32 @@ fn contains_phrase(hay: &str, phrase: &str) -> bool {
 
 static STEMMER_FR: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::French));
 static STEMMER_EN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+thread_local! {
+    /// Stems of the words this thread has seen: residents repeat the same
+    /// few thousand words, and stemming is the dearest step of tokenising.
+    static STEM_CACHE: std::cell::RefCell<HashMap<String, (String, String)>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
+/// Beyond this many words the cache starts over, so memory stays bounded.
+const STEM_CACHE_LIMIT: usize = 50_000;
+
+/// A word's stems in French and in English.
+pub fn stems(word: &str) -> (String, String) {
+    STEM_CACHE.with(|cache| {
+        if let Some(found) = cache.borrow().get(word) {
+            return found.clone();
+        }
+        let stems = (stem(Lang::Fr, word), stem(Lang::En, word));
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= STEM_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), stems.clone());
+        stems
+    })
+}
 
 pub fn stem(lang: Lang, word: &str) -> String {
     match lang {
@@ -163,10 +228,7 @@ pub fn tokenize(text: &str) -> Normalized {
     let mut current_starts_sentence = true;
     let mut sentence: u16 = 0;
     let mut questions: Vec<u16> = Vec::new();
-    let push = |current: &mut String,
-                starts_sentence: bool,
-                sentence: u16,
-                out: &mut Vec<(String, bool, u16)>| {
+    let push = |current: &mut String, starts_sentence: bool, sentence: u16, out: &mut Vec<(String, bool, u16)>| {
         if current.is_empty() {
             return;
         }
@@ -190,19 +252,11 @@ pub fn tokenize(text: &str) -> Normalized {
             }
             current.push(c);
         } else {
-            push(
-                &mut current,
-                current_starts_sentence,
-                sentence,
-                &mut raw_words,
-            );
+            push(&mut current, current_starts_sentence, sentence, &mut raw_words);
             if c == '?' && questions.last() != Some(&sentence) {
                 questions.push(sentence);
             }
-            if matches!(
-                c,
-                '.' | '!' | '?' | '\n' | ':' | ';' | '¿' | '¡' | '"' | '«' | '»' | '(' | ')'
-            ) || is_emoji(c)
+            if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';' | '¿' | '¡' | '"' | '«' | '»' | '(' | ')') || is_emoji(c)
             {
                 if !sentence_start && matches!(c, '.' | '!' | '?' | '\n' | ';') {
                     sentence = sentence.saturating_add(1);
@@ -211,12 +265,7 @@ pub fn tokenize(text: &str) -> Normalized {
             }
         }
     }
-    push(
-        &mut current,
-        current_starts_sentence,
-        sentence,
-        &mut raw_words,
-    );
+    push(&mut current, current_starts_sentence, sentence, &mut raw_words);
 
     let mut interrogative = question_mark;
     let mut words: Vec<(String, bool, u16)> = Vec::with_capacity(raw_words.len() + 4);
@@ -226,10 +275,7 @@ pub fn tokenize(text: &str) -> Normalized {
             continue;
         }
         if let Some((_, last)) = raw.rsplit_once('-')
-            && matches!(
-                last,
-                "tu" | "il" | "elle" | "on" | "vous" | "nous" | "ils" | "elles" | "ce" | "je"
-            )
+            && matches!(last, "tu" | "il" | "elle" | "on" | "vous" | "nous" | "ils" | "elles" | "ce" | "je")
         {
             interrogative = true;
         }
@@ -245,18 +291,9 @@ pub fn tokenize(text: &str) -> Normalized {
         .filter(|(w, _, _)| !w.is_empty())
         .map(|(word, entity, sentence)| {
             let stop = STOP_WORDS.contains(word.as_str());
-            let stem_fr = stem(Lang::Fr, &word);
-            let stem_en = stem(Lang::En, &word);
+            let (stem_fr, stem_en) = stems(&word);
             let question = questions.contains(&sentence);
-            Token {
-                word,
-                stem_fr,
-                stem_en,
-                stop,
-                entity: entity && !stop,
-                question,
-                sentence,
-            }
+            Token { word, stem_fr, stem_en, stop, entity: entity && !stop, question, sentence }
         })
         .collect();
     // The words naming a street after "rue", "chemin", "road"… are a place
@@ -273,70 +310,44 @@ pub fn tokenize(text: &str) -> Normalized {
         }
         if let Some(name) = tokens.get(j)
             && !name.stop
-            && (name.entity
-                || crate::core::lexicon::concept_of(&name.stem_fr, &name.stem_en, None).is_none())
+            && (name.entity || crate::core::lexicon::concept_of(&name.stem_fr, &name.stem_en, None).is_none())
         {
             tokens[i].entity = true;
             tokens[j].entity = true;
         }
     }
-    let folded = tokens
-        .iter()
-        .map(|t| t.word.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let folded = tokens.iter().map(|t| t.word.as_str()).collect::<Vec<_>>().join(" ");
     for (i, token) in tokens.iter().enumerate() {
         let sentence_start = i == 0 || tokens[i - 1].sentence != token.sentence;
-        let previous = if i == 0 {
-            ""
-        } else {
-            tokens[i - 1].word.as_str()
-        };
+        let previous = if i == 0 { "" } else { tokens[i - 1].word.as_str() };
         if (sentence_start && INTERROGATIVES.contains(&token.word.as_str()))
             || (token.word == "tu"
                 && i > 0
-                && !matches!(
-                    previous,
-                    "que" | "si" | "quand" | "comme" | "et" | "ou" | "mais" | "parce"
-                ))
+                && !matches!(previous, "que" | "si" | "quand" | "comme" | "et" | "ou" | "mais" | "parce"))
         {
             interrogative = true;
         }
     }
     let interrogative = interrogative
-        || [
-            "est ce que",
-            "is there",
-            "are there",
-            "y a tu",
-            "il y a tu",
-            "ya tu",
-            "any idea",
-            "do you know",
-        ]
-        .iter()
-        .any(|p| contains_phrase(&folded, p));
+        || ["est ce que", "is there", "are there", "y a tu", "il y a tu", "ya tu", "any idea", "do you know"]
+            .iter()
+            .any(|p| contains_phrase(&folded, p));
     Normalized {
         tokens,
         folded,
         emoji,
         question_mark,
         exclamations,
-        upper_ratio: if letters == 0 {
-            0.0
-        } else {
-            upper as f32 / letters as f32
-        },
+        upper_ratio: if letters == 0 { 0.0 } else { upper as f32 / letters as f32 },
         interrogative,
     }
 }
 
 /// Words that open a question.
 const INTERROGATIVES: &[&str] = &[
-    "ou", "quand", "comment", "combien", "pourquoi", "quel", "quelle", "quels", "quelles", "qui",
-    "est", "where", "when", "how", "why", "what", "which", "who", "is", "are", "can", "could",
-    "do", "does", "did", "will", "should", "would", "may", "am", "faut", "peut", "peux", "puis",
-    "dois", "doit", "sont", "y",
+    "ou", "quand", "comment", "combien", "pourquoi", "quel", "quelle", "quels", "quelles", "qui", "est", "where",
+    "when", "how", "why", "what", "which", "who", "is", "are", "can", "could", "do", "does", "did", "will", "should",
+    "would", "may", "am", "faut", "peut", "peux", "puis", "dois", "doit", "sont", "y",
 ];
 
 /// Words after which the next words name a street.
@@ -376,9 +387,7 @@ const STREET_PREFIXES: &[&str] = &[
 ];
 
 /// Articles inside a street's name ("chemin de la Grève").
-const NAME_ARTICLES: &[&str] = &[
-    "de", "des", "du", "la", "le", "les", "l", "d", "of", "the", "a", "aux", "au",
-];
+const NAME_ARTICLES: &[&str] = &["de", "des", "du", "la", "le", "les", "l", "d", "of", "the", "a", "aux", "au"];
 
 /// Expands one raw folded word (which may hold apostrophes and hyphens) into
 /// normalised words appended to `out`.
@@ -505,8 +514,8 @@ static ELISIONS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
 /// Clitic pronouns after a hyphen in questions ("peux-tu", "va-t-il").
 static CLITICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
-        "tu", "t", "il", "ils", "elle", "elles", "on", "je", "vous", "nous", "ce", "moi", "toi",
-        "le", "la", "les", "y", "en", "lui", "leur",
+        "tu", "t", "il", "ils", "elle", "elles", "on", "je", "vous", "nous", "ce", "moi", "toi", "le", "la", "les",
+        "y", "en", "lui", "leur",
     ]
     .into_iter()
     .collect()
@@ -548,10 +557,8 @@ static COMPOUNDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Prefixes written with or without a hyphen ("pré-alerte", "prealerte"):
 /// the word is joined either way.
-const JOINING_PREFIXES: &[&str] = &[
-    "pre", "post", "re", "anti", "non", "co", "auto", "semi", "mini", "multi", "ex", "mi", "demi",
-    "inter", "sur",
-];
+const JOINING_PREFIXES: &[&str] =
+    &["pre", "post", "re", "anti", "non", "co", "auto", "semi", "mini", "multi", "ex", "mi", "demi", "inter", "sur"];
 
 /// Informal Québec French, SMS forms and frequent English spellings, folded.
 static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
@@ -860,10 +867,7 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("gf", "girlfriend"),
         ("hubby", "husband"),
     ];
-    table
-        .iter()
-        .map(|(from, to)| (*from, to.split_whitespace().collect::<Vec<_>>()))
-        .collect()
+    table.iter().map(|(from, to)| (*from, to.split_whitespace().collect::<Vec<_>>())).collect()
 });
 
 /// Function words of both languages, folded. Question words are here too:
@@ -890,24 +894,7 @@ pub fn detect_lang(text: &Normalized, raw: &str) -> Option<Lang> {
     let accents = raw
         .chars()
         .filter(|c| {
-            matches!(
-                c,
-                'é' | 'è'
-                    | 'ê'
-                    | 'à'
-                    | 'ù'
-                    | 'â'
-                    | 'î'
-                    | 'ô'
-                    | 'û'
-                    | 'ç'
-                    | 'ë'
-                    | 'ï'
-                    | 'É'
-                    | 'È'
-                    | 'À'
-                    | 'Ç'
-            )
+            matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ù' | 'â' | 'î' | 'ô' | 'û' | 'ç' | 'ë' | 'ï' | 'É' | 'È' | 'À' | 'Ç')
         })
         .count();
     fr += (accents as f32 * 0.5).min(2.0);
@@ -944,10 +931,7 @@ mod tests {
 
     #[test]
     fn folding_and_elisions() {
-        check(
-            "L'ÉVACUATION de l'Île-Verte",
-            "le evacuation de le ile verte",
-        );
+        check("L'ÉVACUATION de l'Île-Verte", "le evacuation de le ile verte");
         check("qu'est-ce qu'on fait", "que est que on fait");
         check("Où est le sous-sol?", "ou est le soussol");
         check("cœur", "coeur");
@@ -958,10 +942,7 @@ mod tests {
     fn joual_and_sms() {
         check("chu pogné dans mon char", "je suis pris dans mon voiture");
         check("y'é pu capable icitte", "il est plus capable ici");
-        check(
-            "faque jsp pcq svp",
-            "alors je sais pas parce que se il vous plait",
-        );
+        check("faque jsp pcq svp", "alors je sais pas parce que se il vous plait");
         check("on peut-tu checker ça", "on peut verifier ca");
         check("ya pu d'eau", "il y a plus de eau");
     }

@@ -27,11 +27,7 @@ pub struct Reply {
 
 impl Reply {
     fn plain(kind: ReplyKind, text: impl Into<String>) -> Reply {
-        Reply {
-            text: text.into(),
-            kind,
-            choices: Vec::new(),
-        }
+        Reply { text: text.into(), kind, choices: Vec::new() }
     }
 }
 
@@ -41,14 +37,8 @@ pub fn answer_text(knowledge: &Knowledge, id: &str, lang: Lang) -> Option<String
     let directive = knowledge.directive_set.directive_of(entry);
     let date = &directive.issued_at;
     let footer = match lang {
-        Lang::Fr => format!(
-            "— {} · {} · émise le {}",
-            directive.title, directive.issued_by, date
-        ),
-        Lang::En => format!(
-            "— {} · {} · issued {}",
-            directive.title, directive.issued_by, date
-        ),
+        Lang::Fr => format!("— {} · {} · émise le {}", directive.title, directive.issued_by, date),
+        Lang::En => format!("— {} · {} · issued {}", directive.title, directive.issued_by, date),
     };
     Some(format!("{}\n\n{}", entry.answer.get(lang), footer))
 }
@@ -83,37 +73,24 @@ pub fn replies(knowledge: &Knowledge, decision: &Decision) -> Vec<Reply> {
             }
         }
         Action::Clarify => {
-            let choices: Vec<(String, String)> =
-                super::decide::clarify_choices(decision, &Thresholds::default())
-                    .into_iter()
-                    .filter_map(|c| {
-                        Some((c.entry.clone(), choice_label(knowledge, &c.entry, lang)?))
-                    })
-                    .collect();
+            let choices: Vec<(String, String)> = super::decide::clarify_choices(decision, &Thresholds::default())
+                .into_iter()
+                .filter_map(|c| Some((c.entry.clone(), choice_label(knowledge, &c.entry, lang)?)))
+                .collect();
             let text = if fr {
                 "Votre question porte-t-elle sur l'un de ces sujets? Sinon, écrivez « humain » et une personne vous répondra."
             } else {
                 "Is your question about one of these? If not, write \"human\" and a person will answer."
             };
-            vec![Reply {
-                text: text.into(),
-                kind: ReplyKind::Clarify,
-                choices,
-            }]
+            vec![Reply { text: text.into(), kind: ReplyKind::Clarify, choices }]
         }
         Action::Escalate => match decision.reason {
             Some(Reason::Distress) => {
-                vec![Reply::plain(
-                    ReplyKind::Safety,
-                    if fr { SAFETY_FR } else { SAFETY_EN },
-                )]
+                vec![Reply::plain(ReplyKind::Safety, if fr { SAFETY_FR } else { SAFETY_EN })]
             }
             _ => vec![Reply::plain(ReplyKind::Escalated, escalated_text(lang))],
         },
-        Action::Smalltalk => vec![Reply::plain(
-            ReplyKind::Smalltalk,
-            smalltalk_text(decision.smalltalk, lang),
-        )],
+        Action::Smalltalk => vec![Reply::plain(ReplyKind::Smalltalk, smalltalk_text(decision.smalltalk, lang))],
     }
 }
 
@@ -133,9 +110,7 @@ In an emergency, call 911."
 fn smalltalk_text(kind: Option<SmalltalkKind>, lang: Lang) -> &'static str {
     use SmalltalkKind::*;
     match (kind.unwrap_or(Greeting), lang) {
-        (Thanks, Lang::Fr) => {
-            "Avec plaisir. Prenez soin de vous; en cas d'urgence, appelez le 911."
-        }
+        (Thanks, Lang::Fr) => "Avec plaisir. Prenez soin de vous; en cas d'urgence, appelez le 911.",
         (Thanks, Lang::En) => "You're welcome. Take care; in an emergency, call 911.",
         (Acknowledgement, Lang::Fr) => "D'accord. Écrivez-moi si vous avez une autre question.",
         (Acknowledgement, Lang::En) => "All right. Write to me if you have another question.",

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 use super::distress;
-use super::normalize::{Normalized, STOP_WORDS, is_emoji};
+use super::normalize::{Normalized, PhraseSet, STOP_WORDS, is_emoji};
 
 /// Probability above which a message is treated as distress. Set low on
 /// purpose: a false alarm costs a moderator a glance, a miss can cost a life.
@@ -28,11 +28,7 @@ pub const CALM_QUESTION_THRESHOLD: f32 = 0.8;
 
 pub fn is_distress(message: &Normalized, raw: &str) -> bool {
     let assessment = distress::assess(message, raw);
-    let threshold = if assessment.calm_question {
-        CALM_QUESTION_THRESHOLD
-    } else {
-        DISTRESS_THRESHOLD
-    };
+    let threshold = if assessment.calm_question { CALM_QUESTION_THRESHOLD } else { DISTRESS_THRESHOLD };
     assessment.unmistakable || assessment.probability >= threshold
 }
 
@@ -84,9 +80,8 @@ pub fn is_human_request(message: &Normalized) -> bool {
         "connect",
     ];
     const WANT: &[&str] = &[
-        "veux", "voudrais", "voudrait", "aimerais", "souhaite", "want", "wanna", "like", "need",
-        "besoin", "peux", "pouvez", "puis", "can", "could", "may", "let", "svp", "please", "stp",
-        "demande",
+        "veux", "voudrais", "voudrait", "aimerais", "souhaite", "want", "wanna", "like", "need", "besoin", "peux",
+        "pouvez", "puis", "can", "could", "may", "let", "svp", "please", "stp", "demande",
     ];
     let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
     // Politeness ("svp", "please") does not make a message longer.
@@ -94,10 +89,7 @@ pub fn is_human_request(message: &Normalized) -> bool {
         .tokens
         .iter()
         .filter(|t| {
-            !matches!(
-                t.word.as_str(),
-                "s" | "il" | "vous" | "te" | "plait" | "please" | "un" | "une" | "a" | "an"
-            )
+            !matches!(t.word.as_str(), "s" | "il" | "vous" | "te" | "plait" | "please" | "un" | "une" | "a" | "an")
         })
         .count();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
@@ -105,26 +97,14 @@ pub fn is_human_request(message: &Normalized) -> bool {
     let talk = has(TALK);
     let want = has(WANT);
     // "am I talking to a human?" is a question about the bot, not a request.
-    let about_bot = message.has_phrase("je parle a")
-        || message.has_phrase("am i talking")
-        || message.has_phrase("am i speaking")
-        || message.has_phrase("is this a")
-        || message.has_phrase("are you");
+    let about_bot = ABOUT_BOT.any(message);
     if about_bot {
         return false;
     }
     (person && talk && (want || length <= 6))
         || (person
             && length <= 2
-            && has(&[
-                "humain",
-                "human",
-                "agent",
-                "person",
-                "personne",
-                "operator",
-                "representant",
-            ]))
+            && has(&["humain", "human", "agent", "person", "personne", "operator", "representant"]))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -138,7 +118,7 @@ pub enum SmalltalkKind {
     Empty,
 }
 
-static SMALLTALK_WORDS: LazyLock<Vec<(&'static str, SmalltalkKind)>> = LazyLock::new(|| {
+static SMALLTALK_WORDS: LazyLock<rustc_hash::FxHashMap<&'static str, SmalltalkKind>> = LazyLock::new(|| {
     use SmalltalkKind::*;
     let groups: &[(SmalltalkKind, &str)] = &[
         (
@@ -158,10 +138,11 @@ static SMALLTALK_WORDS: LazyLock<Vec<(&'static str, SmalltalkKind)>> = LazyLock:
             "robot bot bots automatise automatique automated ai ia intelligence artificielle machine humain human real vrai vraie person personne qui who repond answering answers this talking parle",
         ),
     ];
-    let mut out = Vec::new();
+    let mut out = rustc_hash::FxHashMap::default();
     for (kind, words) in groups {
         for w in words.split_whitespace() {
-            out.push((w, *kind));
+            // The first group to list a word keeps it.
+            out.entry(w).or_insert(*kind);
         }
     }
     out
@@ -179,11 +160,9 @@ pub fn smalltalk(message: &Normalized, raw: &str) -> Option<SmalltalkKind> {
     let mut kinds: Vec<SmalltalkKind> = Vec::new();
     let mut other_content = Vec::new();
     for token in &message.tokens {
-        if let Some((_, kind)) = SMALLTALK_WORDS.iter().find(|(w, _)| *w == token.word) {
+        if let Some(kind) = SMALLTALK_WORDS.get(token.word.as_str()) {
             kinds.push(*kind);
-        } else if !STOP_WORDS.contains(token.word.as_str())
-            && !FILLER.contains(&token.word.as_str())
-        {
+        } else if !STOP_WORDS.contains(token.word.as_str()) && !FILLER.contains(&token.word.as_str()) {
             other_content.push(token.word.as_str());
         }
     }
@@ -192,19 +171,13 @@ pub fn smalltalk(message: &Normalized, raw: &str) -> Option<SmalltalkKind> {
         return Some(SmalltalkKind::BotQuestion);
     }
     let strongest = || {
-        let order = [
-            SmalltalkKind::Thanks,
-            SmalltalkKind::Greeting,
-            SmalltalkKind::Acknowledgement,
-        ];
+        let order = [SmalltalkKind::Thanks, SmalltalkKind::Greeting, SmalltalkKind::Acknowledgement];
         order.into_iter().find(|k| kinds.contains(k))
     };
-    let has_marker = kinds.iter().any(|k| {
-        matches!(
-            k,
-            SmalltalkKind::Thanks | SmalltalkKind::Greeting | SmalltalkKind::Acknowledgement
-        )
-    }) && has_anchor(message);
+    let has_marker = kinds
+        .iter()
+        .any(|k| matches!(k, SmalltalkKind::Thanks | SmalltalkKind::Greeting | SmalltalkKind::Acknowledgement))
+        && has_anchor(message);
     if other_content.is_empty() {
         if has_marker {
             return strongest();
@@ -215,11 +188,7 @@ pub fn smalltalk(message: &Normalized, raw: &str) -> Option<SmalltalkKind> {
         return None;
     }
     // Thanks with some words of praise or context, but no question.
-    if has_marker
-        && kinds.contains(&SmalltalkKind::Thanks)
-        && !asks_something(message)
-        && other_content.len() <= 3
-    {
+    if has_marker && kinds.contains(&SmalltalkKind::Thanks) && !asks_something(message) && other_content.len() <= 3 {
         return Some(SmalltalkKind::Thanks);
     }
     None
@@ -286,10 +255,7 @@ fn has_anchor(message: &Normalized) -> bool {
         "great",
         "super",
     ];
-    message
-        .tokens
-        .iter()
-        .any(|t| ANCHORS.contains(&t.word.as_str()))
+    message.tokens.iter().any(|t| ANCHORS.contains(&t.word.as_str()))
 }
 
 /// Words that carry no request in small talk ("merci pour votre travail").
@@ -352,36 +318,24 @@ const FILLER: &[&str] = &[
     "me",
 ];
 
+static ABOUT_BOT: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(&["je parle a", "am i talking", "am i speaking", "is this a", "are you"]));
+
+static TALKING_TO: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(&[
+        "je parle a", "am i talking", "am i speaking", "who am i", "qui repond", "qui qui repond", "who is this",
+        "who is answering", "real person", "vraie personne", "vrai humain", "are you human", "are you a human",
+        "es tu un humain", "etes vous un humain",
+    ])
+});
+
 fn is_bot_question(message: &Normalized) -> bool {
-    const BOT: &[&str] = &[
-        "robot",
-        "bot",
-        "automatise",
-        "automatique",
-        "automated",
-        "ia",
-        "artificielle",
-        "machine",
-        "chatbot",
-    ];
+    const BOT: &[&str] =
+        &["robot", "bot", "automatise", "automatique", "automated", "ia", "artificielle", "machine", "chatbot"];
     let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
     let short = words.len() <= 8;
     let bot_word = words.iter().any(|w| BOT.contains(w));
-    let talking_to = message.has_phrase("je parle a")
-        || message.has_phrase("am i talking")
-        || message.has_phrase("am i speaking")
-        || message.has_phrase("who am i")
-        || message.has_phrase("qui repond")
-        || message.has_phrase("qui qui repond")
-        || message.has_phrase("who is this")
-        || message.has_phrase("who is answering")
-        || message.has_phrase("real person")
-        || message.has_phrase("vraie personne")
-        || message.has_phrase("vrai humain")
-        || message.has_phrase("are you human")
-        || message.has_phrase("are you a human")
-        || message.has_phrase("es tu un humain")
-        || message.has_phrase("etes vous un humain");
+    let talking_to = TALKING_TO.any(message);
     short && (bot_word || talking_to)
 }
 
@@ -389,16 +343,11 @@ fn is_bot_question(message: &Normalized) -> bool {
 /// or a request verb.
 pub fn asks_something(message: &Normalized) -> bool {
     const ASK: &[&str] = &[
-        "ou", "quand", "comment", "combien", "pourquoi", "quel", "quelle", "quels", "quelles",
-        "est-ce", "where", "when", "how", "why", "which", "can", "could", "should", "besoin",
-        "need", "veux", "voudrais", "want", "dois", "faut", "peut", "peux", "pouvez", "svp",
-        "please",
+        "ou", "quand", "comment", "combien", "pourquoi", "quel", "quelle", "quels", "quelles", "est-ce", "where",
+        "when", "how", "why", "which", "can", "could", "should", "besoin", "need", "veux", "voudrais", "want", "dois",
+        "faut", "peut", "peux", "pouvez", "svp", "please",
     ];
-    message.interrogative
-        || message
-            .tokens
-            .iter()
-            .any(|t| ASK.contains(&t.word.as_str()))
+    message.interrogative || message.tokens.iter().any(|t| ASK.contains(&t.word.as_str()))
 }
 
 /// Whether the text is only symbols with no letters or digits (e.g. "?.?").
@@ -423,10 +372,7 @@ mod tests {
             ("bonjour", Some(Greeting)),
             ("Bon matin!", Some(Greeting)),
             ("merci beaucoup 🙏", Some(Thanks)),
-            (
-                "thank you so much for everything you guys are doing",
-                Some(Thanks),
-            ),
+            ("thank you so much for everything you guys are doing", Some(Thanks)),
             ("ok cool", Some(Acknowledgement)),
             ("t'es-tu un robot?", Some(BotQuestion)),
             ("is this automated?", Some(BotQuestion)),
@@ -450,10 +396,7 @@ mod tests {
             ("human", true),
             ("Est-ce que je parle à un humain?", false),
             ("où sont les sacs de sable", false),
-            (
-                "my elderly neighbour needs someone to check on her pets",
-                false,
-            ),
+            ("my elderly neighbour needs someone to check on her pets", false),
         ];
         for (text, expect) in cases {
             assert_eq!(is_human_request(&tokenize(text)), expect, "{text}");
