@@ -22,7 +22,6 @@
 //! - `info_question`: asks for information (numéro, heures, where is, how do I)
 //!   and `hypothetical` (si…, if…), `joke` (lol, haha): cues against.
 
-use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::normalize::{Normalized, PhraseSet, tokenize};
@@ -100,9 +99,28 @@ pub fn assess(message: &Normalized, raw: &str) -> Assessment {
 static STRONG_PLEA_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG_PLEAS));
 static SELF_HARM_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(SELF_HARM));
 
-/// Each cue's words and phrases, ready for lookup.
-static CUE_INDEX: LazyLock<Vec<(HashSet<&'static str>, PhraseSet)>> = LazyLock::new(|| {
-    CUES.iter().map(|cue| (cue.words.iter().copied().collect(), PhraseSet::new(cue.phrases))).collect()
+/// Every cue's words and phrases in one lookup: a word gives the set of cues
+/// (bits) it belongs to; a phrase, its cue.
+struct CueIndex {
+    words: rustc_hash::FxHashMap<&'static str, u32>,
+    phrases: PhraseSet,
+    phrase_cue: Vec<usize>,
+}
+
+static CUE_INDEX: LazyLock<CueIndex> = LazyLock::new(|| {
+    let mut words: rustc_hash::FxHashMap<&'static str, u32> = rustc_hash::FxHashMap::default();
+    let mut all_phrases = Vec::new();
+    let mut phrase_cue = Vec::new();
+    for (i, cue) in CUES.iter().enumerate() {
+        for w in cue.words {
+            *words.entry(w).or_default() |= 1 << i;
+        }
+        for p in cue.phrases {
+            all_phrases.push(*p);
+            phrase_cue.push(i);
+        }
+    }
+    CueIndex { words, phrases: PhraseSet::new(&all_phrases), phrase_cue }
 });
 
 /// Pleas that are never small talk or a question about a service.
@@ -930,9 +948,20 @@ const CUES: &[CueList] = &[
 ];
 
 fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f32)> {
-    let mut out = Vec::new();
-    for (cue, (cue_words, phrases)) in CUES.iter().zip(CUE_INDEX.iter()) {
-        let count = words.iter().filter(|w| cue_words.contains(*w)).count() + phrases.count(message);
+    let index = &*CUE_INDEX;
+    let mut counts = [0usize; 32];
+    for w in words {
+        if let Some(&bits) = index.words.get(w) {
+            for (i, count) in counts.iter_mut().enumerate().take(CUES.len()) {
+                *count += ((bits >> i) & 1) as usize;
+            }
+        }
+    }
+    for phrase in index.phrases.found(message) {
+        counts[index.phrase_cue[phrase]] += 1;
+    }
+    let mut out = Vec::with_capacity(CUES.len() + 4);
+    for (cue, &count) in CUES.iter().zip(&counts) {
         if count > 0 {
             out.push((cue.name, (count as f32).min(3.0).sqrt()));
         }

@@ -30,6 +30,8 @@ pub type TermId = u32;
 struct Doc {
     terms: Vec<(TermId, f32)>,
     keyword: bool,
+    /// Sum of the terms' weights times their specificity.
+    total: f32,
     /// The terms each word may be, in order (a keyword's words may be of
     /// either language, so each has both stems).
     positions: Vec<Vec<TermId>>,
@@ -66,13 +68,28 @@ pub struct Index {
     concept_terms: Vec<Option<TermId>>,
     /// Inverse document frequency of each term, normalised to (0, 1].
     specificity: Vec<f32>,
-    /// Entries holding each term.
+    /// Entries whose questions or keywords hold each term.
     postings: Vec<Vec<u32>>,
     entries: Vec<IndexedEntry>,
     /// Folded words seen in the set, by length in characters, for typo
     /// tolerance: (word, term).
     vocabulary_by_length: Vec<Vec<VocabularyWord>>,
+    /// Unique per built index, to key the typo cache.
+    id: u64,
 }
+
+static NEXT_INDEX_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+thread_local! {
+    /// Misspelt words this thread has already looked up, per index: the same
+    /// typos come back ("evacuaton", "hebergment") and the scan is the dear
+    /// part of a search.
+    static TYPO_CACHE: std::cell::RefCell<HashMap<(u64, String), Option<TermId>>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
+/// Beyond this many words the typo cache starts over.
+const TYPO_CACHE_LIMIT: usize = 20_000;
 
 /// An indexed word, for typo tolerance.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -174,7 +191,7 @@ impl Index {
                     positions.push(position);
                 }
                 if !terms.is_empty() {
-                    docs.push(Doc { terms, keyword, positions, names_only });
+                    docs.push(Doc { terms, keyword, total: 0.0, positions, names_only });
                 }
             }
             let mut all: Vec<TermId> = docs.iter().flat_map(|d| d.terms.iter().map(|(t, _)| *t)).collect();
@@ -206,10 +223,25 @@ impl Index {
             }
         }
         let n = entries.len().max(1) as f32;
-        let specificity = postings
+        let specificity: Vec<f32> = postings
             .iter()
             .map(|p| ((1.0 + n / p.len().max(1) as f32).ln() / (1.0 + n).ln()).clamp(0.05, 1.0))
             .collect();
+        // Rarity counts the answers' words; the postings searched do not: an
+        // entry none of whose questions or keywords shares a word with a
+        // message scores zero whatever its answer says.
+        for (term, entries_with_term) in postings.iter_mut().enumerate() {
+            entries_with_term.retain(|&e| entries[e as usize].terms.binary_search(&(term as TermId)).is_ok());
+        }
+        // Weigh each question's terms by their specificity once, here.
+        for entry in &mut entries {
+            for doc in &mut entry.docs {
+                for (t, w) in &mut doc.terms {
+                    *w *= specificity[*t as usize];
+                }
+                doc.total = doc.terms.iter().map(|(_, w)| w).sum();
+            }
+        }
         let mut vocabulary_by_length: Vec<Vec<VocabularyWord>> = Vec::new();
         for (word, term) in words {
             let len = word.chars().count();
@@ -234,7 +266,8 @@ impl Index {
         for bucket in &mut vocabulary_by_length {
             bucket.sort();
         }
-        Index { term_ids, concept_terms, specificity, postings, entries, vocabulary_by_length }
+        let id = NEXT_INDEX_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Index { term_ids, concept_terms, specificity, postings, entries, vocabulary_by_length, id }
     }
 
     pub fn len(&self) -> usize {
@@ -251,6 +284,22 @@ impl Index {
         if len < 5 || word.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
+        let key = (self.id, word.to_string());
+        if let Some(found) = TYPO_CACHE.with(|cache| cache.borrow().get(&key).copied()) {
+            return found;
+        }
+        let found = self.scan_typo(word, len);
+        TYPO_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.len() >= TYPO_CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(key, found);
+        });
+        found
+    }
+
+    fn scan_typo(&self, word: &str, len: usize) -> Option<TermId> {
         let min_similarity = if len >= 8 { 0.75 } else { 0.8 };
         let mut best: Option<(f64, TermId)> = None;
         let letters = letter_mask(word);
@@ -269,7 +318,9 @@ impl Index {
                 if a0 != b0 && a1 != b1 {
                     continue;
                 }
-                let similarity = strsim::normalized_damerau_levenshtein(word, candidate);
+                // Optimal string alignment: edits and adjacent transpositions.
+                let distance = strsim::osa_distance(word, candidate);
+                let similarity = 1.0 - distance as f64 / len.max(candidate_len) as f64;
                 if similarity >= min_similarity && best.is_none_or(|(s, _)| similarity > s) {
                     best = Some((similarity, *id));
                 }
@@ -298,34 +349,48 @@ impl Index {
         touched.sort_unstable();
         touched.dedup();
 
+        // The query's terms, sorted, with the token each comes from: merged
+        // against each entry's sorted terms.
+        let mut query_index: Vec<(TermId, u16, f32)> = Vec::new();
+        for (i, q) in query.iter().enumerate() {
+            for &(t, discount) in &q.terms {
+                query_index.push((t, i as u16, discount));
+            }
+        }
+        query_index.sort_unstable_by_key(|&(t, _, _)| t);
+
         let mut candidates: Vec<Candidate> = Vec::with_capacity(touched.len());
+        let mut best = vec![0.0f32; query.len()];
+        let mut matched: Vec<(TermId, f32)> = Vec::new();
         for entry_index in touched {
             let entry = &self.entries[entry_index as usize];
+            best.iter_mut().for_each(|b| *b = 0.0);
+            matched.clear();
+            merge(&query_index, &entry.answer_terms, |_, token, discount| {
+                best[token] = best[token].max(discount * ANSWER_DISCOUNT);
+            });
+            merge(&query_index, &entry.terms, |t, token, discount| {
+                best[token] = best[token].max(discount);
+                match matched.last_mut() {
+                    Some((last, d)) if *last == t => *d = d.max(discount),
+                    _ => matched.push((t, discount)),
+                }
+            });
             // Message coverage: each message word explained at its best.
             let mut explained = 0.0f32;
             let mut explained_in_question = 0.0f32;
-            let mut matched: Vec<(TermId, f32)> = Vec::new();
-            for q in &query {
-                let mut best = 0.0f32;
-                for &(t, discount) in &q.terms {
-                    if entry.terms.binary_search(&t).is_ok() {
-                        best = best.max(discount);
-                        matched.push((t, discount));
-                    } else if entry.answer_terms.binary_search(&t).is_ok() {
-                        best = best.max(discount * ANSWER_DISCOUNT);
-                    }
-                }
-                explained += q.weight * best;
+            for (q, b) in query.iter().zip(&best) {
+                explained += q.weight * b;
                 if q.in_question {
-                    explained_in_question += q.weight * best;
+                    explained_in_question += q.weight * b;
                 }
             }
             // A long message with its question in one sentence is judged on
             // that sentence too, a little less surely.
             let mut message_coverage = explained / total;
             if question_total > 0.0 {
-                message_coverage = message_coverage
-                    .max(QUESTION_SENTENCE_DISCOUNT * explained_in_question / question_total);
+                message_coverage =
+                    message_coverage.max(QUESTION_SENTENCE_DISCOUNT * explained_in_question / question_total);
             }
             // Coverage of the best question, or a keyword found whole.
             let mut question_coverage = 0.0f32;
@@ -344,15 +409,12 @@ impl Index {
                     }
                 } else {
                     let mut have = 0.0f32;
-                    let mut all = 0.0f32;
-                    for &(t, weight) in &doc.terms {
-                        let w = self.specificity[t as usize] * weight;
-                        all += w;
-                        if let Some(&(_, d)) = matched.iter().find(|(m, _)| *m == t) {
-                            have += w * d;
+                    for &(t, w) in &doc.terms {
+                        if let Ok(i) = matched.binary_search_by_key(&t, |&(m, _)| m) {
+                            have += w * matched[i].1;
                         }
                     }
-                    if all > 0.0 { have / all } else { 0.0 }
+                    if doc.total > 0.0 { have / doc.total } else { 0.0 }
                 };
                 question_coverage = question_coverage.max(coverage);
             }
@@ -421,6 +483,23 @@ impl Index {
             }
         }
         query
+    }
+}
+
+/// Calls `found(term, query token, discount)` for each query term that is
+/// also in `terms`; both sorted by term, `terms` without duplicates.
+fn merge(query_index: &[(TermId, u16, f32)], terms: &[TermId], mut found: impl FnMut(TermId, usize, f32)) {
+    let (mut i, mut j) = (0, 0);
+    while i < query_index.len() && j < terms.len() {
+        let (t, token, discount) = query_index[i];
+        match t.cmp(&terms[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                found(t, usize::from(token), discount);
+                i += 1;
+            }
+        }
     }
 }
 

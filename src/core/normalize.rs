@@ -95,6 +95,12 @@ impl PhraseSet {
 
     /// How many of the phrases occur in `message` (each counted once).
     pub fn count(&self, message: &Normalized) -> usize {
+        self.found(message).len()
+    }
+
+    /// The indices (in the list given to [`PhraseSet::new`]) of the phrases
+    /// that occur in `message`, each once.
+    pub fn found(&self, message: &Normalized) -> Vec<usize> {
         let mut found: Vec<usize> = Vec::new();
         for (start, token) in message.tokens.iter().enumerate() {
             let Some(candidates) = self.by_first.get(token.word.as_str()) else { continue };
@@ -106,7 +112,7 @@ impl PhraseSet {
                 }
             }
         }
-        found.len()
+        found
     }
 
     pub fn any(&self, message: &Normalized) -> bool {
@@ -172,6 +178,9 @@ pub fn stem(lang: Lang, word: &str) -> String {
 /// Lower case, accents removed, ligatures expanded, typographic apostrophes
 /// made plain. Other characters are kept.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() && !text.contains('`') {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
         match c {
@@ -328,11 +337,7 @@ pub fn tokenize(text: &str) -> Normalized {
             interrogative = true;
         }
     }
-    let interrogative = interrogative
-        || ["est ce que", "is there", "are there", "y a tu", "il y a tu", "ya tu", "any idea", "do you know"]
-            .iter()
-            .any(|p| contains_phrase(&folded, p));
-    Normalized {
+    let mut normalized = Normalized {
         tokens,
         folded,
         emoji,
@@ -340,8 +345,15 @@ pub fn tokenize(text: &str) -> Normalized {
         exclamations,
         upper_ratio: if letters == 0 { 0.0 } else { upper as f32 / letters as f32 },
         interrogative,
-    }
+    };
+    normalized.interrogative |= QUESTION_PHRASES.any(&normalized);
+    normalized
 }
+
+/// Phrases that ask, wherever they are.
+static QUESTION_PHRASES: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(&["est ce que", "is there", "are there", "il y a tu", "y a tu", "any idea", "do you know"])
+});
 
 /// Words that open a question.
 const INTERROGATIVES: &[&str] = &[
