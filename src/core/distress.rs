@@ -284,7 +284,7 @@ fn features_with_cues(message: &Normalized, present: &[(&'static str, f32)], opt
     let stems: Vec<&str> = message
         .tokens
         .iter()
-        .map(|t| if t.stop { t.word.as_str() } else { t.stem_fr.as_str().min(t.stem_en.as_str()) })
+        .map(|t| if t.stop { t.word.as_str() } else { (&*t.stem_fr).min(&*t.stem_en) })
         .collect();
     let scale = 1.0 / (stems.len().max(1) as f32).sqrt();
     for s in &stems {

@@ -84,8 +84,8 @@ thread_local! {
     /// Misspelt words this thread has already looked up, per index: the same
     /// typos come back ("evacuaton", "hebergment") and the scan is the dear
     /// part of a search.
-    static TYPO_CACHE: std::cell::RefCell<HashMap<(u64, String), Option<TermId>>> =
-        std::cell::RefCell::new(HashMap::default());
+    static TYPO_CACHE: std::cell::RefCell<(u64, HashMap<String, Option<TermId>>)> =
+        std::cell::RefCell::new((0, HashMap::default()));
 }
 
 /// Beyond this many words the typo cache starts over.
@@ -135,8 +135,8 @@ fn keys_of(token: &Token, lang: Option<Lang>) -> ([Option<String>; 3], bool) {
         Some(Lang::En) => (&token.stem_en, &token.stem_fr),
         _ => (&token.stem_fr, &token.stem_en),
     };
-    let second = if second == first { None } else { Some(second.clone()) };
-    ([concept.map(concept_key), Some(first.clone()), second], concept.is_some())
+    let second = if second == first { None } else { Some(second.to_string()) };
+    ([concept.map(concept_key), Some(first.to_string()), second], concept.is_some())
 }
 
 impl Index {
@@ -284,17 +284,22 @@ impl Index {
         if len < 5 || word.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
-        let key = (self.id, word.to_string());
-        if let Some(found) = TYPO_CACHE.with(|cache| cache.borrow().get(&key).copied()) {
+        let cached = TYPO_CACHE.with(|cache| {
+            let cache = cache.borrow();
+            if cache.0 == self.id { cache.1.get(word).copied() } else { None }
+        });
+        if let Some(found) = cached {
             return found;
         }
         let found = self.scan_typo(word, len);
         TYPO_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            if cache.len() >= TYPO_CACHE_LIMIT {
-                cache.clear();
+            // One index at a time: a reload starts the cache over.
+            if cache.0 != self.id || cache.1.len() >= TYPO_CACHE_LIMIT {
+                cache.0 = self.id;
+                cache.1.clear();
             }
-            cache.insert(key, found);
+            cache.1.insert(word.to_string(), found);
         });
         found
     }
@@ -396,7 +401,12 @@ impl Index {
             let mut question_coverage = 0.0f32;
             for doc in &entry.docs {
                 let coverage = if doc.keyword {
-                    if keyword_found(&doc.positions, &query) {
+                    // Most keywords are not in a message: check their words
+                    // against the entry's matched terms before their order.
+                    let all_matched = doc.positions.iter().all(|alternatives| {
+                        alternatives.iter().any(|t| matched.binary_search_by_key(t, |&(m, _)| m).is_ok())
+                    });
+                    if all_matched && keyword_found(&doc.positions, &query) {
                         if doc.names_only {
                             NAME_KEYWORD_COVERAGE
                         } else if doc.terms.len() == 1 {
@@ -447,14 +457,14 @@ impl Index {
             };
             // The token's concept, then its stems in both languages, as
             // `keys_of` names them at build time, without allocating.
-            let mut terms: Vec<(TermId, f32)> = Vec::with_capacity(3);
+            let mut terms = TermList::default();
             if let Some(concept) = lexicon::concept_of(&token.stem_fr, &token.stem_en, lang)
                 && let Some(Some(term)) = self.concept_terms.get(usize::from(concept))
             {
                 terms.push((*term, 1.0));
             }
             for stem in [&token.stem_fr, &token.stem_en] {
-                if let Some(&term) = self.term_ids.get(stem.as_str())
+                if let Some(&term) = self.term_ids.get(&**stem)
                     && !terms.iter().any(|(t, _)| *t == term)
                 {
                     terms.push((term, 1.0));
@@ -503,8 +513,40 @@ fn merge(query_index: &[(TermId, u16, f32)], terms: &[TermId], mut found: impl F
     }
 }
 
+/// The (at most three) terms a message word may match, with their discount:
+/// its concept and its two stems, or the word it is a typo of. Inline, so a
+/// search allocates nothing per word.
+#[derive(Clone, Copy, Default)]
+struct TermList {
+    items: [(TermId, f32); 3],
+    len: u8,
+}
+
+impl TermList {
+    fn push(&mut self, item: (TermId, f32)) {
+        if usize::from(self.len) < self.items.len() {
+            self.items[usize::from(self.len)] = item;
+            self.len += 1;
+        }
+    }
+    fn iter(&self) -> std::slice::Iter<'_, (TermId, f32)> {
+        self.items[..usize::from(self.len)].iter()
+    }
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl<'a> IntoIterator for &'a TermList {
+    type Item = &'a (TermId, f32);
+    type IntoIter = std::slice::Iter<'a, (TermId, f32)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 struct QueryToken {
-    terms: Vec<(TermId, f32)>,
+    terms: TermList,
     weight: f32,
     /// In a question sentence of a message that has other sentences too.
     in_question: bool,

@@ -15,7 +15,7 @@
 //! longer than [`MAX_CHARS`] characters once normalised.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
@@ -30,8 +30,9 @@ pub const MAX_CHARS: usize = 2_000;
 pub struct Token {
     /// Folded, expanded word (`evacuer`, `voiture`).
     pub word: String,
-    pub stem_fr: String,
-    pub stem_en: String,
+    /// Snowball stems, shared with the stem cache (cloning is a count).
+    pub stem_fr: Arc<str>,
+    pub stem_en: Arc<str>,
     pub stop: bool,
     /// Part of a name (capitalised mid-sentence, or a street's name after
     /// "rue", "chemin", "road"…): says where or who, not what.
@@ -145,7 +146,7 @@ static STEMMER_EN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorith
 thread_local! {
     /// Stems of the words this thread has seen: residents repeat the same
     /// few thousand words, and stemming is the dearest step of tokenising.
-    static STEM_CACHE: std::cell::RefCell<HashMap<String, (String, String)>> =
+    static STEM_CACHE: std::cell::RefCell<HashMap<String, (Arc<str>, Arc<str>)>> =
         std::cell::RefCell::new(HashMap::default());
 }
 
@@ -153,12 +154,12 @@ thread_local! {
 const STEM_CACHE_LIMIT: usize = 50_000;
 
 /// A word's stems in French and in English.
-pub fn stems(word: &str) -> (String, String) {
+pub fn stems(word: &str) -> (Arc<str>, Arc<str>) {
     STEM_CACHE.with(|cache| {
         if let Some(found) = cache.borrow().get(word) {
             return found.clone();
         }
-        let stems = (stem(Lang::Fr, word), stem(Lang::En, word));
+        let stems: (Arc<str>, Arc<str>) = (stem(Lang::Fr, word).into(), stem(Lang::En, word).into());
         let mut cache = cache.borrow_mut();
         if cache.len() >= STEM_CACHE_LIMIT {
             cache.clear();
@@ -979,8 +980,8 @@ mod tests {
     #[test]
     fn stems_in_both_languages() {
         let n = tokenize("évacuations evacuated");
-        assert_eq!(n.tokens[0].stem_fr, "evacu");
-        assert_eq!(n.tokens[1].stem_en, "evacu");
+        assert_eq!(&*n.tokens[0].stem_fr, "evacu");
+        assert_eq!(&*n.tokens[1].stem_en, "evacu");
     }
 
     #[test]

@@ -162,7 +162,7 @@ pub fn smalltalk(message: &Normalized, raw: &str) -> Option<SmalltalkKind> {
     for token in &message.tokens {
         if let Some(kind) = SMALLTALK_WORDS.get(token.word.as_str()) {
             kinds.push(*kind);
-        } else if !STOP_WORDS.contains(token.word.as_str()) && !FILLER.contains(&token.word.as_str()) {
+        } else if !STOP_WORDS.contains(token.word.as_str()) && !FILLER.contains(token.word.as_str()) {
             other_content.push(token.word.as_str());
         }
     }
@@ -259,7 +259,8 @@ fn has_anchor(message: &Normalized) -> bool {
 }
 
 /// Words that carry no request in small talk ("merci pour votre travail").
-const FILLER: &[&str] = &[
+static FILLER: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    [
     "votre",
     "vos",
     "pour",
@@ -316,7 +317,10 @@ const FILLER: &[&str] = &[
     "got",
     "i",
     "me",
-];
+]
+    .into_iter()
+    .collect()
+});
 
 static ABOUT_BOT: LazyLock<PhraseSet> =
     LazyLock::new(|| PhraseSet::new(&["je parle a", "am i talking", "am i speaking", "is this a", "are you"]));
