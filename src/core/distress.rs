@@ -261,10 +261,6 @@ impl FeatureHash {
     fn str(self, s: &str) -> FeatureHash {
         s.bytes().fold(self, FeatureHash::byte).byte(0xff)
     }
-    fn char(self, c: char) -> FeatureHash {
-        let mut buf = [0u8; 4];
-        c.encode_utf8(&mut buf).bytes().fold(self, FeatureHash::byte)
-    }
     fn bucket(self) -> u32 {
         // Fold the high bits in: FNV's low bits alone mix poorly.
         ((self.0 ^ (self.0 >> 29)) as usize % BUCKETS) as u32
@@ -281,11 +277,8 @@ pub fn features(message: &Normalized, raw: &str, options: &Options) -> Vec<(u32,
 
 fn features_with_cues(message: &Normalized, present: &[(&'static str, f32)], options: &Options) -> Vec<(u32, f32)> {
     let mut out: Vec<(u32, f32)> = Vec::with_capacity(128);
-    let stems: Vec<&str> = message
-        .tokens
-        .iter()
-        .map(|t| if t.stop { t.word.as_str() } else { (&*t.stem_fr).min(&*t.stem_en) })
-        .collect();
+    let stems: Vec<&str> =
+        message.tokens.iter().map(|t| if t.stop { t.word.as_str() } else { (&*t.stem_fr).min(&*t.stem_en) }).collect();
     let scale = 1.0 / (stems.len().max(1) as f32).sqrt();
     for s in &stems {
         out.push((FeatureHash::new(b'u').str(s).bucket(), scale * options.unigrams));
@@ -302,7 +295,9 @@ fn features_with_cues(message: &Normalized, present: &[(&'static str, f32)], opt
                 if grams == 200 {
                     break 'words;
                 }
-                let h = FeatureHash::new(b'c').char(window[0]).char(window[1]).char(window[2]);
+                // Three code points (21 bits each) in one word, then mixed.
+                let packed = (u64::from(window[0]) << 42) | (u64::from(window[1]) << 21) | u64::from(window[2]);
+                let h = FeatureHash((packed ^ 0x63).wrapping_mul(0x9e37_79b9_7f4a_7c15));
                 out.push((h.bucket(), scale * options.char_grams));
                 grams += 1;
             }

@@ -567,10 +567,13 @@ fn keyword_found(keyword: &[Vec<TermId>], query: &[QueryToken]) -> bool {
 /// Words that say little about the topic of a message: time, politeness,
 /// urgency, vague nouns and verbs. They still count, a third as much.
 pub fn is_generic(word: &str) -> bool {
-    GENERIC.binary_search(&word).is_ok()
+    GENERIC_SET.contains(word)
 }
 
-/// Sorted, folded.
+static GENERIC_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| GENERIC.iter().copied().collect());
+
+/// Folded.
 static GENERIC: &[&str] = &[
     "actuellement",
     "afin",

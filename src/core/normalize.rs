@@ -279,6 +279,7 @@ pub fn tokenize(text: &str) -> Normalized {
 
     let mut interrogative = question_mark;
     let mut words: Vec<(String, bool, u16)> = Vec::with_capacity(raw_words.len() + 4);
+    let mut expanded: Vec<String> = Vec::with_capacity(4);
     for (raw, entity, sentence) in raw_words {
         let raw = raw.trim_matches(|c| c == '\'' || c == '-');
         if raw.is_empty() {
@@ -289,11 +290,8 @@ pub fn tokenize(text: &str) -> Normalized {
         {
             interrogative = true;
         }
-        let before = words.len();
-        let mut expanded = Vec::new();
         expand_word(raw, &mut expanded);
-        words.extend(expanded.into_iter().map(|w| (w, entity, sentence)));
-        debug_assert!(words.len() >= before);
+        words.extend(expanded.drain(..).map(|w| (w, entity, sentence)));
     }
 
     let mut tokens: Vec<Token> = words
@@ -311,7 +309,7 @@ pub fn tokenize(text: &str) -> Normalized {
     // prefix and the name after its articles, unless that word is a plain
     // word of the sentence ("la rue est fermée").
     for i in 0..tokens.len() {
-        if !STREET_PREFIXES.contains(&tokens[i].word.as_str()) {
+        if !STREET_PREFIX_SET.contains(tokens[i].word.as_str()) {
             continue;
         }
         let mut j = i + 1;
@@ -330,7 +328,7 @@ pub fn tokenize(text: &str) -> Normalized {
     for (i, token) in tokens.iter().enumerate() {
         let sentence_start = i == 0 || tokens[i - 1].sentence != token.sentence;
         let previous = if i == 0 { "" } else { tokens[i - 1].word.as_str() };
-        if (sentence_start && INTERROGATIVES.contains(&token.word.as_str()))
+        if (sentence_start && INTERROGATIVE_SET.contains(token.word.as_str()))
             || (token.word == "tu"
                 && i > 0
                 && !matches!(previous, "que" | "si" | "quand" | "comme" | "et" | "ou" | "mais" | "parce"))
@@ -398,6 +396,9 @@ const STREET_PREFIXES: &[&str] = &[
     "secteur",
     "quartier",
 ];
+
+static STREET_PREFIX_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STREET_PREFIXES.iter().copied().collect());
+static INTERROGATIVE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| INTERROGATIVES.iter().copied().collect());
 
 /// Articles inside a street's name ("chemin de la Grève").
 const NAME_ARTICLES: &[&str] = &["de", "des", "du", "la", "le", "les", "l", "d", "of", "the", "a", "aux", "au"];
