@@ -143,10 +143,13 @@ fn contains_phrase(hay: &str, phrase: &str) -> bool {
 static STEMMER_FR: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::French));
 static STEMMER_EN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
+/// A word's Snowball stems, French then English.
+type Stems = (Arc<str>, Arc<str>);
+
 thread_local! {
     /// Stems of the words this thread has seen: residents repeat the same
     /// few thousand words, and stemming is the dearest step of tokenising.
-    static STEM_CACHE: std::cell::RefCell<HashMap<String, (Arc<str>, Arc<str>)>> =
+    static STEM_CACHE: std::cell::RefCell<HashMap<String, Stems>> =
         std::cell::RefCell::new(HashMap::default());
 }
 
