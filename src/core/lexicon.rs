@@ -50,7 +50,7 @@ home: maison domicile residence chez demeure propriete | home house residence pr
 safe: securitaire securite dangereux risque risques | safe safety unsafe dangerous risk risks hazard hazardous
 mobility: mobilite fauteuil roulant handicap handicape marchette deambulateur | mobility wheelchair disabled disability walker
 food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner collation | food meal meals eat eating groceries grocery supper dinner lunch breakfast snack
-level: niveau niveaux hauteur debit | level levels height gauge
+level: niveau niveaux hauteur debit baisser baisse redescendre descendre decrue monter pointe | level levels height gauge recede receding peak crest drop
 flood: inondation inondations inonde inondee inondes crue crues debordement | flood floods flooding flooded overflow
 fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning
 smoke: fumee fumees | smoke smoky

@@ -74,6 +74,9 @@ pub struct Index {
     /// Folded words seen in the set, by length in characters, for typo
     /// tolerance: (word, term).
     vocabulary_by_length: Vec<Vec<VocabularyWord>>,
+    /// Folded words of the questions and keywords (four letters or more),
+    /// with their term.
+    words: HashMap<String, TermId>,
     /// Unique per built index, to key the typo cache.
     id: u64,
 }
@@ -243,7 +246,8 @@ impl Index {
             }
         }
         let mut vocabulary_by_length: Vec<Vec<VocabularyWord>> = Vec::new();
-        for (word, term) in words {
+        for (word, &term) in &words {
+            let word = word.clone();
             let len = word.chars().count();
             if vocabulary_by_length.len() <= len {
                 vocabulary_by_length.resize(len + 1, Vec::new());
@@ -267,7 +271,7 @@ impl Index {
             bucket.sort();
         }
         let id = NEXT_INDEX_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Index { term_ids, concept_terms, specificity, postings, entries, vocabulary_by_length, id }
+        Index { term_ids, concept_terms, specificity, postings, entries, vocabulary_by_length, words, id }
     }
 
     pub fn len(&self) -> usize {
@@ -443,7 +447,24 @@ impl Index {
     fn query_terms(&self, message: &Normalized, lang: Option<Lang>) -> Vec<QueryToken> {
         let mut query: Vec<QueryToken> = Vec::new();
         let mut seen_words: Vec<&str> = Vec::new();
-        for token in message.content() {
+        let content: Vec<&Token> = message.content().collect();
+        let mut skip_next = false;
+        for (i, token) in content.iter().enumerate() {
+            if std::mem::take(&mut skip_next) {
+                continue;
+            }
+            // A compound the set knows, written in two words ("sand bags").
+            if let Some(next) = content.get(i + 1)
+                && self.term_ids.get(&*token.stem_en).is_none()
+                && let Some(&term) = self.words.get(&format!("{}{}", token.word, next.word))
+            {
+                let mut terms = TermList::default();
+                terms.push((term, 1.0));
+                let weight = self.specificity[term as usize];
+                query.push(QueryToken { terms, weight, in_question: token.question });
+                skip_next = true;
+                continue;
+            }
             let repeated = seen_words.contains(&token.word.as_str());
             seen_words.push(&token.word);
             let base = if token.word.bytes().all(|b| b.is_ascii_digit()) {
@@ -575,13 +596,18 @@ static GENERIC_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
 
 /// Folded.
 static GENERIC: &[&str] = &[
+    "actually",
     "actuellement",
+    "affaire",
+    "affaires",
     "afin",
     "ajourdhui",
     "allo",
+    "already",
     "annee",
     "ans",
     "any",
+    "anymore",
     "aujourdhui",
     "avance",
     "back",
@@ -594,29 +620,33 @@ static GENERIC: &[&str] = &[
     "bonsoir",
     "cas",
     "city",
+    "coin",
     "come",
     "correct",
     "day",
     "days",
+    "deja",
     "demain",
     "demande",
     "different",
     "emergency",
     "encore",
+    "endroit",
     "ensuite",
     "etc",
     "exactement",
     "find",
     "fine",
+    "genre",
     "gens",
     "good",
     "grand",
     "grande",
     "guys",
-    "heure",
-    "heures",
     "hello",
     "help",
+    "heure",
+    "heures",
     "hier",
     "hour",
     "hours",
@@ -626,11 +656,14 @@ static GENERIC: &[&str] = &[
     "jours",
     "know",
     "last",
+    "lieu",
+    "location",
     "look",
     "lot",
     "maintenant",
     "make",
     "matin",
+    "maybe",
     "merci",
     "minute",
     "minutes",
@@ -643,16 +676,23 @@ static GENERIC: &[&str] = &[
     "municipale",
     "new",
     "next",
+    "normal",
     "nouveau",
     "nouvelle",
     "now",
+    "ok",
+    "okay",
+    "pareil",
     "people",
     "personne",
     "personnes",
     "petit",
     "petite",
+    "peutetre",
     "place",
     "possible",
+    "probablement",
+    "probably",
     "prochain",
     "prochaine",
     "quelqu'un",
@@ -661,21 +701,30 @@ static GENERIC: &[&str] = &[
     "quick",
     "quickly",
     "rapidement",
+    "really",
+    "rendu",
+    "rendue",
     "right",
     "salut",
     "semaine",
     "semaines",
     "soir",
     "sorry",
+    "spot",
+    "still",
+    "stuff",
     "sure",
     "svp",
     "temps",
     "thank",
     "thanks",
+    "thing",
+    "things",
     "time",
     "today",
     "tomorrow",
     "tonight",
+    "truc",
     "urgence",
     "urgent",
     "use",
@@ -683,6 +732,7 @@ static GENERIC: &[&str] = &[
     "ville",
     "vite",
     "voir",
+    "vraiment",
     "week",
     "weeks",
     "year",

@@ -296,6 +296,16 @@ pub fn tokenize(text: &str) -> Normalized {
         expand_word(raw, &mut expanded);
         words.extend(expanded.drain(..).map(|w| (w, entity, sentence)));
     }
+    // Compounds written as two words: "croix rouge", "sous sol".
+    let mut i = 0;
+    while i + 1 < words.len() {
+        let joined = format!("{}{}", words[i].0, words[i + 1].0);
+        if words[i].2 == words[i + 1].2 && COMPOUNDS.contains(joined.as_str()) {
+            words[i].0 = joined;
+            words.remove(i + 1);
+        }
+        i += 1;
+    }
 
     let mut tokens: Vec<Token> = words
         .into_iter()
