@@ -20,7 +20,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::directives::{DirectiveSet, Lang};
 use super::lexicon::{self, Concept};
-use super::normalize::{Normalized, Token, tokenize};
+use super::normalize::{Normalized, Token, asks, tokenize};
 
 pub type TermId = u32;
 
@@ -116,6 +116,8 @@ const NUMBER_WEIGHT: f32 = 0.15;
 const ENTITY_WEIGHT: f32 = 0.3;
 /// How much a term matched through a typo counts.
 const TYPO_DISCOUNT: f32 = 0.8;
+/// Weight of what a question asks for (where, when…), against 1 for a word.
+const ASKS_WEIGHT: f32 = 0.5;
 /// How much a message word explained only by an entry's answer counts.
 const ANSWER_DISCOUNT: f32 = 0.5;
 /// How much the coverage of a message's question sentence alone counts.
@@ -192,6 +194,14 @@ impl Index {
                         }
                     }
                     positions.push(position);
+                }
+                // What the question asks for (where, when…) is a term too.
+                if !keyword
+                    && !terms.is_empty()
+                    && let Some(kind) = asks(&normalized)
+                {
+                    let id = intern(kind.key().to_string(), &mut term_ids);
+                    terms.push((id, ASKS_WEIGHT));
                 }
                 if !terms.is_empty() {
                     docs.push(Doc { terms, keyword, total: 0.0, positions, names_only });
@@ -505,6 +515,14 @@ impl Index {
                 .unwrap_or(1.0);
             let weight = if repeated { 0.0 } else { base * specificity };
             query.push(QueryToken { terms, weight, in_question: token.question });
+        }
+        if let Some(kind) = asks(message)
+            && let Some(&term) = self.term_ids.get(kind.key())
+        {
+            let mut terms = TermList::default();
+            terms.push((term, 1.0));
+            let weight = ASKS_WEIGHT * self.specificity[term as usize];
+            query.push(QueryToken { terms, weight, in_question: message.tokens.iter().any(|t| t.question) });
         }
         // When only some sentences are questions, the others are context.
         let questions = query.iter().filter(|q| q.in_question).count();

@@ -54,6 +54,8 @@ pub struct Normalized {
     pub exclamations: usize,
     /// Share of letters in upper case in the original (shouting).
     pub upper_ratio: f32,
+    /// The text holds "où" with its accent ("where", never "or").
+    pub where_accent: bool,
     /// Asks something: a question mark, an interrogative word or phrase at
     /// the start of a sentence, or a French inversion ("peut-on",
     /// "sont-ils", Québec "c'est-tu", "on peut tu").
@@ -356,10 +358,141 @@ pub fn tokenize(text: &str) -> Normalized {
         question_mark,
         exclamations,
         upper_ratio: if letters == 0 { 0.0 } else { upper as f32 / letters as f32 },
+        where_accent: clipped.contains("où") || clipped.contains("Où") || clipped.contains("OÙ"),
         interrogative,
     };
     normalized.interrogative |= QUESTION_PHRASES.any(&normalized);
     normalized
+}
+
+/// What a question asks for, when its words say it: "où" and "quand" are
+/// stop words for topic, but a resident asking *when* wants the entry that
+/// answers *when*.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Asks {
+    Where,
+    When,
+    HowMuch,
+    Who,
+    Why,
+    How,
+}
+
+impl Asks {
+    pub fn key(self) -> &'static str {
+        match self {
+            Asks::Where => "?where",
+            Asks::When => "?when",
+            Asks::HowMuch => "?howmuch",
+            Asks::Who => "?who",
+            Asks::Why => "?why",
+            Asks::How => "?how",
+        }
+    }
+}
+
+static ASKS_PHRASES: LazyLock<Vec<(Asks, PhraseSet)>> = LazyLock::new(|| {
+    vec![
+        (
+            Asks::HowMuch,
+            PhraseSet::new(&[
+                "how much",
+                "how many",
+                "combien ca coute",
+                "combien coute",
+                "combien de sacs",
+                "quel prix",
+                "what does it cost",
+                "combien faut",
+            ]),
+        ),
+        (
+            Asks::When,
+            PhraseSet::new(&[
+                "quand",
+                "when",
+                "a quelle heure",
+                "what time",
+                "quelle date",
+                "what date",
+                "combien de temps",
+                "how long",
+                "jusque a quand",
+                "until when",
+                "how soon",
+                "bientot",
+                "soon",
+                "heures d ouverture",
+                "opening hours",
+                "what day",
+                "quel jour",
+            ]),
+        ),
+        (
+            Asks::Where,
+            PhraseSet::new(&[
+                "where",
+                "ou est",
+                "ou sont",
+                "ou se",
+                "ou trouver",
+                "ou aller",
+                "ou faut",
+                "ou peut",
+                "ou puis",
+                "ou ca",
+                "ou se trouve",
+                "ce est ou",
+                "est ou",
+                "sont ou",
+                "quel endroit",
+                "a quelle adresse",
+                "which address",
+                "ou mettre",
+                "ou apporter",
+                "ou porter",
+                "ou donner",
+                "ou envoyer",
+                "ou deposer",
+            ]),
+        ),
+        (
+            Asks::Who,
+            PhraseSet::new(&[
+                "who",
+                "whom",
+                "a qui",
+                "qui appeler",
+                "qui contacter",
+                "qui je",
+                "qui on",
+                "qui peut",
+                "qui doit",
+                "qui va",
+                "qui paie",
+                "qui paye",
+                "quel numero",
+                "which number",
+                "what number",
+            ]),
+        ),
+        (Asks::Why, PhraseSet::new(&["pourquoi", "why"])),
+        (
+            Asks::How,
+            PhraseSet::new(&["comment", "how", "de quelle facon", "what is the procedure", "quelle est la procedure"]),
+        ),
+    ]
+});
+
+/// What `message` asks for, if its words say it. "ou" without its accent is
+/// read as "où" only where "or" cannot stand ("ou est", "c'est ou").
+pub fn asks(message: &Normalized) -> Option<Asks> {
+    let found = ASKS_PHRASES.iter().find(|(_, phrases)| phrases.any(message)).map(|(kind, _)| *kind);
+    match found {
+        // "où" written with its accent cannot be "or".
+        None | Some(Asks::How) if message.where_accent => Some(Asks::Where),
+        other => other,
+    }
 }
 
 /// Phrases that ask, wherever they are.
