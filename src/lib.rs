@@ -6,9 +6,16 @@
 //!   triage);
 //! - [`faq`]: reading a directive folder from disk;
 //! - [`eval`]: routing metrics on labelled cases;
+//! - [`store`]: conversations, messages, tickets, outbox, moderators, audit
+//!   (sqlx: SQLite or PostgreSQL);
+//! - [`conversation`]: one inbound message, stored, decided, answered or queued;
+//! - [`clock`]: time as a value (pausable in tests);
 //! - [`cli`]: the `vigie` command line.
 
 pub mod cli;
+pub mod clock;
+pub mod conversation;
 pub mod core;
 pub mod eval;
 pub mod faq;
+pub mod store;

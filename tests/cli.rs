@@ -101,7 +101,7 @@ fn ask_survives_hostile_input() {
 fn ask_plain_output_has_one_line_per_message() {
     let mut command = vigie();
     command.args(["ask", "--faq"]).arg(sample_faq());
-    let output = run_with_stdin(command, "quand le courant va revenir?\nbonjour\n".as_bytes());
+    let output = run_with_stdin(command, "pourquoi je n'ai plus de courant?\nbonjour\n".as_bytes());
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();

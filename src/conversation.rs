@@ -1,0 +1,129 @@
+//! One inbound message, the one path every channel shares: store it (once),
+//! decide, and in the same transaction write the bot's replies, the ticket
+//! and the outbox rows. Channels only translate platform events into
+//! [`Inbound`] and call [`handle_inbound`].
+//!
+//! Invariants kept here:
+//! - a message is stored before anything is answered, and a redelivery (same
+//!   platform message id) is a no-op: nothing is answered twice;
+//! - while a ticket is active the bot does not answer from the FAQ: the
+//!   message joins the ticket; distress still raises its priority and gets
+//!   the safety reply;
+//! - every reply to a resident is an outbox row (except on the web chat,
+//!   whose page reads the stored messages itself).
+
+use serde::Serialize;
+
+use crate::core::reply::{self, Reply, ReplyKind};
+use crate::core::{Action, Decision, Knowledge, Lang, Reason, Thresholds, decide};
+use crate::store::{Inbound, NewOutbox, Store};
+
+/// Platforms whose residents read their replies from the store (the web
+/// chat), not through a sender.
+const PULL_PLATFORMS: &[&str] = &["web", "cli"];
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Handled {
+    /// The platform had delivered this message before: nothing was done.
+    pub duplicate: bool,
+    pub message_id: Option<i64>,
+    pub conversation_id: i64,
+    pub decision: Option<Decision>,
+    pub replies: Vec<Reply>,
+    /// The ticket the message opened or joined.
+    pub ticket_id: Option<i64>,
+}
+
+/// The acknowledgement of a follow-up on an active ticket.
+fn follow_up_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Merci, votre message a été ajouté à votre demande : une personne vous répondra ici. En cas d'urgence, appelez le 911.",
+        Lang::En => "Thank you, your message was added to your request: a person will answer you here. In an emergency, call 911.",
+    }
+}
+
+pub async fn handle_inbound(store: &Store, knowledge: &Knowledge, inbound: &Inbound) -> anyhow::Result<Handled> {
+    let mut tx = store.begin().await?;
+    let conversation =
+        store.upsert_conversation(&mut tx, &inbound.platform, &inbound.chat_id, inbound.resident_id.as_deref()).await?;
+    let Some(message_id) = store.insert_inbound(&mut tx, &conversation, inbound).await? else {
+        tx.commit().await?;
+        return Ok(Handled {
+            duplicate: true,
+            message_id: None,
+            conversation_id: conversation.id,
+            decision: None,
+            replies: Vec::new(),
+            ticket_id: None,
+        });
+    };
+    let lang_hint = conversation.lang.as_deref().and_then(Lang::parse);
+    let decision = decide(knowledge, &inbound.text, lang_hint, &Thresholds::default());
+    let distress = decision.reason == Some(Reason::Distress);
+    let active = store.active_ticket(&mut tx, conversation.id).await?;
+
+    let (replies, ticket_id) = match active {
+        Some((ticket_id, _, _)) => {
+            store.follow_up(&mut tx, ticket_id, distress).await?;
+            let reply = if distress {
+                reply::replies(knowledge, &decision).remove(0)
+            } else {
+                Reply { text: follow_up_text(decision.lang).into(), kind: ReplyKind::Escalated, choices: Vec::new() }
+            };
+            (vec![reply], Some(ticket_id))
+        }
+        None => {
+            let ticket_id = match (decision.action, decision.reason) {
+                (Action::Escalate, Some(reason)) => Some(
+                    store.open_ticket(&mut tx, conversation.id, reason.as_str(), i64::from(reason.priority())).await?,
+                ),
+                _ => None,
+            };
+            (reply::replies(knowledge, &decision), ticket_id)
+        }
+    };
+
+    let decision_json = serde_json::to_string(&decision)?;
+    store.annotate_inbound(&mut tx, message_id, &decision_json, ticket_id).await?;
+    let version = (decision.action == Action::Answer).then_some(knowledge.directive_set.version.as_str());
+    for reply in &replies {
+        store
+            .insert_message(&mut tx, conversation.id, &inbound.platform, "bot", None, ticket_id, &reply.text, version)
+            .await?;
+        if !PULL_PLATFORMS.contains(&inbound.platform.as_str()) && !conversation.blocked {
+            let payload = (!reply.choices.is_empty()).then(|| serde_json::json!({ "choices": reply.choices }).to_string());
+            store
+                .enqueue(
+                    &mut tx,
+                    &NewOutbox {
+                        conversation_id: Some(conversation.id),
+                        platform: inbound.platform.clone(),
+                        chat_id: inbound.chat_id.clone(),
+                        kind: kind_name(reply.kind).into(),
+                        text: reply.text.clone(),
+                        payload,
+                    },
+                )
+                .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(Handled {
+        duplicate: false,
+        message_id: Some(message_id),
+        conversation_id: conversation.id,
+        decision: Some(decision),
+        replies,
+        ticket_id,
+    })
+}
+
+fn kind_name(kind: ReplyKind) -> &'static str {
+    match kind {
+        ReplyKind::Answer => "answer",
+        ReplyKind::Clarify => "clarify",
+        ReplyKind::Safety => "safety",
+        ReplyKind::Escalated => "escalated",
+        ReplyKind::Smalltalk => "smalltalk",
+    }
+}

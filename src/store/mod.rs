@@ -1,0 +1,964 @@
+//! Durable state on SQLite (default, one file) or PostgreSQL (several
+//! processes), through one code path: sqlx's `Any` driver, `$1` placeholders,
+//! BIGINT epoch milliseconds, TEXT for JSON.
+//!
+//! - conversations and messages: unique on (platform, platform message id),
+//!   so a redelivered message is stored once;
+//! - tickets: the moderators' queue, with leases and atomic claims;
+//! - outbox: every outgoing message is a row first; senders take rows under a
+//!   lease, deliver, mark them sent; a crash between take and send redelivers;
+//! - moderators (only a hash of their token is kept) and the audit trail.
+//!
+//! A `Store` is a handle: cloning it is shallow (the pool is shared).
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyRow};
+// Dynamic SQL here only ever splices constant fragments chosen in code
+// (a lock clause, a column name, a status filter), never input.
+use sqlx::{AnyPool, AssertSqlSafe, Row, Transaction};
+
+use crate::clock::Clock;
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// How long a moderator's claim lasts without activity.
+pub const DEFAULT_LEASE_MS: i64 = 10 * 60 * 1000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+    clock: Clock,
+}
+
+/// A message as a channel received it.
+#[derive(Clone, Debug, Default)]
+pub struct Inbound {
+    pub platform: String,
+    pub chat_id: String,
+    pub resident_id: Option<String>,
+    /// The platform's id of the message: storing the same id twice is a no-op.
+    pub platform_message_id: Option<String>,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conversation {
+    pub id: i64,
+    pub platform: String,
+    pub chat_id: String,
+    pub lang: Option<String>,
+    pub subscribed: bool,
+    pub blocked: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Ticket {
+    pub id: i64,
+    pub conversation_id: i64,
+    pub reason: String,
+    pub priority: i64,
+    pub status: String,
+    pub claimed_by: Option<i64>,
+    pub lease_until: Option<i64>,
+    pub opened_at: i64,
+    pub platform: String,
+    pub chat_id: String,
+    pub lang: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StoredMessage {
+    pub id: i64,
+    pub direction: String,
+    pub author: String,
+    pub text: String,
+    pub at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub conversation_id: Option<i64>,
+    pub platform: String,
+    pub chat_id: String,
+    pub kind: String,
+    pub text: String,
+    pub payload: Option<String>,
+    pub attempts: i64,
+}
+
+/// What a new outgoing message holds, before it has a row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewOutbox {
+    pub conversation_id: Option<i64>,
+    pub platform: String,
+    pub chat_id: String,
+    pub kind: String,
+    pub text: String,
+    pub payload: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Moderator,
+    Official,
+}
+
+impl FromStr for Role {
+    type Err = anyhow::Error;
+    fn from_str(s: &str) -> anyhow::Result<Role> {
+        match s {
+            "moderator" => Ok(Role::Moderator),
+            "official" => Ok(Role::Official),
+            other => anyhow::bail!("unknown role `{other}` (moderator or official)"),
+        }
+    }
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Moderator => "moderator",
+            Role::Official => "official",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Moderator {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    pub telegram_id: Option<i64>,
+    pub discord_id: Option<i64>,
+}
+
+/// Why a moderator's action on a ticket was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum TicketError {
+    #[error("no such ticket")]
+    NotFound,
+    #[error("the ticket is held by another moderator")]
+    HeldByOther,
+    #[error("the ticket is not claimed by you")]
+    NotHolder,
+    #[error("the ticket is resolved")]
+    Resolved,
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// What `purge` erased.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Purged {
+    pub messages: u64,
+    pub conversations: u64,
+    pub outbox: u64,
+}
+
+pub type Tx = Transaction<'static, sqlx::Any>;
+
+impl Store {
+    /// Connects (creating a SQLite file if needed) and applies the migrations.
+    pub async fn connect(url: &str, clock: Clock) -> anyhow::Result<Store> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            anyhow::bail!("unsupported database URL `{url}`: use sqlite://FILE or postgres://…");
+        };
+        let url = match backend {
+            // Create the file on first run.
+            Backend::Sqlite if !url.contains("mode=") => {
+                format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
+            }
+            _ => url.to_string(),
+        };
+        let options = AnyConnectOptions::from_str(&url).with_context(|| format!("bad database URL `{url}`"))?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 4 } else { 10 })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers work while one writer commits;
+                        // NORMAL syncs at checkpoints: a crash of the process
+                        // loses nothing committed.
+                        sqlx::query("PRAGMA journal_mode = WAL").execute(&mut *conn).await?;
+                        sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
+                        sqlx::query("PRAGMA busy_timeout = 10000").execute(&mut *conn).await?;
+                        sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await
+            .with_context(|| format!("cannot connect to the database at {}", redact(&url)))?;
+        let store = Store { pool, backend, clock };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&self.pool).await.context("failed to apply the database migrations")
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// A write transaction. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so two writers queue on the busy timeout instead
+    /// of failing when a read lock turns into a write.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
+    // ---- conversations and messages ----------------------------------------
+
+    /// The conversation of (platform, chat id), created if new.
+    pub async fn upsert_conversation(
+        &self,
+        tx: &mut Tx,
+        platform: &str,
+        chat_id: &str,
+        resident_id: Option<&str>,
+    ) -> Result<Conversation, sqlx::Error> {
+        let now = self.now_ms();
+        let row = sqlx::query(
+            "INSERT INTO conversations (platform, chat_id, resident_id, created_at, last_message_at)
+             VALUES ($1, $2, $3, $4, $4)
+             ON CONFLICT (platform, chat_id) DO UPDATE SET last_message_at = excluded.last_message_at
+             RETURNING id, platform, chat_id, lang, subscribed, blocked",
+        )
+        .bind(platform)
+        .bind(chat_id)
+        .bind(resident_id)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(conversation_from(&row))
+    }
+
+    pub async fn conversation(&self, platform: &str, chat_id: &str) -> Result<Option<Conversation>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT id, platform, chat_id, lang, subscribed, blocked FROM conversations WHERE platform = $1 AND chat_id = $2",
+        )
+        .bind(platform)
+        .bind(chat_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().map(conversation_from))
+    }
+
+    pub async fn set_language(&self, conversation_id: i64, lang: &str) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE conversations SET lang = $1 WHERE id = $2")
+            .bind(lang)
+            .bind(conversation_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_subscribed(&self, conversation_id: i64, subscribed: bool) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE conversations SET subscribed = $1 WHERE id = $2")
+            .bind(i64::from(subscribed))
+            .bind(conversation_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The resident blocked the bot: nothing more is sent to them.
+    pub async fn set_blocked(&self, platform: &str, chat_id: &str) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE conversations SET blocked = 1 WHERE platform = $1 AND chat_id = $2")
+            .bind(platform)
+            .bind(chat_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores an inbound message; `None` when the platform's message id was
+    /// stored before (a redelivery).
+    pub async fn insert_inbound(
+        &self,
+        tx: &mut Tx,
+        conversation: &Conversation,
+        inbound: &Inbound,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        let row = sqlx::query(
+            "INSERT INTO messages (conversation_id, platform, platform_message_id, direction, author, text, created_at)
+             VALUES ($1, $2, $3, 'in', 'resident', $4, $5)
+             ON CONFLICT (platform, platform_message_id) DO NOTHING
+             RETURNING id",
+        )
+        .bind(conversation.id)
+        .bind(&inbound.platform)
+        .bind(inbound.platform_message_id.as_deref())
+        .bind(&inbound.text)
+        .bind(self.now_ms())
+        .fetch_optional(&mut **tx)
+        .await?;
+        Ok(row.map(|r| r.get::<i64, _>(0)))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub async fn insert_message(
+        &self,
+        tx: &mut Tx,
+        conversation_id: i64,
+        platform: &str,
+        author: &str,
+        moderator_id: Option<i64>,
+        ticket_id: Option<i64>,
+        text: &str,
+        directive_version: Option<&str>,
+    ) -> Result<i64, sqlx::Error> {
+        let row = sqlx::query(
+            "INSERT INTO messages (conversation_id, platform, direction, author, moderator_id, ticket_id, text, directive_version, created_at)
+             VALUES ($1, $2, 'out', $3, $4, $5, $6, $7, $8)
+             RETURNING id",
+        )
+        .bind(conversation_id)
+        .bind(platform)
+        .bind(author)
+        .bind(moderator_id)
+        .bind(ticket_id)
+        .bind(text)
+        .bind(directive_version)
+        .bind(self.now_ms())
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(row.get::<i64, _>(0))
+    }
+
+    /// Records the decision taken on an inbound message and the ticket it joined.
+    pub async fn annotate_inbound(
+        &self,
+        tx: &mut Tx,
+        message_id: i64,
+        decision_json: &str,
+        ticket_id: Option<i64>,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE messages SET decision = $1, ticket_id = $2 WHERE id = $3")
+            .bind(decision_json)
+            .bind(ticket_id)
+            .bind(message_id)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Messages of a conversation after `after` (an id), oldest first.
+    pub async fn messages(&self, conversation_id: i64, after: i64, limit: i64) -> Result<Vec<StoredMessage>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT id, direction, author, text, created_at FROM messages
+             WHERE conversation_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+        )
+        .bind(conversation_id)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| StoredMessage {
+                id: r.get(0),
+                direction: r.get(1),
+                author: r.get(2),
+                text: r.get(3),
+                at: r.get(4),
+            })
+            .collect())
+    }
+
+    pub async fn count_messages(&self) -> Result<i64, sqlx::Error> {
+        sqlx::query("SELECT COUNT(*) FROM messages").fetch_one(&self.pool).await.map(|r| r.get::<i64, _>(0))
+    }
+
+    // ---- tickets -------------------------------------------------------------
+
+    pub async fn active_ticket(&self, tx: &mut Tx, conversation_id: i64) -> Result<Option<(i64, String, i64)>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT id, status, priority FROM tickets WHERE conversation_id = $1 AND status <> 'resolved'",
+        )
+        .bind(conversation_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+        Ok(row.map(|r| (r.get(0), r.get(1), r.get(2))))
+    }
+
+    pub async fn open_ticket(
+        &self,
+        tx: &mut Tx,
+        conversation_id: i64,
+        reason: &str,
+        priority: i64,
+    ) -> Result<i64, sqlx::Error> {
+        let now = self.now_ms();
+        let row = sqlx::query(
+            "INSERT INTO tickets (conversation_id, reason, priority, status, opened_at, updated_at)
+             VALUES ($1, $2, $3, 'open', $4, $4) RETURNING id",
+        )
+        .bind(conversation_id)
+        .bind(reason)
+        .bind(priority)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
+        let id = row.get::<i64, _>(0);
+        self.audit(tx, None, "ticket_opened", Some(id), None, Some(reason)).await?;
+        Ok(id)
+    }
+
+    /// A resident wrote again on an active ticket: an answered ticket goes back
+    /// to the queue, and distress raises its priority.
+    pub async fn follow_up(&self, tx: &mut Tx, ticket_id: i64, distress: bool) -> Result<(), sqlx::Error> {
+        let now = self.now_ms();
+        sqlx::query(
+            "UPDATE tickets SET
+                status = CASE WHEN status = 'answered' THEN 'open' ELSE status END,
+                lease_until = CASE WHEN status = 'answered' THEN NULL ELSE lease_until END,
+                claimed_by = CASE WHEN status = 'answered' THEN NULL ELSE claimed_by END,
+                priority = CASE WHEN $1 = 1 THEN 1 ELSE priority END,
+                reason = CASE WHEN $1 = 1 THEN 'distress' ELSE reason END,
+                updated_at = $2
+             WHERE id = $3",
+        )
+        .bind(i64::from(distress))
+        .bind(now)
+        .bind(ticket_id)
+        .execute(&mut **tx)
+        .await?;
+        if distress {
+            self.audit(tx, None, "ticket_distress", Some(ticket_id), None, None).await?;
+        }
+        Ok(())
+    }
+
+    /// Tickets in queue order (priority, then oldest), by status:
+    /// `open` (unclaimed, or whose lease ran out), `claimed`, `answered`,
+    /// `resolved`, or `active` (all but resolved).
+    pub async fn tickets(&self, status: &str, limit: i64) -> Result<Vec<Ticket>, sqlx::Error> {
+        let now = self.now_ms();
+        let filter = match status {
+            "open" => "(t.status = 'open' OR (t.status = 'claimed' AND t.lease_until < $1))",
+            "claimed" => "(t.status = 'claimed' AND t.lease_until >= $1)",
+            "answered" => "(t.status = 'answered' AND $1 = $1)",
+            "resolved" => "(t.status = 'resolved' AND $1 = $1)",
+            _ => "(t.status <> 'resolved' AND $1 = $1)",
+        };
+        let sql = format!(
+            "SELECT t.id, t.conversation_id, t.reason, t.priority,
+                    CASE WHEN t.status = 'claimed' AND t.lease_until < $1 THEN 'open' ELSE t.status END,
+                    CASE WHEN t.status = 'claimed' AND t.lease_until < $1 THEN NULL ELSE t.claimed_by END,
+                    t.lease_until, t.opened_at, c.platform, c.chat_id, c.lang
+             FROM tickets t JOIN conversations c ON c.id = t.conversation_id
+             WHERE {filter}
+             ORDER BY t.priority, t.opened_at, t.id
+             LIMIT $2"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql)).bind(now).bind(limit).fetch_all(&self.pool).await?;
+        Ok(rows.iter().map(ticket_from).collect())
+    }
+
+    pub async fn ticket(&self, id: i64) -> Result<Option<Ticket>, sqlx::Error> {
+        let now = self.now_ms();
+        let row = sqlx::query(
+            "SELECT t.id, t.conversation_id, t.reason, t.priority,
+                    CASE WHEN t.status = 'claimed' AND t.lease_until < $1 THEN 'open' ELSE t.status END,
+                    CASE WHEN t.status = 'claimed' AND t.lease_until < $1 THEN NULL ELSE t.claimed_by END,
+                    t.lease_until, t.opened_at, c.platform, c.chat_id, c.lang
+             FROM tickets t JOIN conversations c ON c.id = t.conversation_id WHERE t.id = $2",
+        )
+        .bind(now)
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().map(ticket_from))
+    }
+
+    /// Claims a ticket for `lease_ms`. Atomic: of two moderators claiming at
+    /// once, exactly one wins; the holder may claim again to renew the lease;
+    /// a lapsed lease can be taken over.
+    pub async fn claim(&self, ticket_id: i64, moderator_id: i64, lease_ms: i64) -> Result<Ticket, TicketError> {
+        let now = self.now_ms();
+        let mut tx = self.begin().await?;
+        let updated = sqlx::query(
+            "UPDATE tickets SET status = 'claimed', claimed_by = $1, lease_until = $2, updated_at = $3
+             WHERE id = $4 AND (
+                status = 'open'
+                OR (status IN ('claimed', 'answered') AND claimed_by = $1)
+                OR (status = 'claimed' AND lease_until < $3)
+             )
+             RETURNING id",
+        )
+        .bind(moderator_id)
+        .bind(now + lease_ms)
+        .bind(now)
+        .bind(ticket_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if updated.is_none() {
+            let status = sqlx::query("SELECT status FROM tickets WHERE id = $1")
+                .bind(ticket_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            tx.rollback().await?;
+            return Err(match status.map(|r| r.get::<String, _>(0)).as_deref() {
+                None => TicketError::NotFound,
+                Some("resolved") => TicketError::Resolved,
+                Some(_) => TicketError::HeldByOther,
+            });
+        }
+        self.audit(&mut tx, Some(moderator_id), "claim", Some(ticket_id), None, None).await?;
+        tx.commit().await?;
+        self.ticket(ticket_id).await?.ok_or(TicketError::NotFound)
+    }
+
+    /// Takes the first ticket of the queue for `moderator_id`, if any. On
+    /// PostgreSQL concurrent takers skip each other's rows (`SKIP LOCKED`).
+    pub async fn claim_next(&self, moderator_id: i64, lease_ms: i64) -> Result<Option<Ticket>, TicketError> {
+        let now = self.now_ms();
+        let lock = if self.backend == Backend::Postgres { "FOR UPDATE SKIP LOCKED" } else { "" };
+        let mut tx = self.begin().await?;
+        let sql = format!(
+            "UPDATE tickets SET status = 'claimed', claimed_by = $1, lease_until = $2, updated_at = $3
+             WHERE id = (
+                SELECT id FROM tickets
+                WHERE status = 'open' OR (status = 'claimed' AND lease_until < $3)
+                ORDER BY priority, opened_at, id LIMIT 1 {lock}
+             ) RETURNING id"
+        );
+        let row = sqlx::query(AssertSqlSafe(sql)).bind(moderator_id).bind(now + lease_ms).bind(now).fetch_optional(&mut *tx).await?;
+        let Some(row) = row else {
+            tx.rollback().await?;
+            return Ok(None);
+        };
+        let id: i64 = row.get(0);
+        self.audit(&mut tx, Some(moderator_id), "claim", Some(id), None, None).await?;
+        tx.commit().await?;
+        Ok(self.ticket(id).await?)
+    }
+
+    /// A moderator's reply: stored, queued for the resident's platform, the
+    /// ticket marked answered. Only the holder of the claim may reply.
+    pub async fn reply(&self, ticket_id: i64, moderator_id: i64, text: &str) -> Result<i64, TicketError> {
+        let now = self.now_ms();
+        let mut tx = self.begin().await?;
+        let row = sqlx::query(
+            "SELECT t.status, t.claimed_by, t.lease_until, t.conversation_id, c.platform, c.chat_id
+             FROM tickets t JOIN conversations c ON c.id = t.conversation_id WHERE t.id = $1",
+        )
+        .bind(ticket_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else { return Err(TicketError::NotFound) };
+        let status: String = row.get(0);
+        let claimed_by: Option<i64> = row.get(1);
+        let lease_until: Option<i64> = row.get(2);
+        if status == "resolved" {
+            return Err(TicketError::Resolved);
+        }
+        let holds = claimed_by == Some(moderator_id)
+            && (status == "answered" || (status == "claimed" && lease_until.is_some_and(|l| l >= now)));
+        if !holds {
+            return Err(TicketError::NotHolder);
+        }
+        let conversation_id: i64 = row.get(3);
+        let platform: String = row.get(4);
+        let chat_id: String = row.get(5);
+        let message_id = self
+            .insert_message(&mut tx, conversation_id, &platform, "moderator", Some(moderator_id), Some(ticket_id), text, None)
+            .await?;
+        self.enqueue(
+            &mut tx,
+            &NewOutbox {
+                conversation_id: Some(conversation_id),
+                platform,
+                chat_id,
+                kind: "moderator".into(),
+                text: text.into(),
+                payload: None,
+            },
+        )
+        .await?;
+        sqlx::query(
+            "UPDATE tickets SET status = 'answered', lease_until = $1, updated_at = $2,
+                first_reply_at = COALESCE(first_reply_at, $2) WHERE id = $3",
+        )
+        .bind(now + DEFAULT_LEASE_MS)
+        .bind(now)
+        .bind(ticket_id)
+        .execute(&mut *tx)
+        .await?;
+        self.audit(&mut tx, Some(moderator_id), "reply", Some(ticket_id), Some(message_id), None).await?;
+        tx.commit().await?;
+        Ok(message_id)
+    }
+
+    /// Resolves a ticket: the holder, or anyone when nobody holds it.
+    pub async fn resolve(&self, ticket_id: i64, moderator_id: i64) -> Result<(), TicketError> {
+        let now = self.now_ms();
+        let mut tx = self.begin().await?;
+        let updated = sqlx::query(
+            "UPDATE tickets SET status = 'resolved', resolved_at = $1, updated_at = $1, lease_until = NULL
+             WHERE id = $2 AND status <> 'resolved'
+               AND (claimed_by IS NULL OR claimed_by = $3 OR status = 'open' OR lease_until < $1)
+             RETURNING id",
+        )
+        .bind(now)
+        .bind(ticket_id)
+        .bind(moderator_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if updated.is_none() {
+            let status = sqlx::query("SELECT status FROM tickets WHERE id = $1")
+                .bind(ticket_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            tx.rollback().await?;
+            return Err(match status.map(|r| r.get::<String, _>(0)).as_deref() {
+                None => TicketError::NotFound,
+                Some("resolved") => TicketError::Resolved,
+                Some(_) => TicketError::HeldByOther,
+            });
+        }
+        self.audit(&mut tx, Some(moderator_id), "resolve", Some(ticket_id), None, None).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    // ---- outbox --------------------------------------------------------------
+
+    pub async fn enqueue(&self, tx: &mut Tx, item: &NewOutbox) -> Result<i64, sqlx::Error> {
+        let now = self.now_ms();
+        let row = sqlx::query(
+            "INSERT INTO outbox (conversation_id, platform, chat_id, kind, text, payload, status, attempts, not_before, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $7) RETURNING id",
+        )
+        .bind(item.conversation_id)
+        .bind(&item.platform)
+        .bind(&item.chat_id)
+        .bind(&item.kind)
+        .bind(&item.text)
+        .bind(item.payload.as_deref())
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(row.get::<i64, _>(0))
+    }
+
+    /// Takes up to `limit` due rows of `platform` under a lease of
+    /// `lease_ms`: until it lapses nobody else takes them; if the taker dies
+    /// before marking them, they are taken again (at-least-once delivery).
+    pub async fn take_outbox(&self, platform: &str, limit: i64, lease_ms: i64) -> Result<Vec<OutboxItem>, sqlx::Error> {
+        let now = self.now_ms();
+        let lock = if self.backend == Backend::Postgres { "FOR UPDATE SKIP LOCKED" } else { "" };
+        let sql = format!(
+            "UPDATE outbox SET taken_until = $1, attempts = attempts + 1
+             WHERE id IN (
+                SELECT id FROM outbox
+                WHERE status = 'pending' AND platform = $2 AND not_before <= $3
+                  AND (taken_until IS NULL OR taken_until < $3)
+                ORDER BY id LIMIT $4 {lock}
+             )
+             RETURNING id, conversation_id, platform, chat_id, kind, text, payload, attempts"
+        );
+        let mut tx = self.begin().await?;
+        let rows = sqlx::query(AssertSqlSafe(sql)).bind(now + lease_ms).bind(platform).bind(now).bind(limit).fetch_all(&mut *tx).await?;
+        tx.commit().await?;
+        let mut items: Vec<OutboxItem> = rows
+            .iter()
+            .map(|r| OutboxItem {
+                id: r.get(0),
+                conversation_id: r.get(1),
+                platform: r.get(2),
+                chat_id: r.get(3),
+                kind: r.get(4),
+                text: r.get(5),
+                payload: r.get(6),
+                attempts: r.get(7),
+            })
+            .collect();
+        items.sort_by_key(|i| i.id);
+        Ok(items)
+    }
+
+    pub async fn mark_sent(&self, id: i64) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, taken_until = NULL WHERE id = $2")
+            .bind(self.now_ms())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// A failed delivery: retried after `retry_after_ms` (the platform's
+    /// `retry_after`, or an exponential backoff), given up after
+    /// `max_attempts` (status `failed`).
+    pub async fn mark_retry(&self, id: i64, retry_after_ms: i64, error: &str, max_attempts: i64) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "UPDATE outbox SET taken_until = NULL, not_before = $1, last_error = $2,
+                status = CASE WHEN attempts >= $3 THEN 'failed' ELSE 'pending' END
+             WHERE id = $4",
+        )
+        .bind(self.now_ms() + retry_after_ms.max(0))
+        .bind(error)
+        .bind(max_attempts)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Delivery is impossible (the resident blocked the bot, the chat is gone).
+    pub async fn mark_failed(&self, id: i64, error: &str) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE outbox SET status = 'failed', taken_until = NULL, last_error = $1 WHERE id = $2")
+            .bind(error)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Rows by status, for reports and tests: (pending, sent, failed).
+    pub async fn outbox_counts(&self) -> Result<(i64, i64, i64), sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT CAST(COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS BIGINT)
+             FROM outbox",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((row.get(0), row.get(1), row.get(2)))
+    }
+
+    // ---- moderators and audit --------------------------------------------------
+
+    /// Adds a moderator and returns it with its new API token (shown once;
+    /// only its SHA-256 is stored).
+    pub async fn add_moderator(
+        &self,
+        name: &str,
+        role: Role,
+        telegram_id: Option<i64>,
+        discord_id: Option<i64>,
+    ) -> anyhow::Result<(Moderator, String)> {
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness for the token: {e}"))?;
+        let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let mut tx = self.begin().await?;
+        let row = sqlx::query(
+            "INSERT INTO moderators (name, role, telegram_id, discord_id, token_hash, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(name)
+        .bind(role.as_str())
+        .bind(telegram_id)
+        .bind(discord_id)
+        .bind(token_hash(&token))
+        .bind(self.now_ms())
+        .fetch_one(&mut *tx)
+        .await
+        .context("failed to store the moderator")?;
+        let id: i64 = row.get(0);
+        self.audit(&mut tx, Some(id), "moderator_added", None, None, Some(role.as_str())).await?;
+        tx.commit().await?;
+        Ok((Moderator { id, name: name.into(), role, telegram_id, discord_id }, token))
+    }
+
+    /// The moderator holding `token`, if any. The lookup is by the token's
+    /// hash: the stored value never meets the token itself.
+    pub async fn authenticate(&self, token: &str) -> Result<Option<Moderator>, sqlx::Error> {
+        let row = sqlx::query("SELECT id, name, role, telegram_id, discord_id FROM moderators WHERE token_hash = $1")
+            .bind(token_hash(token))
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(moderator_from))
+    }
+
+    pub async fn moderator_by_platform_id(&self, platform: &str, id: i64) -> Result<Option<Moderator>, sqlx::Error> {
+        let column = if platform == "discord" { "discord_id" } else { "telegram_id" };
+        let sql = format!("SELECT id, name, role, telegram_id, discord_id FROM moderators WHERE {column} = $1");
+        let row = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(&self.pool).await?;
+        Ok(row.as_ref().map(moderator_from))
+    }
+
+    pub async fn audit(
+        &self,
+        tx: &mut Tx,
+        moderator_id: Option<i64>,
+        action: &str,
+        ticket_id: Option<i64>,
+        message_id: Option<i64>,
+        detail: Option<&str>,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO audit (at, moderator_id, action, ticket_id, message_id, detail) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(self.now_ms())
+        .bind(moderator_id)
+        .bind(action)
+        .bind(ticket_id)
+        .bind(message_id)
+        .bind(detail)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// (action, moderator) of a ticket's audit trail, oldest first.
+    pub async fn audit_trail(&self, ticket_id: i64) -> Result<Vec<(String, Option<i64>)>, sqlx::Error> {
+        let rows = sqlx::query("SELECT action, moderator_id FROM audit WHERE ticket_id = $1 ORDER BY id")
+            .bind(ticket_id)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
+    // ---- retention ---------------------------------------------------------------
+
+    /// Erases residents' texts and identifiers older than `cutoff_ms` (epoch
+    /// ms) and keeps every row, so counts and the audit stay whole.
+    pub async fn purge(&self, cutoff_ms: i64) -> Result<Purged, sqlx::Error> {
+        let mut tx = self.begin().await?;
+        let messages = sqlx::query(
+            "UPDATE messages SET text = '', decision = NULL, platform_message_id = NULL
+             WHERE created_at < $1 AND (text <> '' OR platform_message_id IS NOT NULL)",
+        )
+        .bind(cutoff_ms)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let outbox = sqlx::query(
+            "UPDATE outbox SET text = '', payload = NULL, chat_id = '' WHERE created_at < $1 AND status <> 'pending' AND (text <> '' OR chat_id <> '')",
+        )
+        .bind(cutoff_ms)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let conversations = sqlx::query(
+            "UPDATE conversations SET chat_id = 'purged-' || CAST(id AS TEXT), resident_id = NULL
+             WHERE last_message_at < $1 AND chat_id NOT LIKE 'purged-%'",
+        )
+        .bind(cutoff_ms)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        self.audit(&mut tx, None, "purge", None, None, Some(&cutoff_ms.to_string())).await?;
+        tx.commit().await?;
+        Ok(Purged { messages, conversations, outbox })
+    }
+}
+
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.trim().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A database URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn conversation_from(row: &AnyRow) -> Conversation {
+    Conversation {
+        id: row.get(0),
+        platform: row.get(1),
+        chat_id: row.get(2),
+        lang: row.get(3),
+        subscribed: row.get::<i64, _>(4) != 0,
+        blocked: row.get::<i64, _>(5) != 0,
+    }
+}
+
+fn ticket_from(row: &AnyRow) -> Ticket {
+    Ticket {
+        id: row.get(0),
+        conversation_id: row.get(1),
+        reason: row.get(2),
+        priority: row.get(3),
+        status: row.get(4),
+        claimed_by: row.get(5),
+        lease_until: row.get(6),
+        opened_at: row.get(7),
+        platform: row.get(8),
+        chat_id: row.get(9),
+        lang: row.get(10),
+    }
+}
+
+fn moderator_from(row: &AnyRow) -> Moderator {
+    Moderator {
+        id: row.get(0),
+        name: row.get(1),
+        role: row.get::<String, _>(2).parse().unwrap_or(Role::Moderator),
+        telegram_id: row.get(3),
+        discord_id: row.get(4),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(redact("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(redact("sqlite://vigie.db"), "sqlite://vigie.db");
+    }
+
+    #[test]
+    fn token_hashes_are_stable_hex() {
+        assert_eq!(token_hash("abc").len(), 64);
+        assert_eq!(token_hash("abc"), token_hash(" abc\n"));
+        assert_ne!(token_hash("abc"), token_hash("abd"));
+    }
+}
