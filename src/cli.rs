@@ -1,5 +1,5 @@
 //! The `vigie` command line (contract in DESIGN.md): `ask`, `eval`,
-//! `check-faq`.
+//! `check-faq`, `migrate`, `moderator add`, `purge`.
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -8,8 +8,11 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
+use crate::clock::Clock;
+use crate::config::{Config, parse_age};
 use crate::core::directives::DirectiveSet;
 use crate::core::{Knowledge, Thresholds, decide, reply};
+use crate::store::{Role, Store};
 use crate::{eval, faq};
 
 #[derive(Parser, Debug)]
@@ -39,6 +42,19 @@ pub enum Command {
         #[arg(default_value = "faq")]
         dir: PathBuf,
     },
+    /// Creates the database if needed and applies the migrations.
+    Migrate,
+    /// Manages moderators and officials.
+    Moderator {
+        #[command(subcommand)]
+        command: ModeratorCommand,
+    },
+    /// Erases residents' texts and identifiers older than an age (30d, 12h…),
+    /// keeping the counts.
+    Purge {
+        #[arg(long)]
+        older_than: String,
+    },
     /// Routing metrics for labelled cases (JSON lines).
     Eval {
         #[arg(long, default_value = "faq")]
@@ -47,6 +63,20 @@ pub enum Command {
         /// Do not list the misses.
         #[arg(long)]
         quiet: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ModeratorCommand {
+    /// Adds a moderator; prints the new API token as the last line (shown once).
+    Add {
+        name: String,
+        #[arg(long, value_parser = ["moderator", "official"])]
+        role: String,
+        #[arg(long)]
+        telegram_id: Option<i64>,
+        #[arg(long)]
+        discord_id: Option<i64>,
     },
 }
 
@@ -71,6 +101,38 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ask(&knowledge, stdin.lock(), stdout.lock(), json)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Migrate => runtime()?.block_on(async {
+            let config = Config::load()?;
+            Store::connect(&config.database_url, Clock::system()).await?;
+            println!("database ready: {}", crate::store::redact(&config.database_url));
+            Ok(ExitCode::SUCCESS)
+        }),
+        Command::Moderator { command: ModeratorCommand::Add { name, role, telegram_id, discord_id } } => runtime()?
+            .block_on(async {
+                let config = Config::load()?;
+                let store = Store::connect(&config.database_url, Clock::system()).await?;
+                let role: Role = role.parse()?;
+                let (moderator, token) = store.add_moderator(&name, role, telegram_id, discord_id).await?;
+                println!(
+                    "added {} #{} ({}); their API token, shown once:",
+                    moderator.name,
+                    moderator.id,
+                    role.as_str()
+                );
+                println!("{token}");
+                Ok(ExitCode::SUCCESS)
+            }),
+        Command::Purge { older_than } => runtime()?.block_on(async {
+            let age = parse_age(&older_than)?;
+            let config = Config::load()?;
+            let store = Store::connect(&config.database_url, Clock::system()).await?;
+            let purged = store.purge(store.now_ms() - age).await?;
+            println!(
+                "purged texts older than {older_than}: {} messages, {} conversations, {} outbox rows",
+                purged.messages, purged.conversations, purged.outbox
+            );
+            Ok(ExitCode::SUCCESS)
+        }),
         Command::Eval { faq, cases, quiet } => {
             let knowledge = load_knowledge(&faq)?;
             let text = std::fs::read_to_string(&cases).with_context(|| format!("cannot read {}", cases.display()))?;
@@ -80,6 +142,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the async runtime")
 }
 
 /// Loads a directive folder for `ask` and `eval`: warnings go to stderr, a

@@ -37,8 +37,12 @@ pub struct Handled {
 /// The acknowledgement of a follow-up on an active ticket.
 fn follow_up_text(lang: Lang) -> &'static str {
     match lang {
-        Lang::Fr => "Merci, votre message a été ajouté à votre demande : une personne vous répondra ici. En cas d'urgence, appelez le 911.",
-        Lang::En => "Thank you, your message was added to your request: a person will answer you here. In an emergency, call 911.",
+        Lang::Fr => {
+            "Merci, votre message a été ajouté à votre demande : une personne vous répondra ici. En cas d'urgence, appelez le 911."
+        }
+        Lang::En => {
+            "Thank you, your message was added to your request: a person will answer you here. In an emergency, call 911."
+        }
     }
 }
 
@@ -91,7 +95,8 @@ pub async fn handle_inbound(store: &Store, knowledge: &Knowledge, inbound: &Inbo
             .insert_message(&mut tx, conversation.id, &inbound.platform, "bot", None, ticket_id, &reply.text, version)
             .await?;
         if !PULL_PLATFORMS.contains(&inbound.platform.as_str()) && !conversation.blocked {
-            let payload = (!reply.choices.is_empty()).then(|| serde_json::json!({ "choices": reply.choices }).to_string());
+            let payload =
+                (!reply.choices.is_empty()).then(|| serde_json::json!({ "choices": reply.choices }).to_string());
             store
                 .enqueue(
                     &mut tx,

@@ -10,10 +10,12 @@
 //!   (sqlx: SQLite or PostgreSQL);
 //! - [`conversation`]: one inbound message, stored, decided, answered or queued;
 //! - [`clock`]: time as a value (pausable in tests);
+//! - [`config`]: configuration from the environment and `vigie.toml`;
 //! - [`cli`]: the `vigie` command line.
 
 pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod conversation;
 pub mod core;
 pub mod eval;

@@ -174,3 +174,30 @@ fn eval_prints_the_figures_and_the_misses() {
         assert!(stdout.contains(needle), "missing {needle}: {stdout}");
     }
 }
+
+#[test]
+fn migrate_then_moderator_add_prints_a_token_last_and_purge_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("vigie.db").display());
+    let run = |args: &[&str]| {
+        let out = vigie().args(args).env("VIGIE_DATABASE_URL", &url).env_remove("VIGIE_CONFIG").output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(run(&["migrate"]).contains("database ready"));
+    assert!(dir.path().join("vigie.db").exists());
+
+    let out = run(&["moderator", "add", "Alice Tremblay", "--role", "official", "--telegram-id", "123"]);
+    let token = out.lines().last().unwrap();
+    assert_eq!(token.len(), 64);
+    assert!(token.bytes().all(|b| b.is_ascii_hexdigit()));
+    let second = run(&["moderator", "add", "Bob", "--role", "moderator"]);
+    assert_ne!(second.lines().last().unwrap(), token, "every token is new");
+
+    assert!(run(&["purge", "--older-than", "30d"]).contains("0 messages"));
+    let bad = vigie().args(["purge", "--older-than", "soon"]).env("VIGIE_DATABASE_URL", &url).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let role =
+        vigie().args(["moderator", "add", "x", "--role", "boss"]).env("VIGIE_DATABASE_URL", &url).output().unwrap();
+    assert!(!role.status.success());
+}

@@ -229,7 +229,8 @@ async fn the_outbox_redelivers_after_a_crash_between_take_and_send(fixture: &Fix
 
 async fn purge_erases_old_texts_and_identifiers_and_nothing_else(fixture: &Fixture) {
     let store = fixture.store().await;
-    let old = Inbound { chat_id: "old-chat".into(), ..message("old-1", "où sont les sacs de sable près de chez moi?") };
+    let old =
+        Inbound { chat_id: "old-chat".into(), ..message("old-1", "où sont les sacs de sable près de chez moi?") };
     handle_inbound(&store, &KNOWLEDGE, &old).await.unwrap();
     let taken = store.take_outbox("telegram", 10, 1_000).await.unwrap();
     store.mark_sent(taken[0].id).await.unwrap();
@@ -259,7 +260,8 @@ async fn purge_erases_old_texts_and_identifiers_and_nothing_else(fixture: &Fixtu
 
 async fn follow_ups_join_the_open_ticket_and_distress_raises_it(fixture: &Fixture) {
     let store = fixture.store().await;
-    let first = handle_inbound(&store, &KNOWLEDGE, &message("u1", "est-ce que le festival western est annulé?")).await.unwrap();
+    let first =
+        handle_inbound(&store, &KNOWLEDGE, &message("u1", "est-ce que le festival western est annulé?")).await.unwrap();
     assert_eq!(first.decision.unwrap().reason, Some(Reason::Unmatched));
     let ticket = first.ticket_id.unwrap();
     assert_eq!(store.ticket(ticket).await.unwrap().unwrap().priority, 3);
@@ -271,13 +273,17 @@ async fn follow_ups_join_the_open_ticket_and_distress_raises_it(fixture: &Fixtur
     assert!(!follow.replies[0].text.contains("Marcel-Gagnon"), "{}", follow.replies[0].text);
 
     let urgent =
-        handle_inbound(&store, &KNOWLEDGE, &message("u3", "au secours le feu est dans la cour pis on est pris")).await.unwrap();
+        handle_inbound(&store, &KNOWLEDGE, &message("u3", "au secours le feu est dans la cour pis on est pris"))
+            .await
+            .unwrap();
     assert_eq!(urgent.ticket_id, Some(ticket));
     assert!(urgent.replies[0].text.contains("911"));
     let raised = store.ticket(ticket).await.unwrap().unwrap();
     assert_eq!((raised.priority, raised.reason.as_str()), (1, "distress"));
     // The queue puts it first.
-    handle_inbound(&store, &KNOWLEDGE, &Inbound { chat_id: "other".into(), ..message("o1", "agent svp") }).await.unwrap();
+    handle_inbound(&store, &KNOWLEDGE, &Inbound { chat_id: "other".into(), ..message("o1", "agent svp") })
+        .await
+        .unwrap();
     let queue = store.tickets("active", 10).await.unwrap();
     assert_eq!(queue[0].id, ticket);
     assert!(store.audit_trail(ticket).await.unwrap().iter().any(|(a, _)| a == "ticket_distress"));

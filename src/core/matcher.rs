@@ -465,7 +465,7 @@ impl Index {
             }
             // A compound the set knows, written in two words ("sand bags").
             if let Some(next) = content.get(i + 1)
-                && self.term_ids.get(&*token.stem_en).is_none()
+                && !self.term_ids.contains_key(&*token.stem_en)
                 && let Some(&term) = self.words.get(&format!("{}{}", token.word, next.word))
             {
                 let mut terms = TermList::default();

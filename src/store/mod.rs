@@ -387,7 +387,12 @@ impl Store {
     }
 
     /// Messages of a conversation after `after` (an id), oldest first.
-    pub async fn messages(&self, conversation_id: i64, after: i64, limit: i64) -> Result<Vec<StoredMessage>, sqlx::Error> {
+    pub async fn messages(
+        &self,
+        conversation_id: i64,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<StoredMessage>, sqlx::Error> {
         let rows = sqlx::query(
             "SELECT id, direction, author, text, created_at FROM messages
              WHERE conversation_id = $1 AND id > $2 ORDER BY id LIMIT $3",
@@ -415,13 +420,16 @@ impl Store {
 
     // ---- tickets -------------------------------------------------------------
 
-    pub async fn active_ticket(&self, tx: &mut Tx, conversation_id: i64) -> Result<Option<(i64, String, i64)>, sqlx::Error> {
-        let row = sqlx::query(
-            "SELECT id, status, priority FROM tickets WHERE conversation_id = $1 AND status <> 'resolved'",
-        )
-        .bind(conversation_id)
-        .fetch_optional(&mut **tx)
-        .await?;
+    pub async fn active_ticket(
+        &self,
+        tx: &mut Tx,
+        conversation_id: i64,
+    ) -> Result<Option<(i64, String, i64)>, sqlx::Error> {
+        let row =
+            sqlx::query("SELECT id, status, priority FROM tickets WHERE conversation_id = $1 AND status <> 'resolved'")
+                .bind(conversation_id)
+                .fetch_optional(&mut **tx)
+                .await?;
         Ok(row.map(|r| (r.get(0), r.get(1), r.get(2))))
     }
 
@@ -567,7 +575,12 @@ impl Store {
                 ORDER BY priority, opened_at, id LIMIT 1 {lock}
              ) RETURNING id"
         );
-        let row = sqlx::query(AssertSqlSafe(sql)).bind(moderator_id).bind(now + lease_ms).bind(now).fetch_optional(&mut *tx).await?;
+        let row = sqlx::query(AssertSqlSafe(sql))
+            .bind(moderator_id)
+            .bind(now + lease_ms)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await?;
         let Some(row) = row else {
             tx.rollback().await?;
             return Ok(None);
@@ -606,7 +619,16 @@ impl Store {
         let platform: String = row.get(4);
         let chat_id: String = row.get(5);
         let message_id = self
-            .insert_message(&mut tx, conversation_id, &platform, "moderator", Some(moderator_id), Some(ticket_id), text, None)
+            .insert_message(
+                &mut tx,
+                conversation_id,
+                &platform,
+                "moderator",
+                Some(moderator_id),
+                Some(ticket_id),
+                text,
+                None,
+            )
             .await?;
         self.enqueue(
             &mut tx,
@@ -703,7 +725,13 @@ impl Store {
              RETURNING id, conversation_id, platform, chat_id, kind, text, payload, attempts"
         );
         let mut tx = self.begin().await?;
-        let rows = sqlx::query(AssertSqlSafe(sql)).bind(now + lease_ms).bind(platform).bind(now).bind(limit).fetch_all(&mut *tx).await?;
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(now + lease_ms)
+            .bind(platform)
+            .bind(now)
+            .bind(limit)
+            .fetch_all(&mut *tx)
+            .await?;
         tx.commit().await?;
         let mut items: Vec<OutboxItem> = rows
             .iter()
@@ -734,7 +762,13 @@ impl Store {
     /// A failed delivery: retried after `retry_after_ms` (the platform's
     /// `retry_after`, or an exponential backoff), given up after
     /// `max_attempts` (status `failed`).
-    pub async fn mark_retry(&self, id: i64, retry_after_ms: i64, error: &str, max_attempts: i64) -> Result<(), sqlx::Error> {
+    pub async fn mark_retry(
+        &self,
+        id: i64,
+        retry_after_ms: i64,
+        error: &str,
+        max_attempts: i64,
+    ) -> Result<(), sqlx::Error> {
         sqlx::query(
             "UPDATE outbox SET taken_until = NULL, not_before = $1, last_error = $2,
                 status = CASE WHEN attempts >= $3 THEN 'failed' ELSE 'pending' END

@@ -1,0 +1,85 @@
+//! Inbound messages stored + decided + replies and outbox rows written, per
+//! second, on SQLite (WAL) and, when `VIGIE_TEST_POSTGRES_URL` is set, on
+//! PostgreSQL: `cargo bench --bench store`. Under `cargo test` (no `--bench`
+//! argument) it runs a small smoke round instead.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use vigie::clock::Clock;
+use vigie::conversation::handle_inbound;
+use vigie::store::{Inbound, Store};
+
+const MESSAGES: &[&str] = &[
+    "où est le centre d'hébergement?",
+    "la route 117 est-elle ouverte?",
+    "is the tap water safe to drink",
+    "je peux-tu amener mon chien à l'aréna?",
+    "merci beaucoup!",
+    "est-ce que le festival western est annulé?",
+    "on est pris sur le toit pis le feu arrive",
+    "comment m'inscrire à la Croix-Rouge?",
+];
+
+async fn run(store: Store, total: usize, tasks: usize) -> f64 {
+    let knowledge = Arc::new(
+        vigie::cli::load_knowledge(&Path::new(env!("CARGO_MANIFEST_DIR")).join("faq")).expect("sample directives"),
+    );
+    vigie::core::distress::warm_up();
+    let start = Instant::now();
+    let mut handles = Vec::new();
+    for task in 0..tasks {
+        let store = store.clone();
+        let knowledge = knowledge.clone();
+        handles.push(tokio::spawn(async move {
+            for i in (task..total).step_by(tasks) {
+                let inbound = Inbound {
+                    platform: "telegram".into(),
+                    // 500 residents, each writing several times.
+                    chat_id: format!("chat-{}", i % 500),
+                    resident_id: None,
+                    platform_message_id: Some(format!("m-{i}")),
+                    text: MESSAGES[i % MESSAGES.len()].into(),
+                };
+                handle_inbound(&store, &knowledge, &inbound).await.expect("message handled");
+            }
+        }));
+    }
+    for h in handles {
+        h.await.expect("task finished");
+    }
+    total as f64 / start.elapsed().as_secs_f64()
+}
+
+#[tokio::main]
+async fn main() {
+    let full = std::env::args().any(|a| a == "--bench");
+    let total = if full { 20_000 } else { 200 };
+    for tasks in [1, 8] {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("bench.db").display());
+        let store = Store::connect(&url, Clock::system()).await.unwrap();
+        let rate = run(store, total, tasks).await;
+        println!("sqlite (WAL)   {tasks} task(s): {total} messages, {rate:8.0} messages/s");
+    }
+    if let Ok(admin) = std::env::var("VIGIE_TEST_POSTGRES_URL") {
+        use sqlx::Connection;
+        let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+        for tasks in [1, 8] {
+            let name = format!("vigie_bench_{tasks}");
+            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+                .execute(&mut conn)
+                .await;
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut conn).await.unwrap();
+            let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+            let store = Store::connect(&format!("{base}/{name}"), Clock::system()).await.unwrap();
+            let rate = run(store.clone(), total, tasks).await;
+            println!("postgresql     {tasks} task(s): {total} messages, {rate:8.0} messages/s");
+            store.pool().close().await;
+            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+                .execute(&mut conn)
+                .await;
+        }
+    }
+}
