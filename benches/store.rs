@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use vigie::clock::Clock;
-use vigie::conversation::handle_inbound;
+use vigie::conversation::handle_batch;
 use vigie::store::{Inbound, Store};
 
 const MESSAGES: &[&str] = &[
@@ -22,7 +22,9 @@ const MESSAGES: &[&str] = &[
     "comment m'inscrire à la Croix-Rouge?",
 ];
 
-async fn run(store: Store, total: usize, tasks: usize) -> f64 {
+/// `tasks` concurrent writers, each handling its messages in batches of
+/// `batch` (1: one transaction per message).
+async fn run(store: Store, total: usize, tasks: usize, batch: usize) -> f64 {
     let knowledge = Arc::new(
         vigie::cli::load_knowledge(&Path::new(env!("CARGO_MANIFEST_DIR")).join("faq")).expect("sample directives"),
     );
@@ -33,16 +35,20 @@ async fn run(store: Store, total: usize, tasks: usize) -> f64 {
         let store = store.clone();
         let knowledge = knowledge.clone();
         handles.push(tokio::spawn(async move {
-            for i in (task..total).step_by(tasks) {
-                let inbound = Inbound {
-                    platform: "telegram".into(),
-                    // 500 residents, each writing several times.
-                    chat_id: format!("chat-{}", i % 500),
-                    resident_id: None,
-                    platform_message_id: Some(format!("m-{i}")),
-                    text: MESSAGES[i % MESSAGES.len()].into(),
-                };
-                handle_inbound(&store, &knowledge, &inbound).await.expect("message handled");
+            let mine: Vec<usize> = (task..total).step_by(tasks).collect();
+            for chunk in mine.chunks(batch) {
+                let inbound: Vec<Inbound> = chunk
+                    .iter()
+                    .map(|&i| Inbound {
+                        platform: "telegram".into(),
+                        // 500 residents, each writing several times.
+                        chat_id: format!("chat-{}", i % 500),
+                        resident_id: None,
+                        platform_message_id: Some(format!("m-{i}")),
+                        text: MESSAGES[i % MESSAGES.len()].into(),
+                    })
+                    .collect();
+                handle_batch(&store, &knowledge, &inbound).await.expect("messages handled");
             }
         }));
     }
@@ -56,26 +62,26 @@ async fn run(store: Store, total: usize, tasks: usize) -> f64 {
 async fn main() {
     let full = std::env::args().any(|a| a == "--bench");
     let total = if full { 20_000 } else { 200 };
-    for tasks in [1, 8] {
+    for (tasks, batch) in [(1, 1), (8, 1), (1, 32), (4, 32)] {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("bench.db").display());
         let store = Store::connect(&url, Clock::system()).await.unwrap();
-        let rate = run(store, total, tasks).await;
-        println!("sqlite (WAL)   {tasks} task(s): {total} messages, {rate:8.0} messages/s");
+        let rate = run(store, total, tasks, batch).await;
+        println!("sqlite (WAL)   {tasks} task(s), batches of {batch:2}: {total} messages, {rate:8.0} messages/s");
     }
     if let Ok(admin) = std::env::var("VIGIE_TEST_POSTGRES_URL") {
         use sqlx::Connection;
         let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
-        for tasks in [1, 8] {
-            let name = format!("vigie_bench_{tasks}");
+        for (tasks, batch) in [(1, 1), (8, 1), (1, 32), (4, 32)] {
+            let name = format!("vigie_bench_{tasks}_{batch}");
             let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
                 .execute(&mut conn)
                 .await;
             sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut conn).await.unwrap();
             let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
             let store = Store::connect(&format!("{base}/{name}"), Clock::system()).await.unwrap();
-            let rate = run(store.clone(), total, tasks).await;
-            println!("postgresql     {tasks} task(s): {total} messages, {rate:8.0} messages/s");
+            let rate = run(store.clone(), total, tasks, batch).await;
+            println!("postgresql     {tasks} task(s), batches of {batch:2}: {total} messages, {rate:8.0} messages/s");
             store.pool().close().await;
             let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
                 .execute(&mut conn)

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::core::reply::{self, Reply, ReplyKind};
 use crate::core::{Action, Decision, Knowledge, Lang, Reason, Thresholds, decide};
-use crate::store::{Inbound, NewOutbox, Store};
+use crate::store::{Inbound, NewOutbox, Store, Tx};
 
 /// Platforms whose residents read their replies from the store (the web
 /// chat), not through a sender.
@@ -47,11 +47,42 @@ fn follow_up_text(lang: Lang) -> &'static str {
 }
 
 pub async fn handle_inbound(store: &Store, knowledge: &Knowledge, inbound: &Inbound) -> anyhow::Result<Handled> {
+    let mut handled = handle_batch(store, knowledge, std::slice::from_ref(inbound)).await?;
+    Ok(handled.remove(0))
+}
+
+/// Several inbound messages in one transaction (a Telegram `getUpdates`
+/// batch, say): all are stored, or none is. One commit for many messages is
+/// what lets one SQLite file keep up with a town.
+pub async fn handle_batch(store: &Store, knowledge: &Knowledge, batch: &[Inbound]) -> anyhow::Result<Vec<Handled>> {
+    // Decide first, outside the transaction: it is pure and the dearest
+    // step, and the writer lock need not wait for it. The resident's chosen
+    // language, read below, only sets the reply language.
+    let decisions: Vec<Decision> =
+        batch.iter().map(|inbound| decide(knowledge, &inbound.text, None, &Thresholds::default())).collect();
     let mut tx = store.begin().await?;
+    let mut out = Vec::with_capacity(batch.len());
+    for (inbound, decision) in batch.iter().zip(decisions) {
+        out.push(handle_in(store, &mut tx, knowledge, inbound, decision).await?);
+    }
+    tx.commit().await?;
+    Ok(out)
+}
+
+async fn handle_in(
+    store: &Store,
+    tx: &mut Tx,
+    knowledge: &Knowledge,
+    inbound: &Inbound,
+    mut decision: Decision,
+) -> anyhow::Result<Handled> {
     let conversation =
-        store.upsert_conversation(&mut tx, &inbound.platform, &inbound.chat_id, inbound.resident_id.as_deref()).await?;
-    let Some(message_id) = store.insert_inbound(&mut tx, &conversation, inbound).await? else {
-        tx.commit().await?;
+        store.upsert_conversation(tx, &inbound.platform, &inbound.chat_id, inbound.resident_id.as_deref()).await?;
+    if let Some(lang) = conversation.lang.as_deref().and_then(Lang::parse) {
+        decision.lang = lang;
+    }
+    let decision_json = serde_json::to_string(&decision)?;
+    let Some(message_id) = store.insert_inbound(tx, &conversation, inbound, Some(&decision_json)).await? else {
         return Ok(Handled {
             duplicate: true,
             message_id: None,
@@ -61,14 +92,12 @@ pub async fn handle_inbound(store: &Store, knowledge: &Knowledge, inbound: &Inbo
             ticket_id: None,
         });
     };
-    let lang_hint = conversation.lang.as_deref().and_then(Lang::parse);
-    let decision = decide(knowledge, &inbound.text, lang_hint, &Thresholds::default());
     let distress = decision.reason == Some(Reason::Distress);
-    let active = store.active_ticket(&mut tx, conversation.id).await?;
+    let active = store.active_ticket(tx, conversation.id).await?;
 
     let (replies, ticket_id) = match active {
         Some((ticket_id, _, _)) => {
-            store.follow_up(&mut tx, ticket_id, distress).await?;
+            store.follow_up(tx, ticket_id, distress).await?;
             let reply = if distress {
                 reply::replies(knowledge, &decision).remove(0)
             } else {
@@ -78,28 +107,29 @@ pub async fn handle_inbound(store: &Store, knowledge: &Knowledge, inbound: &Inbo
         }
         None => {
             let ticket_id = match (decision.action, decision.reason) {
-                (Action::Escalate, Some(reason)) => Some(
-                    store.open_ticket(&mut tx, conversation.id, reason.as_str(), i64::from(reason.priority())).await?,
-                ),
+                (Action::Escalate, Some(reason)) => {
+                    Some(store.open_ticket(tx, conversation.id, reason.as_str(), i64::from(reason.priority())).await?)
+                }
                 _ => None,
             };
             (reply::replies(knowledge, &decision), ticket_id)
         }
     };
 
-    let decision_json = serde_json::to_string(&decision)?;
-    store.annotate_inbound(&mut tx, message_id, &decision_json, ticket_id).await?;
+    if let Some(ticket_id) = ticket_id {
+        store.attach_to_ticket(tx, message_id, ticket_id).await?;
+    }
     let version = (decision.action == Action::Answer).then_some(knowledge.directive_set.version.as_str());
     for reply in &replies {
         store
-            .insert_message(&mut tx, conversation.id, &inbound.platform, "bot", None, ticket_id, &reply.text, version)
+            .insert_message(tx, conversation.id, &inbound.platform, "bot", None, ticket_id, &reply.text, version)
             .await?;
         if !PULL_PLATFORMS.contains(&inbound.platform.as_str()) && !conversation.blocked {
             let payload =
                 (!reply.choices.is_empty()).then(|| serde_json::json!({ "choices": reply.choices }).to_string());
             store
                 .enqueue(
-                    &mut tx,
+                    tx,
                     &NewOutbox {
                         conversation_id: Some(conversation.id),
                         platform: inbound.platform.clone(),
@@ -112,7 +142,6 @@ pub async fn handle_inbound(store: &Store, knowledge: &Knowledge, inbound: &Inbo
                 .await?;
         }
     }
-    tx.commit().await?;
     Ok(Handled {
         duplicate: false,
         message_id: Some(message_id),

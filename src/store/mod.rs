@@ -41,6 +41,8 @@ pub struct Store {
     pool: AnyPool,
     backend: Backend,
     clock: Clock,
+    /// One SQLite writer at a time in this process (see [`Tx`]).
+    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 /// A message as a channel received it.
@@ -170,7 +172,28 @@ pub struct Purged {
     pub outbox: u64,
 }
 
-pub type Tx = Transaction<'static, sqlx::Any>;
+/// A write transaction. On SQLite it also holds this process's writer
+/// lock: writers queue in memory rather than in SQLite's busy handler, whose
+/// sleeps would cost more than the writes.
+pub struct Tx {
+    tx: Transaction<'static, sqlx::Any>,
+    _writer: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl Tx {
+    /// The connection, to run statements on.
+    pub fn conn(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.tx
+    }
+
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.tx.rollback().await
+    }
+}
 
 impl Store {
     /// Connects (creating a SQLite file if needed) and applies the migrations.
@@ -211,7 +234,7 @@ impl Store {
             .connect_with(options)
             .await
             .with_context(|| format!("cannot connect to the database at {}", redact(&url)))?;
-        let store = Store { pool, backend, clock };
+        let store = Store { pool, backend, clock, writer: Default::default() };
         store.migrate().await?;
         Ok(store)
     }
@@ -245,8 +268,12 @@ impl Store {
     /// of failing when a read lock turns into a write.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
+            Backend::Sqlite => {
+                let writer = self.writer.clone().lock_owned().await;
+                let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+                Ok(Tx { tx, _writer: Some(writer) })
+            }
+            Backend::Postgres => Ok(Tx { tx: self.pool.begin().await?, _writer: None }),
         }
     }
 
@@ -271,7 +298,7 @@ impl Store {
         .bind(chat_id)
         .bind(resident_id)
         .bind(now)
-        .fetch_one(&mut **tx)
+        .fetch_one(tx.conn())
         .await?;
         Ok(conversation_from(&row))
     }
@@ -322,10 +349,11 @@ impl Store {
         tx: &mut Tx,
         conversation: &Conversation,
         inbound: &Inbound,
+        decision_json: Option<&str>,
     ) -> Result<Option<i64>, sqlx::Error> {
         let row = sqlx::query(
-            "INSERT INTO messages (conversation_id, platform, platform_message_id, direction, author, text, created_at)
-             VALUES ($1, $2, $3, 'in', 'resident', $4, $5)
+            "INSERT INTO messages (conversation_id, platform, platform_message_id, direction, author, text, decision, created_at)
+             VALUES ($1, $2, $3, 'in', 'resident', $4, $5, $6)
              ON CONFLICT (platform, platform_message_id) DO NOTHING
              RETURNING id",
         )
@@ -333,8 +361,9 @@ impl Store {
         .bind(&inbound.platform)
         .bind(inbound.platform_message_id.as_deref())
         .bind(&inbound.text)
+        .bind(decision_json)
         .bind(self.now_ms())
-        .fetch_optional(&mut **tx)
+        .fetch_optional(tx.conn())
         .await?;
         Ok(row.map(|r| r.get::<i64, _>(0)))
     }
@@ -364,24 +393,17 @@ impl Store {
         .bind(text)
         .bind(directive_version)
         .bind(self.now_ms())
-        .fetch_one(&mut **tx)
+        .fetch_one(tx.conn())
         .await?;
         Ok(row.get::<i64, _>(0))
     }
 
-    /// Records the decision taken on an inbound message and the ticket it joined.
-    pub async fn annotate_inbound(
-        &self,
-        tx: &mut Tx,
-        message_id: i64,
-        decision_json: &str,
-        ticket_id: Option<i64>,
-    ) -> Result<(), sqlx::Error> {
-        sqlx::query("UPDATE messages SET decision = $1, ticket_id = $2 WHERE id = $3")
-            .bind(decision_json)
+    /// Records the ticket an inbound message opened or joined.
+    pub async fn attach_to_ticket(&self, tx: &mut Tx, message_id: i64, ticket_id: i64) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE messages SET ticket_id = $1 WHERE id = $2")
             .bind(ticket_id)
             .bind(message_id)
-            .execute(&mut **tx)
+            .execute(tx.conn())
             .await?;
         Ok(())
     }
@@ -428,7 +450,7 @@ impl Store {
         let row =
             sqlx::query("SELECT id, status, priority FROM tickets WHERE conversation_id = $1 AND status <> 'resolved'")
                 .bind(conversation_id)
-                .fetch_optional(&mut **tx)
+                .fetch_optional(tx.conn())
                 .await?;
         Ok(row.map(|r| (r.get(0), r.get(1), r.get(2))))
     }
@@ -449,7 +471,7 @@ impl Store {
         .bind(reason)
         .bind(priority)
         .bind(now)
-        .fetch_one(&mut **tx)
+        .fetch_one(tx.conn())
         .await?;
         let id = row.get::<i64, _>(0);
         self.audit(tx, None, "ticket_opened", Some(id), None, Some(reason)).await?;
@@ -473,7 +495,7 @@ impl Store {
         .bind(i64::from(distress))
         .bind(now)
         .bind(ticket_id)
-        .execute(&mut **tx)
+        .execute(tx.conn())
         .await?;
         if distress {
             self.audit(tx, None, "ticket_distress", Some(ticket_id), None, None).await?;
@@ -542,12 +564,12 @@ impl Store {
         .bind(now + lease_ms)
         .bind(now)
         .bind(ticket_id)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(tx.conn())
         .await?;
         if updated.is_none() {
             let status = sqlx::query("SELECT status FROM tickets WHERE id = $1")
                 .bind(ticket_id)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(tx.conn())
                 .await?;
             tx.rollback().await?;
             return Err(match status.map(|r| r.get::<String, _>(0)).as_deref() {
@@ -579,7 +601,7 @@ impl Store {
             .bind(moderator_id)
             .bind(now + lease_ms)
             .bind(now)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(tx.conn())
             .await?;
         let Some(row) = row else {
             tx.rollback().await?;
@@ -601,7 +623,7 @@ impl Store {
              FROM tickets t JOIN conversations c ON c.id = t.conversation_id WHERE t.id = $1",
         )
         .bind(ticket_id)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(tx.conn())
         .await?;
         let Some(row) = row else { return Err(TicketError::NotFound) };
         let status: String = row.get(0);
@@ -649,7 +671,7 @@ impl Store {
         .bind(now + DEFAULT_LEASE_MS)
         .bind(now)
         .bind(ticket_id)
-        .execute(&mut *tx)
+        .execute(tx.conn())
         .await?;
         self.audit(&mut tx, Some(moderator_id), "reply", Some(ticket_id), Some(message_id), None).await?;
         tx.commit().await?;
@@ -669,12 +691,12 @@ impl Store {
         .bind(now)
         .bind(ticket_id)
         .bind(moderator_id)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(tx.conn())
         .await?;
         if updated.is_none() {
             let status = sqlx::query("SELECT status FROM tickets WHERE id = $1")
                 .bind(ticket_id)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(tx.conn())
                 .await?;
             tx.rollback().await?;
             return Err(match status.map(|r| r.get::<String, _>(0)).as_deref() {
@@ -703,7 +725,7 @@ impl Store {
         .bind(&item.text)
         .bind(item.payload.as_deref())
         .bind(now)
-        .fetch_one(&mut **tx)
+        .fetch_one(tx.conn())
         .await?;
         Ok(row.get::<i64, _>(0))
     }
@@ -730,7 +752,7 @@ impl Store {
             .bind(platform)
             .bind(now)
             .bind(limit)
-            .fetch_all(&mut *tx)
+            .fetch_all(tx.conn())
             .await?;
         tx.commit().await?;
         let mut items: Vec<OutboxItem> = rows
@@ -831,7 +853,7 @@ impl Store {
         .bind(discord_id)
         .bind(token_hash(&token))
         .bind(self.now_ms())
-        .fetch_one(&mut *tx)
+        .fetch_one(tx.conn())
         .await
         .context("failed to store the moderator")?;
         let id: i64 = row.get(0);
@@ -875,7 +897,7 @@ impl Store {
         .bind(ticket_id)
         .bind(message_id)
         .bind(detail)
-        .execute(&mut **tx)
+        .execute(tx.conn())
         .await?;
         Ok(())
     }
@@ -900,14 +922,14 @@ impl Store {
              WHERE created_at < $1 AND (text <> '' OR platform_message_id IS NOT NULL)",
         )
         .bind(cutoff_ms)
-        .execute(&mut *tx)
+        .execute(tx.conn())
         .await?
         .rows_affected();
         let outbox = sqlx::query(
             "UPDATE outbox SET text = '', payload = NULL, chat_id = '' WHERE created_at < $1 AND status <> 'pending' AND (text <> '' OR chat_id <> '')",
         )
         .bind(cutoff_ms)
-        .execute(&mut *tx)
+        .execute(tx.conn())
         .await?
         .rows_affected();
         let conversations = sqlx::query(
@@ -915,7 +937,7 @@ impl Store {
              WHERE last_message_at < $1 AND chat_id NOT LIKE 'purged-%'",
         )
         .bind(cutoff_ms)
-        .execute(&mut *tx)
+        .execute(tx.conn())
         .await?
         .rows_affected();
         self.audit(&mut tx, None, "purge", None, None, Some(&cutoff_ms.to_string())).await?;
