@@ -102,6 +102,7 @@ on_both_backends!(
     purge_erases_old_texts_and_identifiers_and_nothing_else,
     follow_ups_join_the_open_ticket_and_distress_raises_it,
     moderators_reply_only_to_tickets_they_hold,
+    a_batch_is_stored_in_one_transaction_and_deduplicated,
 );
 
 fn message(platform_id: &str, text: &str) -> Inbound {
@@ -315,4 +316,18 @@ async fn moderators_reply_only_to_tickets_they_hold(fixture: &Fixture) {
     // A new message after resolution opens a new ticket.
     let next = handle_inbound(&store, &KNOWLEDGE, &message("u2", "je veux parler à un humain")).await.unwrap();
     assert_ne!(next.ticket_id, Some(ticket));
+}
+
+async fn a_batch_is_stored_in_one_transaction_and_deduplicated(fixture: &Fixture) {
+    let store = fixture.store().await;
+    let batch: Vec<Inbound> = (0..20)
+        .map(|i| Inbound { chat_id: format!("c{}", i % 5), ..message(&format!("b{}", i % 15), "où est le refuge?") })
+        .collect();
+    let handled = vigie::conversation::handle_batch(&store, &KNOWLEDGE, &batch).await.unwrap();
+    assert_eq!(handled.iter().filter(|h| h.duplicate).count(), 5, "ids b0..b4 come twice");
+    assert_eq!(store.count_messages().await.unwrap(), 30, "15 messages in, 15 answers out");
+    // The same batch again, as a platform redelivering after a crash: nothing new.
+    let again = vigie::conversation::handle_batch(&store, &KNOWLEDGE, &batch).await.unwrap();
+    assert!(again.iter().all(|h| h.duplicate));
+    assert_eq!(store.outbox_counts().await.unwrap(), (15, 0, 0));
 }

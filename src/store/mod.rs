@@ -946,6 +946,16 @@ impl Store {
     }
 }
 
+/// Delay before retrying a delivery that failed without a `retry_after`:
+/// 1 s, 2 s, 4 s… capped at 5 minutes, with up to 25% jitter from `seed`
+/// (the row id, say) so a burst of failures does not retry in step.
+pub fn backoff_ms(attempts: i64, seed: i64) -> i64 {
+    let exponent = attempts.clamp(1, 20) - 1;
+    let base = (1_000i64 << exponent.min(9)).min(300_000);
+    let jitter = (seed.wrapping_mul(2_654_435_761).rem_euclid(1_000)) * base / 4_000;
+    base + jitter
+}
+
 pub fn token_hash(token: &str) -> String {
     Sha256::digest(token.trim().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -1009,6 +1019,14 @@ mod tests {
     fn passwords_are_redacted() {
         assert_eq!(redact("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
         assert_eq!(redact("sqlite://vigie.db"), "sqlite://vigie.db");
+    }
+
+    #[test]
+    fn backoff_grows_then_caps() {
+        assert!((1_000..1_250).contains(&backoff_ms(1, 7)));
+        assert!((2_000..2_500).contains(&backoff_ms(2, 7)));
+        assert!(backoff_ms(30, 7) <= 375_000);
+        assert!(backoff_ms(9, 1) >= backoff_ms(8, 1));
     }
 
     #[test]
