@@ -28,6 +28,9 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// The service: the web chat and the HTTP API (configuration from the
+    /// environment or `VIGIE_CONFIG`).
+    Run,
     /// Reads one message per line on stdin, writes one decision per line.
     Ask {
         /// The directive folder.
@@ -101,6 +104,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ask(&knowledge, stdin.lock(), stdout.lock(), json)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Run => runtime()?.block_on(async {
+            init_logging();
+            crate::app::run(Config::load()?).await?;
+            Ok(ExitCode::SUCCESS)
+        }),
         Command::Migrate => runtime()?.block_on(async {
             let config = Config::load()?;
             Store::connect(&config.database_url, Clock::system()).await?;
@@ -142,6 +150,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("VIGIE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).try_init();
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {

@@ -11,8 +11,11 @@
 //! - [`conversation`]: one inbound message, stored, decided, answered or queued;
 //! - [`clock`]: time as a value (pausable in tests);
 //! - [`config`]: configuration from the environment and `vigie.toml`;
+//! - [`live`]: the directive set in force and its reload;
+//! - [`web`]: the HTTP API and the web chat; [`app`]: `vigie run`;
 //! - [`cli`]: the `vigie` command line.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -20,4 +23,6 @@ pub mod conversation;
 pub mod core;
 pub mod eval;
 pub mod faq;
+pub mod live;
 pub mod store;
+pub mod web;

@@ -81,7 +81,8 @@ impl Reason {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScoredEntry {
     pub entry: String,
-    pub score: f32,
+    /// In [0, 1], rounded to three decimals.
+    pub score: f64,
 }
 
 /// What to do with one message. Serialises to the `vigie ask --json` line.
@@ -92,7 +93,8 @@ pub struct Decision {
     pub reason: Option<Reason>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry: Option<String>,
-    pub score: f32,
+    /// In [0, 1], rounded to three decimals.
+    pub score: f64,
     #[serde(serialize_with = "serialize_lang")]
     pub lang: Lang,
     pub candidates: Vec<ScoredEntry>,
@@ -180,13 +182,13 @@ fn route(knowledge: &Knowledge, candidates: &[Candidate], thresholds: &Threshold
 pub fn clarify_choices<'a>(decision: &'a Decision, thresholds: &Thresholds) -> Vec<&'a ScoredEntry> {
     let best = decision.candidates.first().map_or(0.0, |c| c.score);
     let mut choices: Vec<&ScoredEntry> =
-        decision.candidates.iter().take(3).filter(|c| c.score >= best - thresholds.clarify_window).collect();
+        decision.candidates.iter().take(3).filter(|c| c.score >= best - f64::from(thresholds.clarify_window)).collect();
     if choices.len() < 2 {
         choices = decision.candidates.iter().take(2).collect();
     }
     choices
 }
 
-fn round3(x: f32) -> f32 {
-    (x * 1000.0).round() / 1000.0
+fn round3(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
 }

@@ -360,7 +360,7 @@ impl Store {
         .bind(conversation.id)
         .bind(&inbound.platform)
         .bind(inbound.platform_message_id.as_deref())
-        .bind(&inbound.text)
+        .bind(storable(&inbound.text).into_owned())
         .bind(decision_json)
         .bind(self.now_ms())
         .fetch_optional(tx.conn())
@@ -390,7 +390,7 @@ impl Store {
         .bind(author)
         .bind(moderator_id)
         .bind(ticket_id)
-        .bind(text)
+        .bind(storable(text).into_owned())
         .bind(directive_version)
         .bind(self.now_ms())
         .fetch_one(tx.conn())
@@ -722,7 +722,7 @@ impl Store {
         .bind(&item.platform)
         .bind(&item.chat_id)
         .bind(&item.kind)
-        .bind(&item.text)
+        .bind(storable(&item.text).into_owned())
         .bind(item.payload.as_deref())
         .bind(now)
         .fetch_one(tx.conn())
@@ -954,6 +954,12 @@ pub fn backoff_ms(attempts: i64, seed: i64) -> i64 {
     let base = (1_000i64 << exponent.min(9)).min(300_000);
     let jitter = (seed.wrapping_mul(2_654_435_761).rem_euclid(1_000)) * base / 4_000;
     base + jitter
+}
+
+/// A text as it can be stored in both databases: PostgreSQL's TEXT holds no
+/// NUL character, so it is dropped (nothing else is changed).
+pub fn storable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\0') { std::borrow::Cow::Owned(text.replace('\0', "")) } else { std::borrow::Cow::Borrowed(text) }
 }
 
 pub fn token_hash(token: &str) -> String {

@@ -1,0 +1,352 @@
+//! The HTTP server: the resident's web chat at `/`, the JSON API of
+//! DESIGN.md under `/api`, `/healthz`.
+//!
+//! Handlers translate HTTP to calls on [`Store`], [`LiveDirectives`] and
+//! [`crate::conversation`]; they decide nothing. Every error is a status with
+//! a JSON `{"error"}` body; a 5xx means a bug (or the database is down).
+
+use std::sync::Arc;
+
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::conversation::handle_inbound;
+use crate::core::Lang;
+use crate::live::LiveDirectives;
+use crate::store::{DEFAULT_LEASE_MS, Inbound, Moderator, Role, Store, TicketError};
+
+/// The longest message a resident may send through the web chat, in characters.
+pub const MAX_TEXT_CHARS: usize = 4_000;
+/// Request bodies above this are refused before parsing.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub directives: Arc<LiveDirectives>,
+}
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(chat_page))
+        .route("/healthz", get(healthz))
+        .route("/api/chat", post(post_chat))
+        .route("/api/chat/{conversation}/messages", get(get_messages))
+        .route("/api/tickets", get(list_tickets))
+        .route("/api/tickets/{id}/claim", post(claim_ticket))
+        .route("/api/tickets/{id}/reply", post(reply_ticket))
+        .route("/api/tickets/{id}/resolve", post(resolve_ticket))
+        .route("/api/directives", get(get_directives))
+        .route("/api/directives/reload", post(reload_directives))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+/// An error answered as `{"error": message}` with its status.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    message: String,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+        ApiError { status, message: message.into() }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if self.status.is_server_error() {
+            tracing::error!(cause = %self.message, "request failed");
+        }
+        (self.status, Json(json!({ "error": self.message }))).into_response()
+    }
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(err: sqlx::Error) -> ApiError {
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, format!("database error: {err}"))
+    }
+}
+
+impl From<anyhow::Error> for ApiError {
+    fn from(err: anyhow::Error) -> ApiError {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("{err:#}"))
+    }
+}
+
+impl From<TicketError> for ApiError {
+    fn from(err: TicketError) -> ApiError {
+        let status = match &err {
+            TicketError::NotFound => StatusCode::NOT_FOUND,
+            TicketError::HeldByOther | TicketError::NotHolder | TicketError::Resolved => StatusCode::CONFLICT,
+            TicketError::Database(_) => StatusCode::SERVICE_UNAVAILABLE,
+        };
+        ApiError::new(status, err.to_string())
+    }
+}
+
+fn json_body<T>(payload: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
+    payload.map(|Json(v)| v).map_err(|rejection| ApiError::new(rejection.status(), rejection.body_text()))
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "no such route")
+}
+
+async fn healthz(State(state): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
+    sqlx::query("SELECT 1").execute(state.store.pool()).await?;
+    Ok(Json(json!({ "status": "ok", "directives": state.directives.current().directive_set.version })))
+}
+
+async fn chat_page() -> impl IntoResponse {
+    (
+        [
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'",
+            ),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        Html(include_str!("chat.html")),
+    )
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChatRequest {
+    conversation: String,
+    text: String,
+    lang: Option<String>,
+    /// A client id for the message: a retried POST with the same id is stored once.
+    id: Option<String>,
+}
+
+fn check_conversation(conversation: &str) -> Result<(), ApiError> {
+    let ok = (1..=128).contains(&conversation.len())
+        && conversation.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        Err(ApiError::new(StatusCode::BAD_REQUEST, "conversation must be 1 to 128 letters, digits, '-' or '_'"))
+    }
+}
+
+async fn post_chat(
+    State(state): State<AppState>,
+    payload: Result<Json<ChatRequest>, JsonRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let request = json_body(payload)?;
+    check_conversation(&request.conversation)?;
+    if request.text.trim().is_empty() {
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "text is empty"));
+    }
+    if request.text.chars().count() > MAX_TEXT_CHARS {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("text is longer than {MAX_TEXT_CHARS} characters"),
+        ));
+    }
+    let lang = match request.lang.as_deref() {
+        None => None,
+        Some(code) => Some(
+            Lang::parse(code).ok_or_else(|| ApiError::new(StatusCode::BAD_REQUEST, "lang must be \"fr\" or \"en\""))?,
+        ),
+    };
+    if let Some(lang) = lang {
+        let mut tx = state.store.begin().await?;
+        let conversation = state.store.upsert_conversation(&mut tx, "web", &request.conversation, None).await?;
+        tx.commit().await?;
+        state.store.set_language(conversation.id, lang.code()).await?;
+    }
+    let inbound = Inbound {
+        platform: "web".into(),
+        chat_id: request.conversation.clone(),
+        resident_id: None,
+        platform_message_id: request.id.map(|id| format!("{}:{id}", request.conversation)),
+        text: request.text,
+    };
+    let knowledge = state.directives.current();
+    let handled = handle_inbound(&state.store, &knowledge, &inbound).await?;
+    if let Some(decision) = &handled.decision {
+        tracing::info!(platform = "web", conversation = handled.conversation_id, action = ?decision.action, reason = ?decision.reason, "message decided");
+    }
+    let replies: Vec<serde_json::Value> = handled
+        .replies
+        .iter()
+        .map(|r| {
+            let mut reply = json!({ "text": r.text, "kind": r.kind });
+            if !r.choices.is_empty() {
+                reply["choices"] =
+                    r.choices.iter().map(|(entry, label)| json!({ "entry": entry, "label": label })).collect();
+            }
+            reply
+        })
+        .collect();
+    Ok(Json(json!({ "decision": handled.decision, "replies": replies, "duplicate": handled.duplicate })))
+}
+
+#[derive(Debug, Deserialize)]
+struct AfterQuery {
+    after: Option<i64>,
+}
+
+async fn get_messages(
+    State(state): State<AppState>,
+    Path(conversation): Path<String>,
+    query: Result<Query<AfterQuery>, QueryRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    check_conversation(&conversation)?;
+    let Query(query) = query.map_err(|r| ApiError::new(StatusCode::BAD_REQUEST, r.body_text()))?;
+    let Some(found) = state.store.conversation("web", &conversation).await? else {
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "no such conversation"));
+    };
+    let messages = state.store.messages(found.id, query.after.unwrap_or(0), 500).await?;
+    Ok(Json(json!({ "messages": messages })))
+}
+
+/// The moderator behind `Authorization: Bearer TOKEN`: 401 without a valid
+/// token, 403 when `official` is required and the role is not.
+async fn authorize(state: &AppState, headers: &HeaderMap, official: bool) -> Result<Moderator, ApiError> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| ApiError::new(StatusCode::UNAUTHORIZED, "a moderator token is required"))?;
+    let moderator = state
+        .store
+        .authenticate(token)
+        .await?
+        .ok_or_else(|| ApiError::new(StatusCode::UNAUTHORIZED, "unknown token"))?;
+    if official && moderator.role != Role::Official {
+        return Err(ApiError::new(StatusCode::FORBIDDEN, "officials only"));
+    }
+    Ok(moderator)
+}
+
+#[derive(Debug, Deserialize)]
+struct StatusQuery {
+    status: Option<String>,
+}
+
+async fn list_tickets(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<StatusQuery>, QueryRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    authorize(&state, &headers, false).await?;
+    let Query(query) = query.map_err(|r| ApiError::new(StatusCode::BAD_REQUEST, r.body_text()))?;
+    let status = query.status.unwrap_or_else(|| "active".into());
+    if !["open", "claimed", "answered", "resolved", "active"].contains(&status.as_str()) {
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "status is open, claimed, answered, resolved or active"));
+    }
+    let tickets = state.store.tickets(&status, 500).await?;
+    let tickets: Vec<serde_json::Value> = tickets
+        .into_iter()
+        .map(|t| {
+            json!({
+                "id": t.id, "reason": t.reason, "priority": t.priority, "status": t.status,
+                "platform": t.platform, "conversation": t.chat_id, "lang": t.lang,
+                "opened_at": t.opened_at, "claimed_by": t.claimed_by,
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "tickets": tickets })))
+}
+
+async fn claim_ticket(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let moderator = authorize(&state, &headers, false).await?;
+    let ticket = state.store.claim(id, moderator.id, DEFAULT_LEASE_MS).await?;
+    Ok(Json(json!({ "id": ticket.id, "status": ticket.status, "claimed_by": ticket.claimed_by })))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReplyRequest {
+    text: String,
+}
+
+async fn reply_ticket(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    payload: Result<Json<ReplyRequest>, JsonRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let moderator = authorize(&state, &headers, false).await?;
+    let request = json_body(payload)?;
+    if request.text.trim().is_empty() || request.text.chars().count() > MAX_TEXT_CHARS {
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, format!("text must be 1 to {MAX_TEXT_CHARS} characters")));
+    }
+    let message = state.store.reply(id, moderator.id, request.text.trim()).await?;
+    Ok(Json(json!({ "message": message })))
+}
+
+async fn resolve_ticket(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let moderator = authorize(&state, &headers, false).await?;
+    state.store.resolve(id, moderator.id).await?;
+    Ok(Json(json!({ "id": id, "status": "resolved" })))
+}
+
+fn directives_json(state: &AppState) -> serde_json::Value {
+    let knowledge = state.directives.current();
+    let load = state.directives.state();
+    let errors: Vec<serde_json::Value> = load
+        .errors
+        .iter()
+        .map(|d| json!({ "file": d.file, "line": d.line, "column": d.column, "message": d.message }))
+        .collect();
+    json!({
+        "version": knowledge.directive_set.version,
+        "loaded_at": load.loaded_at,
+        "entries": knowledge.directive_set.entries.len(),
+        "errors": errors,
+    })
+}
+
+async fn get_directives(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    authorize(&state, &headers, true).await?;
+    Ok(Json(directives_json(&state)))
+}
+
+async fn reload_directives(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    let official = authorize(&state, &headers, true).await?;
+    match state.directives.reload(state.store.now_ms()) {
+        Ok(version) => {
+            tracing::info!(moderator = official.id, version = %version, "directives reloaded");
+            Ok(Json(directives_json(&state)).into_response())
+        }
+        Err(errors) => {
+            tracing::warn!(moderator = official.id, errors = errors.len(), "directive reload rejected");
+            let list: Vec<serde_json::Value> = errors
+                .iter()
+                .map(|d| json!({ "file": d.file, "line": d.line, "column": d.column, "message": d.message }))
+                .collect();
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Json(json!({ "error": "the directives are invalid", "errors": list })),
+            )
+                .into_response())
+        }
+    }
+}
