@@ -567,16 +567,7 @@ impl Store {
         .fetch_optional(tx.conn())
         .await?;
         if updated.is_none() {
-            let status = sqlx::query("SELECT status FROM tickets WHERE id = $1")
-                .bind(ticket_id)
-                .fetch_optional(tx.conn())
-                .await?;
-            tx.rollback().await?;
-            return Err(match status.map(|r| r.get::<String, _>(0)).as_deref() {
-                None => TicketError::NotFound,
-                Some("resolved") => TicketError::Resolved,
-                Some(_) => TicketError::HeldByOther,
-            });
+            return Err(refusal(tx, ticket_id).await);
         }
         self.audit(&mut tx, Some(moderator_id), "claim", Some(ticket_id), None, None).await?;
         tx.commit().await?;
@@ -694,16 +685,7 @@ impl Store {
         .fetch_optional(tx.conn())
         .await?;
         if updated.is_none() {
-            let status = sqlx::query("SELECT status FROM tickets WHERE id = $1")
-                .bind(ticket_id)
-                .fetch_optional(tx.conn())
-                .await?;
-            tx.rollback().await?;
-            return Err(match status.map(|r| r.get::<String, _>(0)).as_deref() {
-                None => TicketError::NotFound,
-                Some("resolved") => TicketError::Resolved,
-                Some(_) => TicketError::HeldByOther,
-            });
+            return Err(refusal(tx, ticket_id).await);
         }
         self.audit(&mut tx, Some(moderator_id), "resolve", Some(ticket_id), None, None).await?;
         tx.commit().await?;
@@ -960,6 +942,20 @@ pub fn backoff_ms(attempts: i64, seed: i64) -> i64 {
 /// NUL character, so it is dropped (nothing else is changed).
 pub fn storable(text: &str) -> std::borrow::Cow<'_, str> {
     if text.contains('\0') { std::borrow::Cow::Owned(text.replace('\0', "")) } else { std::borrow::Cow::Borrowed(text) }
+}
+
+/// Why a conditional update of a ticket touched nothing: it does not exist,
+/// is resolved, or someone else holds it. Ends the transaction.
+async fn refusal(mut tx: Tx, ticket_id: i64) -> TicketError {
+    let status =
+        sqlx::query("SELECT status FROM tickets WHERE id = $1").bind(ticket_id).fetch_optional(tx.conn()).await;
+    let _ = tx.rollback().await;
+    match status {
+        Err(err) => TicketError::Database(err),
+        Ok(None) => TicketError::NotFound,
+        Ok(Some(row)) if row.get::<String, _>(0) == "resolved" => TicketError::Resolved,
+        Ok(Some(_)) => TicketError::HeldByOther,
+    }
 }
 
 pub fn token_hash(token: &str) -> String {
