@@ -274,3 +274,69 @@ async fn a_broken_directive_file_keeps_the_previous_set_serving(app: &TestApp) {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["errors"], json!([]));
 }
+
+mod operations {
+    use super::*;
+
+    #[tokio::test]
+    async fn metrics_openapi_and_the_rate_limit() {
+        let app = spawn_app(false).await.unwrap();
+        app.chat("m1", "où est le centre d'hébergement?").await;
+        app.chat("m2", "agent svp").await;
+
+        let metrics = app.http.get(format!("{}/metrics", app.base)).send().await.unwrap().text().await.unwrap();
+        assert!(metrics.contains("vigie_messages_total{decision=\"answer\"} 1"), "{metrics}");
+        assert!(metrics.contains("vigie_open_tickets{priority=\"2\"} 1"), "{metrics}");
+        assert!(metrics.contains("vigie_directive_entries 27"), "{metrics}");
+
+        let (status, openapi) = app.get("/api/openapi.json", None).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(openapi["openapi"], "3.0.3");
+        for path in ["/api/chat", "/api/tickets", "/api/tickets/{id}/claim", "/api/directives/reload"] {
+            assert!(openapi["paths"][path].is_object(), "{path} is documented");
+        }
+
+        // One resident flooding: refused after a burst, others unaffected.
+        let mut refused = 0;
+        for i in 0..12 {
+            let (status, body) =
+                app.post("/api/chat", None, json!({ "conversation": "flood", "text": format!("message {i}") })).await;
+            if status == StatusCode::TOO_MANY_REQUESTS {
+                refused += 1;
+                assert!(body["error"].is_string());
+            }
+        }
+        assert!(refused >= 5, "{refused} refused");
+        assert_eq!(
+            app.post("/api/chat", None, json!({ "conversation": "calm", "text": "bonjour" })).await.0,
+            StatusCode::OK
+        );
+        app.cleanup().await;
+    }
+
+    #[tokio::test]
+    async fn a_moderators_reply_arrives_on_the_residents_event_stream() {
+        let app = spawn_app(false).await.unwrap();
+        let (_, token) = app.moderator("Alice", Role::Moderator).await;
+        app.chat("live", "je veux parler à un humain").await;
+        let (_, before) = app.get("/api/chat/live/messages", None).await;
+        let last = before["messages"].as_array().unwrap().last().unwrap()["id"].as_i64().unwrap();
+
+        let mut stream = app.http.get(format!("{}/api/chat/live/events?after={last}", app.base)).send().await.unwrap();
+        assert_eq!(stream.headers()["content-type"], "text/event-stream");
+        let (_, queue) = app.get("/api/tickets", Some(&token)).await;
+        let id = queue["tickets"][0]["id"].as_i64().unwrap();
+        app.post(&format!("/api/tickets/{id}/claim"), Some(&token), json!({})).await;
+        app.post(&format!("/api/tickets/{id}/reply"), Some(&token), json!({ "text": "Bonjour!" })).await;
+
+        let mut received = String::new();
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !received.contains("Bonjour!") {
+            let chunk = tokio::time::timeout_at(deadline, stream.chunk()).await.expect("an event in time").unwrap();
+            received.push_str(&String::from_utf8_lossy(&chunk.expect("the stream stays open")));
+        }
+        assert!(received.contains("event: messages"), "{received}");
+        assert!(received.contains("\"author\":\"moderator\""), "{received}");
+        app.cleanup().await;
+    }
+}

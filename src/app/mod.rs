@@ -25,7 +25,7 @@ impl App {
         let listener = TcpListener::bind(&config.http_addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.http_addr))?;
-        Ok(App { state: AppState { store, directives }, listener })
+        Ok(App { state: AppState::new(store, directives), listener })
     }
 
     pub fn local_addr(&self) -> std::io::Result<std::net::SocketAddr> {
@@ -34,10 +34,9 @@ impl App {
 
     /// Serves until `shutdown` completes; requests in flight finish first.
     pub async fn serve(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
-        axum::serve(self.listener, router(self.state))
-            .with_graceful_shutdown(shutdown)
-            .await
-            .context("HTTP server failed")
+        // Connection info gives the rate limiter each client's address.
+        let service = router(self.state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await.context("HTTP server failed")
     }
 }
 

@@ -5,10 +5,16 @@
 //! [`crate::conversation`]; they decide nothing. Every error is a status with
 //! a JSON `{"error"}` body; a 5xx means a bug (or the database is down).
 
+use std::convert::Infallible;
+use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
+
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures_util::Stream;
 
 use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
@@ -26,16 +32,45 @@ pub const MAX_TEXT_CHARS: usize = 4_000;
 /// Request bodies above this are refused before parsing.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
+pub mod ops;
+
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
     pub directives: Arc<LiveDirectives>,
+    pub counters: Arc<ops::Counters>,
+    /// Strict: a resident cannot flood the desk (12 messages a minute, 6 at once).
+    pub per_conversation: Arc<ops::RateLimiter>,
+    /// Generous: a shelter of residents behind one address is not locked out.
+    pub per_address: Arc<ops::RateLimiter>,
+    /// The id of each conversation that changed (new message, reply, claim):
+    /// wakes the live event streams of this process.
+    pub events: tokio::sync::broadcast::Sender<i64>,
+}
+
+impl AppState {
+    pub fn new(store: Store, directives: Arc<LiveDirectives>) -> AppState {
+        AppState {
+            store,
+            directives,
+            counters: Default::default(),
+            per_conversation: Arc::new(ops::RateLimiter::new(6.0, 0.2)),
+            per_address: Arc::new(ops::RateLimiter::new(300.0, 20.0)),
+            events: tokio::sync::broadcast::channel(1024).0,
+        }
+    }
 }
 
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(chat_page))
+        .route("/dashboard", get(dashboard_page))
         .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
+        .route("/api/openapi.json", get(openapi))
+        .route("/api/chat/{conversation}/events", get(chat_events))
+        .route("/api/tickets/events", get(ticket_events))
+        .route("/api/tickets/{id}/messages", get(ticket_messages))
         .route("/api/chat", post(post_chat))
         .route("/api/chat/{conversation}/messages", get(get_messages))
         .route("/api/tickets", get(list_tickets))
@@ -107,6 +142,53 @@ async fn healthz(State(state): State<AppState>) -> Result<Json<serde_json::Value
     Ok(Json(json!({ "status": "ok", "directives": state.directives.current().directive_set.version })))
 }
 
+async fn dashboard_page() -> impl IntoResponse {
+    (
+        [
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'",
+            ),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        Html(include_str!("dashboard.html")),
+    )
+}
+
+async fn openapi() -> Json<serde_json::Value> {
+    Json(ops::openapi())
+}
+
+async fn metrics(State(state): State<AppState>) -> Result<Response, ApiError> {
+    use sqlx::Row;
+    let pool = state.store.pool();
+    let now = state.store.now_ms();
+    let open = sqlx::query(
+        "SELECT priority, COUNT(*) FROM tickets
+         WHERE status = 'open' OR (status = 'claimed' AND lease_until < $1) GROUP BY priority",
+    )
+    .bind(now)
+    .fetch_all(pool)
+    .await?;
+    let first_reply = sqlx::query(
+        "SELECT CAST(COALESCE(AVG(first_reply_at - opened_at), 0) AS DOUBLE PRECISION), COUNT(first_reply_at)
+         FROM tickets WHERE first_reply_at IS NOT NULL",
+    )
+    .fetch_one(pool)
+    .await?;
+    let outbox =
+        sqlx::query("SELECT MIN(created_at), COUNT(*) FROM outbox WHERE status = 'pending'").fetch_one(pool).await?;
+    let oldest: Option<i64> = outbox.get(0);
+    let figures = ops::QueueFigures {
+        open_by_priority: open.iter().map(|r| (r.get(0), r.get(1))).collect(),
+        first_reply_seconds: (first_reply.get::<f64, _>(0) / 1000.0, first_reply.get(1)),
+        outbox_lag_seconds: oldest.map_or(0.0, |o| (now - o).max(0) as f64 / 1000.0),
+        outbox_pending: outbox.get(1),
+    };
+    let body = ops::render_metrics(&state.counters, &figures, state.directives.current().directive_set.entries.len());
+    Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response())
+}
+
 async fn chat_page() -> impl IntoResponse {
     (
         [
@@ -142,10 +224,15 @@ fn check_conversation(conversation: &str) -> Result<(), ApiError> {
 
 async fn post_chat(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     payload: Result<Json<ChatRequest>, JsonRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let request = json_body(payload)?;
     check_conversation(&request.conversation)?;
+    if !state.per_address.allow(&peer.ip().to_string()) || !state.per_conversation.allow(&request.conversation) {
+        state.counters.rate_limited.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        return Err(ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too many messages; please wait a few seconds"));
+    }
     if request.text.trim().is_empty() {
         return Err(ApiError::new(StatusCode::BAD_REQUEST, "text is empty"));
     }
@@ -176,7 +263,12 @@ async fn post_chat(
     };
     let knowledge = state.directives.current();
     let handled = handle_inbound(&state.store, &knowledge, &inbound).await?;
+    if handled.duplicate {
+        state.counters.duplicates.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    let _ = state.events.send(handled.conversation_id);
     if let Some(decision) = &handled.decision {
+        state.counters.count(decision);
         tracing::info!(platform = "web", conversation = handled.conversation_id, action = ?decision.action, reason = ?decision.reason, "message decided");
     }
     let replies: Vec<serde_json::Value> = handled
@@ -223,6 +315,10 @@ async fn authorize(state: &AppState, headers: &HeaderMap, official: bool) -> Res
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .ok_or_else(|| ApiError::new(StatusCode::UNAUTHORIZED, "a moderator token is required"))?;
+    authorize_token(state, token, official).await
+}
+
+async fn authorize_token(state: &AppState, token: &str, official: bool) -> Result<Moderator, ApiError> {
     let moderator = state
         .store
         .authenticate(token)
@@ -271,6 +367,7 @@ async fn claim_ticket(
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let moderator = authorize(&state, &headers, false).await?;
     let ticket = state.store.claim(id, moderator.id, DEFAULT_LEASE_MS).await?;
+    let _ = state.events.send(ticket.conversation_id);
     Ok(Json(json!({ "id": ticket.id, "status": ticket.status, "claimed_by": ticket.claimed_by })))
 }
 
@@ -292,6 +389,9 @@ async fn reply_ticket(
         return Err(ApiError::new(StatusCode::BAD_REQUEST, format!("text must be 1 to {MAX_TEXT_CHARS} characters")));
     }
     let message = state.store.reply(id, moderator.id, request.text.trim()).await?;
+    if let Some(ticket) = state.store.ticket(id).await? {
+        let _ = state.events.send(ticket.conversation_id);
+    }
     Ok(Json(json!({ "message": message })))
 }
 
@@ -302,6 +402,7 @@ async fn resolve_ticket(
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let moderator = authorize(&state, &headers, false).await?;
     state.store.resolve(id, moderator.id).await?;
+    let _ = state.events.send(0);
     Ok(Json(json!({ "id": id, "status": "resolved" })))
 }
 
@@ -349,4 +450,98 @@ async fn reload_directives(State(state): State<AppState>, headers: HeaderMap) ->
                 .into_response())
         }
     }
+}
+
+/// Messages of a ticket's conversation, for the moderator who opens it.
+async fn ticket_messages(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    authorize(&state, &headers, false).await?;
+    let ticket = state.store.ticket(id).await?.ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such ticket"))?;
+    let messages = state.store.messages(ticket.conversation_id, 0, 500).await?;
+    Ok(Json(json!({ "ticket": ticket, "messages": messages })))
+}
+
+/// Live messages of one conversation (Server-Sent Events): a `messages`
+/// event with the new messages whenever there are some. Woken at once by
+/// this process, and every two seconds for replies written by another.
+async fn chat_events(
+    State(state): State<AppState>,
+    Path(conversation): Path<String>,
+    query: Result<Query<AfterQuery>, QueryRejection>,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
+    check_conversation(&conversation)?;
+    let Query(query) = query.map_err(|r| ApiError::new(StatusCode::BAD_REQUEST, r.body_text()))?;
+    let found = state
+        .store
+        .conversation("web", &conversation)
+        .await?
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such conversation"))?;
+    let receiver = state.events.subscribe();
+    let start = (state.store.clone(), receiver, query.after.unwrap_or(0));
+    let stream = futures_util::stream::unfold(start, move |(store, mut receiver, mut after)| async move {
+        loop {
+            match store.messages(found.id, after, 500).await {
+                Ok(messages) if !messages.is_empty() => {
+                    after = messages.last().map_or(after, |m| m.id);
+                    let event = Event::default().event("messages").json_data(json!({ "messages": messages }));
+                    let event = event.unwrap_or_else(|_| Event::default().event("error"));
+                    return Some((Ok(event), (store, receiver, after)));
+                }
+                Ok(_) => {}
+                Err(err) => tracing::warn!(cause = %err, "live messages: database error"),
+            }
+            wait_for_change(&mut receiver, Some(found.id)).await;
+        }
+    });
+    Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
+}
+
+#[derive(Debug, Deserialize)]
+struct TokenQuery {
+    token: String,
+}
+
+/// Live queue for the dashboard (Server-Sent Events): a `tickets` event with
+/// the active tickets whenever the queue may have changed. The token comes
+/// in the query: an `EventSource` cannot send headers.
+async fn ticket_events(
+    State(state): State<AppState>,
+    query: Result<Query<TokenQuery>, QueryRejection>,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
+    let Query(query) = query.map_err(|_| ApiError::new(StatusCode::UNAUTHORIZED, "a moderator token is required"))?;
+    authorize_token(&state, &query.token, false).await?;
+    let receiver = state.events.subscribe();
+    let stream = futures_util::stream::unfold(
+        (state.store.clone(), receiver, true),
+        |(store, mut receiver, first)| async move {
+            if !first {
+                wait_for_change(&mut receiver, None).await;
+            }
+            let event = match store.tickets("active", 500).await {
+                Ok(tickets) => Event::default().event("tickets").json_data(json!({ "tickets": tickets })),
+                Err(err) => Ok(Event::default().event("error").data(err.to_string())),
+            };
+            Some((Ok(event.unwrap_or_else(|_| Event::default().event("error"))), (store, receiver, false)))
+        },
+    );
+    Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
+}
+
+/// Waits for a change of `conversation` (any change when `None`), or two
+/// seconds, whichever comes first.
+async fn wait_for_change(receiver: &mut tokio::sync::broadcast::Receiver<i64>, conversation: Option<i64>) {
+    let wait = async {
+        loop {
+            match receiver.recv().await {
+                Ok(id) if conversation.is_none_or(|c| c == id) => return,
+                Ok(_) => {}
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => return,
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => std::future::pending::<()>().await,
+            }
+        }
+    };
+    let _ = tokio::time::timeout(Duration::from_secs(2), wait).await;
 }
