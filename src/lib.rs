@@ -9,6 +9,7 @@
 //! - [`store`]: conversations, messages, tickets, outbox, moderators, audit
 //!   (sqlx: SQLite or PostgreSQL);
 //! - [`conversation`]: one inbound message, stored, decided, answered or queued;
+//!   [`ingest`]: group commit of inbound messages;
 //! - [`clock`]: time as a value (pausable in tests);
 //! - [`config`]: configuration from the environment and `vigie.toml`;
 //! - [`live`]: the directive set in force and its reload;
@@ -23,6 +24,7 @@ pub mod conversation;
 pub mod core;
 pub mod eval;
 pub mod faq;
+pub mod ingest;
 pub mod live;
 pub mod store;
 pub mod web;

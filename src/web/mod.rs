@@ -22,7 +22,6 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::conversation::handle_inbound;
 use crate::core::Lang;
 use crate::live::LiveDirectives;
 use crate::store::{DEFAULT_LEASE_MS, Inbound, Moderator, Role, Store, TicketError};
@@ -46,11 +45,14 @@ pub struct AppState {
     /// The id of each conversation that changed (new message, reply, claim):
     /// wakes the live event streams of this process.
     pub events: tokio::sync::broadcast::Sender<i64>,
+    /// Stores and decides inbound messages, several per commit.
+    pub ingest: crate::ingest::Ingestor,
 }
 
 impl AppState {
     pub fn new(store: Store, directives: Arc<LiveDirectives>) -> AppState {
         AppState {
+            ingest: crate::ingest::Ingestor::spawn(store.clone(), directives.clone()),
             store,
             directives,
             counters: Default::default(),
@@ -261,8 +263,7 @@ async fn post_chat(
         platform_message_id: request.id.map(|id| format!("{}:{id}", request.conversation)),
         text: request.text,
     };
-    let knowledge = state.directives.current();
-    let handled = handle_inbound(&state.store, &knowledge, &inbound).await?;
+    let handled = state.ingest.submit(inbound).await?;
     if handled.duplicate {
         state.counters.duplicates.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
