@@ -340,3 +340,67 @@ mod operations {
         app.cleanup().await;
     }
 }
+
+mod officials {
+    use super::*;
+
+    #[tokio::test]
+    async fn an_alert_reaches_each_subscriber_once_in_their_language() {
+        let app = spawn_app(false).await.unwrap();
+        let (_, official) = app.moderator("Offi", Role::Official).await;
+        let (_, moderator) = app.moderator("Mo", Role::Moderator).await;
+        let store = &app.app_state.store;
+        // Subscribers: a web resident (English) and a Telegram resident; one who is not subscribed.
+        app.post("/api/chat", None, json!({ "conversation": "web-en", "text": "hello", "lang": "en" })).await;
+        assert_eq!(app.post("/api/chat/web-en/subscribe", None, json!({ "subscribed": true })).await.0, StatusCode::OK);
+        app.chat("web-quiet", "bonjour").await;
+        let mut tx = store.begin().await.unwrap();
+        let telegram = store.upsert_conversation(&mut tx, "telegram", "777", None).await.unwrap();
+        tx.commit().await.unwrap();
+        store.set_subscribed(telegram.id, true).await.unwrap();
+
+        let alert = json!({ "text": { "fr": "Le pont Noir est fermé.", "en": "The Noir bridge is closed." } });
+        assert_eq!(app.post("/api/broadcasts", Some(&moderator), alert.clone()).await.0, StatusCode::FORBIDDEN);
+        let (status, body) = app.post("/api/broadcasts", Some(&official), alert).await;
+        assert_eq!(status, StatusCode::OK);
+        let id = body["id"].as_i64().unwrap();
+
+        let (_, report) = app.get(&format!("/api/broadcasts/{id}"), Some(&official)).await;
+        assert_eq!(
+            (report["sent"].as_i64(), report["pending"].as_i64(), report["failed"].as_i64()),
+            (Some(1), Some(1), Some(0))
+        );
+        let (_, web) = app.get("/api/chat/web-en/messages", None).await;
+        assert_eq!(web["messages"].as_array().unwrap().last().unwrap()["text"], "The Noir bridge is closed.");
+        let (_, quiet) = app.get("/api/chat/web-quiet/messages", None).await;
+        assert!(quiet["messages"].as_array().unwrap().iter().all(|m| m["text"] != "Le pont Noir est fermé."));
+        let queued = store.take_outbox("telegram", 10, 1_000).await.unwrap();
+        assert_eq!(queued.len(), 1);
+        assert_eq!((queued[0].chat_id.as_str(), queued[0].text.as_str()), ("777", "Le pont Noir est fermé."));
+        assert_eq!(app.get("/api/broadcasts/999", Some(&official)).await.0, StatusCode::NOT_FOUND);
+        app.cleanup().await;
+    }
+
+    #[tokio::test]
+    async fn officials_see_the_most_frequent_unanswered_questions() {
+        let app = spawn_app(false).await.unwrap();
+        let (_, official) = app.moderator("Offi", Role::Official).await;
+        for (i, text) in [
+            "est-ce que le festival western est annulé?",
+            "le festival western est-il annulé?",
+            "Festival western annulé?",
+            "qui a gagné la partie de hockey hier?",
+        ]
+        .iter()
+        .enumerate()
+        {
+            app.chat(&format!("u{i}"), text).await;
+        }
+        let (status, body) = app.get("/api/unanswered?hours=1", Some(&official)).await;
+        assert_eq!(status, StatusCode::OK);
+        let groups = body["groups"].as_array().unwrap();
+        assert_eq!(groups[0]["count"], 3, "{body}");
+        assert_eq!(groups[1]["count"], 1);
+        app.cleanup().await;
+    }
+}

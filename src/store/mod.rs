@@ -810,6 +810,87 @@ impl Store {
         Ok((row.get(0), row.get(1), row.get(2)))
     }
 
+    // ---- alerts --------------------------------------------------------------------
+
+    /// An official's alert: one row per subscriber, in their language, in
+    /// one transaction. Outbox rows for platforms with a sender, stored
+    /// messages for the web chat. Running it twice sends nothing twice.
+    pub async fn broadcast(&self, text_fr: &str, text_en: &str, official_id: i64) -> Result<i64, sqlx::Error> {
+        let now = self.now_ms();
+        let mut tx = self.begin().await?;
+        let row = sqlx::query(
+            "INSERT INTO broadcasts (text_fr, text_en, created_by, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(storable(text_fr).into_owned())
+        .bind(storable(text_en).into_owned())
+        .bind(official_id)
+        .bind(now)
+        .fetch_one(tx.conn())
+        .await?;
+        let id: i64 = row.get(0);
+        sqlx::query(
+            "INSERT INTO outbox (conversation_id, platform, chat_id, kind, text, status, attempts, not_before, created_at, broadcast_id)
+             SELECT id, platform, chat_id, 'alert', CASE WHEN lang = 'en' THEN $1 ELSE $2 END, 'pending', 0, $3, $3, $4
+             FROM conversations WHERE subscribed = 1 AND blocked = 0 AND platform NOT IN ('web', 'cli')
+             ON CONFLICT (broadcast_id, conversation_id) DO NOTHING",
+        )
+        .bind(storable(text_en).into_owned())
+        .bind(storable(text_fr).into_owned())
+        .bind(now)
+        .bind(id)
+        .execute(tx.conn())
+        .await?;
+        sqlx::query(
+            "INSERT INTO messages (conversation_id, platform, direction, author, text, created_at, broadcast_id)
+             SELECT id, platform, 'out', 'bot', CASE WHEN lang = 'en' THEN $1 ELSE $2 END, $3, $4
+             FROM conversations WHERE subscribed = 1 AND platform IN ('web', 'cli')
+             ON CONFLICT (broadcast_id, conversation_id) DO NOTHING",
+        )
+        .bind(storable(text_en).into_owned())
+        .bind(storable(text_fr).into_owned())
+        .bind(now)
+        .bind(id)
+        .execute(tx.conn())
+        .await?;
+        self.audit(&mut tx, Some(official_id), "broadcast", None, None, Some(&id.to_string())).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Delivery of an alert: (sent, failed, pending); `None` if unknown.
+    pub async fn broadcast_report(&self, id: i64) -> Result<Option<(i64, i64, i64)>, sqlx::Error> {
+        if sqlx::query("SELECT id FROM broadcasts WHERE id = $1").bind(id).fetch_optional(&self.pool).await?.is_none() {
+            return Ok(None);
+        }
+        let outbox = sqlx::query(
+            "SELECT CAST(COALESCE(SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0) AS BIGINT)
+             FROM outbox WHERE broadcast_id = $1",
+        )
+        .bind(id)
+        .fetch_one(&self.pool)
+        .await?;
+        let web =
+            sqlx::query("SELECT COUNT(*) FROM messages WHERE broadcast_id = $1").bind(id).fetch_one(&self.pool).await?;
+        Ok(Some((outbox.get::<i64, _>(0) + web.get::<i64, _>(0), outbox.get(1), outbox.get(2))))
+    }
+
+    /// Residents' messages escalated as not covered by the directives since
+    /// `since_ms`, newest first (at most `limit`): what to write next.
+    pub async fn unanswered_since(&self, since_ms: i64, limit: i64) -> Result<Vec<String>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT text FROM messages
+             WHERE direction = 'in' AND created_at >= $1 AND decision LIKE '%\"reason\":\"unmatched\"%'
+             ORDER BY id DESC LIMIT $2",
+        )
+        .bind(since_ms)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
     // ---- moderators and audit --------------------------------------------------
 
     /// Adds a moderator and returns it with its new API token (shown once;

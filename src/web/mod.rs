@@ -79,6 +79,10 @@ pub fn router(state: AppState) -> Router {
         .route("/api/tickets/{id}/claim", post(claim_ticket))
         .route("/api/tickets/{id}/reply", post(reply_ticket))
         .route("/api/tickets/{id}/resolve", post(resolve_ticket))
+        .route("/api/chat/{conversation}/subscribe", post(subscribe))
+        .route("/api/broadcasts", post(post_broadcast))
+        .route("/api/broadcasts/{id}", get(get_broadcast))
+        .route("/api/unanswered", get(unanswered))
         .route("/api/directives", get(get_directives))
         .route("/api/directives/reload", post(reload_directives))
         .fallback(not_found)
@@ -545,4 +549,111 @@ async fn wait_for_change(receiver: &mut tokio::sync::broadcast::Receiver<i64>, c
         }
     };
     let _ = tokio::time::timeout(Duration::from_secs(2), wait).await;
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SubscribeRequest {
+    subscribed: bool,
+}
+
+/// A resident subscribes to (or leaves) the officials' alerts.
+async fn subscribe(
+    State(state): State<AppState>,
+    Path(conversation): Path<String>,
+    payload: Result<Json<SubscribeRequest>, JsonRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    check_conversation(&conversation)?;
+    let request = json_body(payload)?;
+    let mut tx = state.store.begin().await?;
+    let found = state.store.upsert_conversation(&mut tx, "web", &conversation, None).await?;
+    tx.commit().await?;
+    state.store.set_subscribed(found.id, request.subscribed).await?;
+    Ok(Json(json!({ "conversation": conversation, "subscribed": request.subscribed })))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BroadcastText {
+    fr: String,
+    en: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BroadcastRequest {
+    text: BroadcastText,
+}
+
+async fn post_broadcast(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    payload: Result<Json<BroadcastRequest>, JsonRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let official = authorize(&state, &headers, true).await?;
+    let request = json_body(payload)?;
+    for text in [&request.text.fr, &request.text.en] {
+        if text.trim().is_empty() || text.chars().count() > MAX_TEXT_CHARS {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                format!("text.fr and text.en must be 1 to {MAX_TEXT_CHARS} characters"),
+            ));
+        }
+    }
+    let id = state.store.broadcast(request.text.fr.trim(), request.text.en.trim(), official.id).await?;
+    tracing::info!(official = official.id, broadcast = id, "alert queued");
+    let _ = state.events.send(0);
+    Ok(Json(json!({ "id": id })))
+}
+
+async fn get_broadcast(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    authorize(&state, &headers, true).await?;
+    let (sent, failed, pending) = state
+        .store
+        .broadcast_report(id)
+        .await?
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such broadcast"))?;
+    Ok(Json(json!({ "id": id, "sent": sent, "failed": failed, "pending": pending })))
+}
+
+#[derive(Debug, Deserialize)]
+struct HoursQuery {
+    hours: Option<i64>,
+}
+
+/// The last hours' questions the directives did not cover, grouped by their
+/// content words and ranked by how often they came: the entries to write next.
+async fn unanswered(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<HoursQuery>, QueryRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    authorize(&state, &headers, true).await?;
+    let Query(query) = query.map_err(|r| ApiError::new(StatusCode::BAD_REQUEST, r.body_text()))?;
+    let hours = query.hours.unwrap_or(24).clamp(1, 24 * 30);
+    let texts = state.store.unanswered_since(state.store.now_ms() - hours * 3_600_000, 5_000).await?;
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for text in texts {
+        let normalized = crate::core::normalize::tokenize(&text);
+        let mut words: Vec<&str> =
+            normalized.content().filter(|t| !t.entity).map(|t| (&*t.stem_fr).min(&*t.stem_en)).collect();
+        words.sort_unstable();
+        words.dedup();
+        let key = words.join(" ");
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, examples)) => examples.push(text),
+            None => groups.push((key, vec![text])),
+        }
+    }
+    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+    let groups: Vec<serde_json::Value> = groups
+        .into_iter()
+        .take(30)
+        .map(|(key, examples)| json!({ "count": examples.len(), "words": key, "examples": examples.iter().take(3).collect::<Vec<_>>() }))
+        .collect();
+    Ok(Json(json!({ "hours": hours, "groups": groups })))
 }
