@@ -649,7 +649,7 @@ async fn unanswered(
             None => groups.push((key, vec![text])),
         }
     }
-    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+    groups.sort_by_key(|(_, examples)| std::cmp::Reverse(examples.len()));
     let groups: Vec<serde_json::Value> = groups
         .into_iter()
         .take(30)
