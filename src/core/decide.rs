@@ -35,8 +35,8 @@ impl Default for Thresholds {
             answer: 0.45,
             margin: 0.12,
             answer_coverage: 0.4,
-            clarify: 0.4,
-            clarify_coverage: 0.3,
+            clarify: 0.45,
+            clarify_coverage: 0.35,
             clarify_window: 0.15,
         }
     }

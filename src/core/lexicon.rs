@@ -23,7 +23,7 @@ sandbag: sable sablage | sandbag sandbags sand
 road: route routes chemin pont ponts autoroute circulation detour detours viaduc traverse | road roads bridge bridges highway traffic detour commute drive driving
 closed: ferme fermee fermees fermes fermeture bloque bloquee barre barree coupee coupe inaccessible impraticable | closed closure closures blocked shut impassable
 open: ouvert ouverte ouverts ouvertes ouverture rouvrir rouvert reouverture | open opened reopen reopened reopening
-power: electricite courant panne pannes hydro delestage | power electricity outage outages blackout hydro
+power: electricite courant panne pannes hydro delestage jus | power electricity outage outages blackout hydro
 electrical: electrique electriques fil fils prise prises panneau disjoncteur disjoncteurs filage electrocution | electrical electric wire wires wiring outlet outlets breaker breakers panel electrocution
 insurance: assurance assurances assureur assureurs | insurance insurer insured claim claims adjuster
 money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation | financial compensation compensate reimbursement reimburse refund money funds funding allowance grant
@@ -46,7 +46,7 @@ find: trouver retrouver localiser nouvelles recherche | find locate whereabouts 
 phone: appeler telephoner telephone numero ligne cellulaire | call phone number line hotline cellphone cell
 alert: alerte alertes notification notifications avis texto textos infolettre abonner abonnement message | alert alerts notification notifications notify text texts subscribe subscription
 return: retour retourner rentrer revenir reintegrer reintegration | return returning back
-home: maison domicile residence chez demeure propriete | home house residence property
+home: maison domicile residence chez demeure propriete chalet appartement logement condo | home house residence property cottage cabin apartment condo
 safe: securitaire securite dangereux risque risques | safe safety unsafe dangerous risk risks hazard hazardous
 mobility: mobilite fauteuil roulant handicap handicape marchette deambulateur | mobility wheelchair disabled disability walker
 food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner collation | food meal meals eat eating groceries grocery supper dinner lunch breakfast snack
@@ -81,7 +81,7 @@ map: carte cartes plan | map maps
 zone: zone zones secteur secteurs quartier quartiers | zone zones area areas sector neighbourhood district
 mandatory: obligatoire obligatoires oblige forcer | mandatory compulsory forced obliged
 bring: apporter amener emporter trousse valise | bring pack kit suitcase
-transport: transport navette autobus bus taxi | transport transportation shuttle bus ride taxi
+transport: transport navette autobus bus taxi lift | transport transportation shuttle bus ride taxi lift
 access: acces entrer barrage laissez-passer | access enter checkpoint roadblock pass
 update: information informations nouvelles mise jour | information update updates news
 duration: durer longtemps duree | long last duration

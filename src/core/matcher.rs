@@ -459,14 +459,27 @@ impl Index {
         let mut seen_words: Vec<&str> = Vec::new();
         let content: Vec<&Token> = message.content().collect();
         let mut skip_next = false;
+        let mut joined = String::new();
         for (i, token) in content.iter().enumerate() {
             if std::mem::take(&mut skip_next) {
                 continue;
             }
-            // A compound the set knows, written in two words ("sand bags").
+            // A compound the set knows, written in two words ("sand bags"):
+            // tried only when neither word is known alone.
+            let unknown = |t: &Token| {
+                !self.term_ids.contains_key(&*t.stem_fr)
+                    && !self.term_ids.contains_key(&*t.stem_en)
+                    && lexicon::concept_of(&t.stem_fr, &t.stem_en, lang).is_none()
+            };
             if let Some(next) = content.get(i + 1)
-                && !self.term_ids.contains_key(&*token.stem_en)
-                && let Some(&term) = self.words.get(&format!("{}{}", token.word, next.word))
+                && unknown(token)
+                && unknown(next)
+                && let Some(&term) = {
+                    joined.clear();
+                    joined.push_str(&token.word);
+                    joined.push_str(&next.word);
+                    self.words.get(joined.as_str())
+                }
             {
                 let mut terms = TermList::default();
                 terms.push((term, 1.0));
