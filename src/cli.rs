@@ -10,7 +10,6 @@ use clap::{Parser, Subcommand};
 
 use crate::clock::Clock;
 use crate::config::{Config, parse_age};
-use crate::core::directives::DirectiveSet;
 use crate::core::{Knowledge, Thresholds, decide, reply};
 use crate::store::{Role, Store};
 use crate::{eval, faq};
@@ -256,9 +255,4 @@ pub fn ask(knowledge: &Knowledge, mut input: impl BufRead, mut output: impl Writ
         output.flush()?;
     }
     Ok(())
-}
-
-/// An empty directive set, for callers with no folder.
-pub fn empty_knowledge() -> Knowledge {
-    Knowledge::new(DirectiveSet::empty())
 }

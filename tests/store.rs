@@ -226,6 +226,12 @@ async fn the_outbox_redelivers_after_a_crash_between_take_and_send(fixture: &Fix
     assert!(restarted.take_outbox("telegram", 10, 30_000).await.unwrap().is_empty());
     advance(Duration::from_secs(6)).await;
     assert_eq!(restarted.take_outbox("telegram", 10, 30_000).await.unwrap()[0].id, item.id);
+
+    // The resident blocked the bot (a 403): the row fails, nothing more is queued.
+    restarted.mark_failed(item.id, "403 Forbidden: bot was blocked by the user").await.unwrap();
+    restarted.set_blocked("telegram", "chat-42").await.unwrap();
+    handle_inbound(&restarted, &KNOWLEDGE, &message("u3", "merci")).await.unwrap();
+    assert_eq!(restarted.outbox_counts().await.unwrap(), (0, 1, 1));
 }
 
 async fn purge_erases_old_texts_and_identifiers_and_nothing_else(fixture: &Fixture) {

@@ -360,7 +360,7 @@ impl Index {
 
         // Entries sharing at least one term with the message.
         let mut touched: Vec<u32> = Vec::new();
-        for q in &query {
+        for q in query.iter().filter(|q| !q.asks) {
             for &(t, _) in &q.terms {
                 touched.extend_from_slice(&self.postings[t as usize]);
             }
@@ -464,30 +464,6 @@ impl Index {
             if std::mem::take(&mut skip_next) {
                 continue;
             }
-            // A compound the set knows, written in two words ("sand bags"):
-            // tried only when neither word is known alone.
-            let unknown = |t: &Token| {
-                !self.term_ids.contains_key(&*t.stem_fr)
-                    && !self.term_ids.contains_key(&*t.stem_en)
-                    && lexicon::concept_of(&t.stem_fr, &t.stem_en, lang).is_none()
-            };
-            if let Some(next) = content.get(i + 1)
-                && unknown(token)
-                && unknown(next)
-                && let Some(&term) = {
-                    joined.clear();
-                    joined.push_str(&token.word);
-                    joined.push_str(&next.word);
-                    self.words.get(joined.as_str())
-                }
-            {
-                let mut terms = TermList::default();
-                terms.push((term, 1.0));
-                let weight = self.specificity[term as usize];
-                query.push(QueryToken { terms, weight, in_question: token.question });
-                skip_next = true;
-                continue;
-            }
             let repeated = seen_words.contains(&token.word.as_str());
             seen_words.push(&token.word);
             let base = if token.word.bytes().all(|b| b.is_ascii_digit()) {
@@ -514,6 +490,23 @@ impl Index {
                     terms.push((term, 1.0));
                 }
             }
+            // A compound the set knows, written in two words ("sand bags"):
+            // tried only when neither word is known alone.
+            if terms.is_empty()
+                && let Some(next) = content.get(i + 1)
+                && !self.term_ids.contains_key(&*next.stem_fr)
+                && !self.term_ids.contains_key(&*next.stem_en)
+                && lexicon::concept_of(&next.stem_fr, &next.stem_en, lang).is_none()
+                && let Some(&term) = {
+                    joined.clear();
+                    joined.push_str(&token.word);
+                    joined.push_str(&next.word);
+                    self.words.get(joined.as_str())
+                }
+            {
+                terms.push((term, 1.0));
+                skip_next = true;
+            }
             if terms.is_empty()
                 && let Some(id) = self.typo_term(&token.word)
             {
@@ -527,7 +520,7 @@ impl Index {
                 .fold(None, |m: Option<f32>, s| Some(m.map_or(s, |m: f32| m.max(s))))
                 .unwrap_or(1.0);
             let weight = if repeated { 0.0 } else { base * specificity };
-            query.push(QueryToken { terms, weight, in_question: token.question });
+            query.push(QueryToken { terms, weight, in_question: token.question, asks: false });
         }
         if let Some(kind) = asks(message)
             && let Some(&term) = self.term_ids.get(kind.key())
@@ -535,7 +528,12 @@ impl Index {
             let mut terms = TermList::default();
             terms.push((term, 1.0));
             let weight = ASKS_WEIGHT * self.specificity[term as usize];
-            query.push(QueryToken { terms, weight, in_question: message.tokens.iter().any(|t| t.question) });
+            query.push(QueryToken {
+                terms,
+                weight,
+                in_question: message.tokens.iter().any(|t| t.question),
+                asks: true,
+            });
         }
         // When only some sentences are questions, the others are context.
         let questions = query.iter().filter(|q| q.in_question).count();
@@ -602,6 +600,9 @@ struct QueryToken {
     weight: f32,
     /// In a question sentence of a message that has other sentences too.
     in_question: bool,
+    /// What the message asks (where, when…): it scores entries, but alone
+    /// it does not make one a candidate.
+    asks: bool,
 }
 
 /// Whether a keyword's terms occur in the message in order, next to each

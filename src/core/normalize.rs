@@ -67,10 +67,6 @@ impl Normalized {
         self.tokens.iter().filter(|t| !t.stop)
     }
 
-    pub fn has_word(&self, word: &str) -> bool {
-        self.tokens.iter().any(|t| t.word == word)
-    }
-
     /// Whether `phrase` (folded words separated by single spaces) occurs on
     /// word boundaries.
     pub fn has_phrase(&self, phrase: &str) -> bool {
@@ -82,6 +78,7 @@ impl Normalized {
 /// over a message's words, rather than one substring search each.
 pub struct PhraseSet {
     by_first: HashMap<&'static str, Vec<(usize, Vec<&'static str>)>>,
+    phrases: Vec<&'static str>,
 }
 
 impl PhraseSet {
@@ -93,7 +90,7 @@ impl PhraseSet {
                 by_first.entry(first).or_default().push((i, words));
             }
         }
-        PhraseSet { by_first }
+        PhraseSet { by_first, phrases: phrases.to_vec() }
     }
 
     /// How many of the phrases occur in `message` (each counted once).
@@ -300,10 +297,13 @@ pub fn tokenize(text: &str) -> Normalized {
     }
     // Compounds written as two words: "croix rouge", "sous sol".
     let mut i = 0;
+    let mut joined = String::new();
     while i + 1 < words.len() {
-        let joined = format!("{}{}", words[i].0, words[i + 1].0);
+        joined.clear();
+        joined.push_str(&words[i].0);
+        joined.push_str(&words[i + 1].0);
         if words[i].2 == words[i + 1].2 && COMPOUNDS.contains(joined.as_str()) {
-            words[i].0 = joined;
+            words[i].0 = joined.clone();
             words.remove(i + 1);
         }
         i += 1;
@@ -391,7 +391,7 @@ impl Asks {
     }
 }
 
-static ASKS_PHRASES: LazyLock<Vec<(Asks, PhraseSet)>> = LazyLock::new(|| {
+static ASKS_LISTS: LazyLock<Vec<(Asks, PhraseSet)>> = LazyLock::new(|| {
     vec![
         (
             Asks::HowMuch,
@@ -484,10 +484,32 @@ static ASKS_PHRASES: LazyLock<Vec<(Asks, PhraseSet)>> = LazyLock::new(|| {
     ]
 });
 
+/// All of `ASKS_LISTS` in one set, for one pass over a message; each
+/// phrase's kind by its index.
+static ASKS_PHRASES: LazyLock<(PhraseSet, Vec<Asks>)> = LazyLock::new(|| {
+    let mut phrases = Vec::new();
+    let mut kinds = Vec::new();
+    for (kind, set) in ASKS_LISTS.iter() {
+        for phrase in &set.phrases {
+            phrases.push(*phrase);
+            kinds.push(*kind);
+        }
+    }
+    (PhraseSet::new(&phrases), kinds)
+});
+
+const ASKS_ORDER: [Asks; 6] = [Asks::HowMuch, Asks::When, Asks::Where, Asks::Who, Asks::Why, Asks::How];
+
 /// What `message` asks for, if its words say it. "ou" without its accent is
 /// read as "où" only where "or" cannot stand ("ou est", "c'est ou").
 pub fn asks(message: &Normalized) -> Option<Asks> {
-    let found = ASKS_PHRASES.iter().find(|(_, phrases)| phrases.any(message)).map(|(kind, _)| *kind);
+    // The first kind in `ASKS_LISTS` order wins ("how long" is when, not how).
+    let (phrases, kinds) = &*ASKS_PHRASES;
+    let found = phrases
+        .found(message)
+        .into_iter()
+        .map(|i| kinds[i])
+        .min_by_key(|kind| ASKS_ORDER.iter().position(|k| k == kind));
     match found {
         // "où" written with its accent cannot be "or".
         None | Some(Asks::How) if message.where_accent => Some(Asks::Where),

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 use super::distress;
-use super::normalize::{Normalized, PhraseSet, STOP_WORDS, is_emoji};
+use super::normalize::{Normalized, PhraseSet, STOP_WORDS};
 
 /// Probability above which a message is treated as distress. Set low on
 /// purpose: a false alarm costs a moderator a glance, a miss can cost a life.
@@ -368,11 +368,6 @@ pub fn asks_something(message: &Normalized) -> bool {
         "faut", "peut", "peux", "pouvez", "svp", "please",
     ];
     message.interrogative || message.tokens.iter().any(|t| ASK.contains(&t.word.as_str()))
-}
-
-/// Whether the text is only symbols with no letters or digits (e.g. "?.?").
-pub fn is_symbols_only(raw: &str) -> bool {
-    !raw.chars().any(|c| c.is_alphanumeric() || is_emoji(c))
 }
 
 #[cfg(test)]
