@@ -30,7 +30,7 @@ money: financiere financier indemnisation indemnite compensation compenser rembo
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
 livestock: betail vache vaches cheval chevaux ferme poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
-health: sante medecin docteur malade maladie hopital clinique infirmiere soins | health doctor sick illness ill hospital clinic nurse care
+health: sante medecin docteur malade maladie hopital clinique infirmiere soins rougeurs irritation infection plaie | health doctor sick illness ill hospital clinic nurse care rash infection wound itchy
 school: ecole ecoles classe classes scolaire cours eleve eleves cegep universite garderie | school schools class classes student students college university daycare
 car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
 park: stationner stationnement garer stationne | park parking parked
@@ -42,20 +42,20 @@ clean: nettoyer nettoyage desinfecter desinfection laver | clean cleaning cleanu
 volunteer: benevole benevoles benevolat | volunteer volunteers volunteering
 donate: don dons donner donation donations | donate donation donations donating
 relative: famille proche proches parent parents frere soeur fils fille pere mere grandmere grandpere oncle tante cousin | family relative relatives brother sister son daughter father mother grandmother grandfather uncle aunt cousin
-find: trouver retrouver localiser nouvelles recherche | find locate whereabouts news search
+find: trouver retrouver localiser nouvelles recherche joindre rejoindre | find locate whereabouts news search reach
 phone: appeler telephoner telephone numero ligne cellulaire | call phone number line hotline cellphone cell
 alert: alerte alertes notification notifications avis texto textos infolettre abonner abonnement message | alert alerts notification notifications notify text texts subscribe subscription
 return: retour retourner rentrer revenir reintegrer reintegration | return returning back
 home: maison domicile residence chez demeure propriete chalet appartement logement condo | home house residence property cottage cabin apartment condo
 safe: securitaire securite dangereux risque risques | safe safety unsafe dangerous risk risks hazard hazardous
-mobility: mobilite fauteuil roulant handicap handicape marchette deambulateur | mobility wheelchair disabled disability walker
+mobility: mobilite fauteuil roulant handicap handicape marchette deambulateur oxygene | mobility wheelchair disabled disability walker oxygen
 food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner collation | food meal meals eat eating groceries grocery supper dinner lunch breakfast snack
 level: niveau niveaux hauteur debit baisser baisse redescendre descendre decrue monter pointe | level levels height gauge recede receding peak crest drop
 flood: inondation inondations inonde inondee inondes crue crues debordement | flood floods flooding flooded overflow
 fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning
 smoke: fumee fumees | smoke smoky
 air: air respirer respiration | air breathe breathing
-mental: stress anxiete angoisse detresse psychologique moral deprime deprimee cauchemar ecoute | stress anxiety anxious mental distress psychological depressed depression coping counselling counseling
+mental: stress anxiete angoisse detresse psychologique moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling
 child: enfant enfants bebe bebes ado ados adolescent | child children kid kids baby babies teen teenager
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
 cost: gratuit gratuite gratuits couter cout frais prix payer | free cost costs fee fees price pay charge
