@@ -2,7 +2,7 @@
 //! runner-up scores and coverages) as TSV, to study confidence:
 //! `cargo run --release --example match_features -- FAQ_DIR CASES.jsonl`.
 use vigie::core::normalize::{detect_lang, tokenize};
-use vigie::core::{Knowledge, Thresholds, decide};
+use vigie::core::{Thresholds, decide};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -30,5 +30,4 @@ fn main() {
         let n = message.content().count();
         println!("{kind}\t{s1:.3}\t{s2:.3}\t{m1:.3}\t{q1:.3}\t{m2:.3}\t{q2:.3}\t{n}\t{}", case.text.replace('\t', " "));
     }
-    let _ = Knowledge::new;
 }
