@@ -139,6 +139,14 @@ fn json_body<T>(payload: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> 
     payload.map(|Json(v)| v).map_err(|rejection| ApiError::new(rejection.status(), rejection.body_text()))
 }
 
+fn query_params<T>(query: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+    query.map(|Query(v)| v).map_err(|rejection| ApiError::new(StatusCode::BAD_REQUEST, rejection.body_text()))
+}
+
+fn diagnostic_json(d: &crate::core::directives::Diagnostic) -> serde_json::Value {
+    json!({ "file": d.file, "line": d.line, "column": d.column, "message": d.message })
+}
+
 async fn not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "no such route")
 }
@@ -302,7 +310,7 @@ async fn get_messages(
     query: Result<Query<AfterQuery>, QueryRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     check_conversation(&conversation)?;
-    let Query(query) = query.map_err(|r| ApiError::new(StatusCode::BAD_REQUEST, r.body_text()))?;
+    let query = query_params(query)?;
     let Some(found) = state.store.conversation("web", &conversation).await? else {
         return Err(ApiError::new(StatusCode::NOT_FOUND, "no such conversation"));
     };
@@ -346,7 +354,7 @@ async fn list_tickets(
     query: Result<Query<StatusQuery>, QueryRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     authorize(&state, &headers, false).await?;
-    let Query(query) = query.map_err(|r| ApiError::new(StatusCode::BAD_REQUEST, r.body_text()))?;
+    let query = query_params(query)?;
     let status = query.status.unwrap_or_else(|| "active".into());
     if !["open", "claimed", "answered", "resolved", "active"].contains(&status.as_str()) {
         return Err(ApiError::new(StatusCode::BAD_REQUEST, "status is open, claimed, answered, resolved or active"));
@@ -414,11 +422,7 @@ async fn resolve_ticket(
 fn directives_json(state: &AppState) -> serde_json::Value {
     let knowledge = state.directives.current();
     let load = state.directives.state();
-    let errors: Vec<serde_json::Value> = load
-        .errors
-        .iter()
-        .map(|d| json!({ "file": d.file, "line": d.line, "column": d.column, "message": d.message }))
-        .collect();
+    let errors: Vec<serde_json::Value> = load.errors.iter().map(diagnostic_json).collect();
     json!({
         "version": knowledge.directive_set.version,
         "loaded_at": load.loaded_at,
@@ -444,10 +448,7 @@ async fn reload_directives(State(state): State<AppState>, headers: HeaderMap) ->
         }
         Err(errors) => {
             tracing::warn!(moderator = official.id, errors = errors.len(), "directive reload rejected");
-            let list: Vec<serde_json::Value> = errors
-                .iter()
-                .map(|d| json!({ "file": d.file, "line": d.line, "column": d.column, "message": d.message }))
-                .collect();
+            let list: Vec<serde_json::Value> = errors.iter().map(diagnostic_json).collect();
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
                 Json(json!({ "error": "the directives are invalid", "errors": list })),
@@ -478,7 +479,7 @@ async fn chat_events(
     query: Result<Query<AfterQuery>, QueryRejection>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
     check_conversation(&conversation)?;
-    let Query(query) = query.map_err(|r| ApiError::new(StatusCode::BAD_REQUEST, r.body_text()))?;
+    let query = query_params(query)?;
     let found = state
         .store
         .conversation("web", &conversation)
@@ -633,7 +634,7 @@ async fn unanswered(
     query: Result<Query<HoursQuery>, QueryRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     authorize(&state, &headers, true).await?;
-    let Query(query) = query.map_err(|r| ApiError::new(StatusCode::BAD_REQUEST, r.body_text()))?;
+    let query = query_params(query)?;
     let hours = query.hours.unwrap_or(24).clamp(1, 24 * 30);
     let texts = state.store.unanswered_since(state.store.now_ms() - hours * 3_600_000, 5_000).await?;
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
