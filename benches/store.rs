@@ -11,6 +11,10 @@ use vigie::clock::Clock;
 use vigie::conversation::handle_batch;
 use vigie::store::{Inbound, Store};
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::TestDatabase;
+
 const MESSAGES: &[&str] = &[
     "où est le centre d'hébergement?",
     "la route 117 est-elle ouverte?",
@@ -62,30 +66,22 @@ async fn run(store: Store, total: usize, tasks: usize, batch: usize) -> f64 {
 async fn main() {
     let full = std::env::args().any(|a| a == "--bench");
     let total = if full { 20_000 } else { 200 };
-    for (tasks, batch) in [(1, 1), (8, 1), (1, 32), (4, 32)] {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("bench.db").display());
-        let store = Store::connect(&url, Clock::system()).await.unwrap();
-        let rate = run(store, total, tasks, batch).await;
-        println!("sqlite (WAL)   {tasks} task(s), batches of {batch:2}: {total} messages, {rate:8.0} messages/s");
-    }
-    if let Ok(admin) = std::env::var("VIGIE_TEST_POSTGRES_URL") {
-        use sqlx::Connection;
-        let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+    for postgres in [false, true] {
         for (tasks, batch) in [(1, 1), (8, 1), (1, 32), (4, 32)] {
-            let name = format!("vigie_bench_{tasks}_{batch}");
-            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                .execute(&mut conn)
-                .await;
-            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut conn).await.unwrap();
-            let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
-            let store = Store::connect(&format!("{base}/{name}"), Clock::system()).await.unwrap();
+            let db = if postgres {
+                match TestDatabase::postgres("vigie_bench").await {
+                    Some(db) => db,
+                    None => return,
+                }
+            } else {
+                TestDatabase::sqlite()
+            };
+            let store = Store::connect(&db.url(), Clock::system()).await.unwrap();
             let rate = run(store.clone(), total, tasks, batch).await;
-            println!("postgresql     {tasks} task(s), batches of {batch:2}: {total} messages, {rate:8.0} messages/s");
+            let backend = if postgres { "postgresql    " } else { "sqlite (WAL)  " };
+            println!("{backend} {tasks} task(s), batches of {batch:2}: {total} messages, {rate:8.0} messages/s");
             store.pool().close().await;
-            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                .execute(&mut conn)
-                .await;
+            db.cleanup().await;
         }
     }
 }

@@ -7,19 +7,19 @@ use std::path::Path;
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use sqlx::Connection;
 use vigie::app::App;
 use vigie::clock::Clock;
 use vigie::config::Config;
 use vigie::store::Role;
+
+mod common;
 
 struct TestApp {
     base: String,
     http: reqwest::Client,
     app_state: vigie::web::AppState,
     faq: tempfile::TempDir,
-    _db: tempfile::TempDir,
-    pg_cleanup: Option<(String, String)>,
+    db: common::TestDatabase,
 }
 
 impl TestApp {
@@ -59,36 +59,20 @@ impl TestApp {
     }
 
     async fn cleanup(self) {
-        if let Some((admin, name)) = self.pg_cleanup {
-            self.app_state.store.pool().close().await;
-            let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
-            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                .execute(&mut conn)
-                .await;
-        }
+        self.app_state.store.pool().close().await;
+        self.db.cleanup().await;
     }
 }
 
 async fn spawn_app(postgres: bool) -> Option<TestApp> {
-    let db = tempfile::tempdir().unwrap();
-    let (database_url, pg_cleanup) = if postgres {
-        let admin = std::env::var("VIGIE_TEST_POSTGRES_URL").ok()?;
-        let mut bytes = [0u8; 6];
-        getrandom::fill(&mut bytes).unwrap();
-        let name = format!("vigie_http_{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>());
-        let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
-        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut conn).await.unwrap();
-        let base = admin.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap();
-        (format!("{base}/{name}"), Some((admin, name)))
-    } else {
-        (format!("sqlite://{}", db.path().join("vigie.db").display()), None)
-    };
+    let db =
+        if postgres { common::TestDatabase::postgres("vigie_http").await? } else { common::TestDatabase::sqlite() };
     let faq = tempfile::tempdir().unwrap();
     for file in ["feux-evacuation.toml", "feux-sante-services.toml"] {
         std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("faq").join(file), faq.path().join(file)).unwrap();
     }
     let config = Config {
-        database_url,
+        database_url: db.url(),
         faq_dir: faq.path().to_path_buf(),
         http_addr: "127.0.0.1:0".into(),
         ..Config::default()
@@ -97,7 +81,7 @@ async fn spawn_app(postgres: bool) -> Option<TestApp> {
     let base = format!("http://{}", app.local_addr().unwrap());
     let app_state = app.state.clone();
     tokio::spawn(app.serve(std::future::pending()));
-    Some(TestApp { base, http: reqwest::Client::new(), app_state, faq, _db: db, pg_cleanup })
+    Some(TestApp { base, http: reqwest::Client::new(), app_state, faq, db })
 }
 
 macro_rules! on_both_backends {

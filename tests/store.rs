@@ -6,7 +6,6 @@ use std::path::Path;
 use std::sync::LazyLock;
 use std::time::Duration;
 
-use sqlx::Connection;
 use vigie::clock::Clock;
 use vigie::conversation::handle_inbound;
 use vigie::core::{Action, Knowledge, Reason};
@@ -16,57 +15,27 @@ static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| {
     vigie::cli::load_knowledge(&Path::new(env!("CARGO_MANIFEST_DIR")).join("faq")).expect("sample directives")
 });
 
-/// A database for one test; dropped databases are removed.
-enum Fixture {
-    Sqlite(tempfile::TempDir),
-    Postgres { admin_url: String, name: String },
-}
+mod common;
+
+/// A database for one test, and stores on it.
+struct Fixture(common::TestDatabase);
 
 impl Fixture {
-    fn url(&self) -> String {
-        match self {
-            Fixture::Sqlite(dir) => format!("sqlite://{}", dir.path().join("vigie.db").display()),
-            Fixture::Postgres { admin_url, name } => replace_database(admin_url, name),
-        }
-    }
-
     async fn store(&self) -> Store {
-        Store::connect(&self.url(), Clock::tokio()).await.expect("store connects and migrates")
+        Store::connect(&self.0.url(), Clock::tokio()).await.expect("store connects and migrates")
     }
 
     async fn cleanup(self) {
-        if let Fixture::Postgres { admin_url, name } = self {
-            let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect("admin connection");
-            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                .execute(&mut admin)
-                .await;
-        }
+        self.0.cleanup().await;
     }
-}
-
-fn replace_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
-    let slash = base.rfind('/').expect("a database URL has a path");
-    let mut out = format!("{}/{name}", &base[..slash]);
-    if let Some(q) = query {
-        out.push('?');
-        out.push_str(q);
-    }
-    out
 }
 
 async fn sqlite() -> Fixture {
-    Fixture::Sqlite(tempfile::tempdir().expect("temp dir"))
+    Fixture(common::TestDatabase::sqlite())
 }
 
 async fn postgres() -> Option<Fixture> {
-    let admin_url = std::env::var("VIGIE_TEST_POSTGRES_URL").ok()?;
-    let mut bytes = [0u8; 6];
-    getrandom::fill(&mut bytes).unwrap();
-    let name = format!("vigie_test_{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>());
-    let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect("VIGIE_TEST_POSTGRES_URL reachable");
-    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut admin).await.unwrap();
-    Some(Fixture::Postgres { admin_url, name })
+    common::TestDatabase::postgres("vigie_test").await.map(Fixture)
 }
 
 /// Runs `$body(fixture)` on SQLite and, when configured, on PostgreSQL.
