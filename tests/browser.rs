@@ -136,6 +136,14 @@ async fn a_resident_and_a_moderator_talk_through_the_web_pages() {
     let log = wait_for_text(&resident, "#log", "Marcel-Gagnon").await;
     assert!(log.contains("émise le"), "{log}");
 
+    // A question between two entries: the choices come as buttons; one tap answers.
+    let input = resident.find(Locator::Css("#text")).await.unwrap();
+    input.send_keys("quand le courant va revenir?").await.unwrap();
+    resident.find(Locator::Css("#send")).await.unwrap().click().await.unwrap();
+    wait_for_text(&resident, "#log .choices", "Quand l'électricité sera-t-elle rétablie?").await;
+    click(&resident, "#log .choices button").await;
+    wait_for_text(&resident, "#log", "Hydro-Québec").await;
+
     // The resident asks for a person.
     let input = resident.find(Locator::Css("#text")).await.unwrap();
     input.send_keys("je veux parler à un humain <b>svp</b>").await.unwrap();
