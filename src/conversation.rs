@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::core::reply::{self, Reply, ReplyKind};
 use crate::core::{Action, Decision, Knowledge, Lang, Reason, Thresholds, decide};
-use crate::store::{Inbound, NewOutbox, Store, Tx};
+use crate::store::{Conversation, Inbound, NewOutbox, Store, Tx};
 
 /// Platforms whose residents read their replies from the store (the web
 /// chat), not through a sender.
@@ -120,28 +120,7 @@ async fn handle_in(
         store.attach_to_ticket(tx, message_id, ticket_id).await?;
     }
     let version = (decision.action == Action::Answer).then_some(knowledge.directive_set.version.as_str());
-    for reply in &replies {
-        store
-            .insert_message(tx, conversation.id, &inbound.platform, "bot", None, ticket_id, &reply.text, version)
-            .await?;
-        if !PULL_PLATFORMS.contains(&inbound.platform.as_str()) && !conversation.blocked {
-            let payload =
-                (!reply.choices.is_empty()).then(|| serde_json::json!({ "choices": reply.choices }).to_string());
-            store
-                .enqueue(
-                    tx,
-                    &NewOutbox {
-                        conversation_id: Some(conversation.id),
-                        platform: inbound.platform.clone(),
-                        chat_id: inbound.chat_id.clone(),
-                        kind: kind_name(reply.kind).into(),
-                        text: reply.text.clone(),
-                        payload,
-                    },
-                )
-                .await?;
-        }
-    }
+    send_replies(store, tx, &conversation, ticket_id, &replies, version, decision.lang).await?;
     Ok(Handled {
         duplicate: false,
         message_id: Some(message_id),
@@ -150,6 +129,147 @@ async fn handle_in(
         replies,
         ticket_id,
     })
+}
+
+/// Stores the bot's replies and queues them for the resident's platform.
+async fn send_replies(
+    store: &Store,
+    tx: &mut Tx,
+    conversation: &Conversation,
+    ticket_id: Option<i64>,
+    replies: &[Reply],
+    version: Option<&str>,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    for reply in replies {
+        store
+            .insert_message(tx, conversation.id, &conversation.platform, "bot", None, ticket_id, &reply.text, version)
+            .await?;
+        if !PULL_PLATFORMS.contains(&conversation.platform.as_str()) && !conversation.blocked {
+            let payload =
+                (!reply.choices.is_empty()).then(|| {
+                    serde_json::json!({ "choices": reply.choices, "lang": lang.code() }).to_string()
+                });
+            store
+                .enqueue(
+                    tx,
+                    &NewOutbox {
+                        conversation_id: Some(conversation.id),
+                        platform: conversation.platform.clone(),
+                        chat_id: conversation.chat_id.clone(),
+                        kind: kind_name(reply.kind).into(),
+                        text: reply.text.clone(),
+                        payload,
+                    },
+                )
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// What a resident can ask of the bot besides a question: the channels'
+/// commands and buttons, the same on every platform.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// `/start`: the bilingual welcome.
+    Start,
+    Help,
+    /// `/lang fr|en`; `None` when the argument is missing or unknown.
+    Lang(Option<Lang>),
+    /// `/human`: a person, now.
+    Human,
+    /// `/subscribe` (true) and `/unsubscribe` (false) to officials' alerts.
+    Subscribe(bool),
+    /// A clarify button: the entry the resident picked, and the language it
+    /// was offered in.
+    Choice { entry: String, lang: Lang },
+    /// Something Vigie cannot read (a photo, a voice note): a person looks.
+    Unreadable,
+}
+
+/// Applies a command, stored like a message (`inbound.text` says what it
+/// was) so that a redelivery does nothing twice, with its replies queued in
+/// the same transaction.
+pub async fn handle_command(
+    store: &Store,
+    knowledge: &Knowledge,
+    inbound: &Inbound,
+    command: &Command,
+) -> anyhow::Result<Handled> {
+    let mut tx = store.begin().await?;
+    let conversation =
+        store.upsert_conversation(&mut tx, &inbound.platform, &inbound.chat_id, inbound.resident_id.as_deref()).await?;
+    let Some(message_id) = store.insert_inbound(&mut tx, &conversation, inbound, None).await? else {
+        tx.rollback().await?;
+        return Ok(Handled {
+            duplicate: true,
+            message_id: None,
+            conversation_id: conversation.id,
+            decision: None,
+            replies: Vec::new(),
+            ticket_id: None,
+        });
+    };
+    let lang = conversation.lang.as_deref().and_then(Lang::parse);
+    let reply_lang = match command {
+        Command::Lang(Some(chosen)) => *chosen,
+        Command::Choice { lang: offered, .. } => lang.unwrap_or(*offered),
+        _ => lang.unwrap_or(Lang::Fr),
+    };
+    let plain = |kind, text: &str| Reply { text: text.to_string(), kind, choices: Vec::new() };
+    let mut ticket_id = None;
+    let mut version = None;
+    let replies = match command {
+        Command::Start => vec![plain(ReplyKind::Smalltalk, reply::WELCOME)],
+        Command::Help => vec![plain(ReplyKind::Smalltalk, reply::help_text(lang.unwrap_or(Lang::Fr)))],
+        Command::Lang(None) => vec![plain(ReplyKind::Smalltalk, reply::LANG_USAGE)],
+        Command::Lang(Some(chosen)) => {
+            store.update_conversation(&mut tx, conversation.id, Some(chosen.code()), None).await?;
+            vec![plain(ReplyKind::Smalltalk, reply::lang_set_text(*chosen))]
+        }
+        Command::Subscribe(on) => {
+            store.update_conversation(&mut tx, conversation.id, None, Some(*on)).await?;
+            vec![plain(ReplyKind::Smalltalk, reply::subscribed_text(lang.unwrap_or(Lang::Fr), *on))]
+        }
+        Command::Human | Command::Unreadable => {
+            let reason = Reason::HumanRequested;
+            let id = match store.active_ticket(&mut tx, conversation.id).await? {
+                Some((id, _, _)) => {
+                    store.follow_up(&mut tx, id, false).await?;
+                    id
+                }
+                None => store.open_ticket(&mut tx, conversation.id, reason.as_str(), i64::from(reason.priority())).await?,
+            };
+            store.attach_to_ticket(&mut tx, message_id, id).await?;
+            ticket_id = Some(id);
+            let lang = lang.unwrap_or(Lang::Fr);
+            let text = if *command == Command::Human { reply::escalated_text(lang) } else { reply::unreadable_text(lang) };
+            vec![plain(ReplyKind::Escalated, text)]
+        }
+        Command::Choice { entry, lang: offered } => {
+            let lang = lang.unwrap_or(*offered);
+            match store.active_ticket(&mut tx, conversation.id).await? {
+                // A person has this conversation: the bot does not answer it.
+                Some((id, _, _)) => {
+                    store.follow_up(&mut tx, id, false).await?;
+                    store.attach_to_ticket(&mut tx, message_id, id).await?;
+                    ticket_id = Some(id);
+                    vec![plain(ReplyKind::Escalated, follow_up_text(lang))]
+                }
+                None => match reply::answer_text(knowledge, entry, lang) {
+                    Some(text) => {
+                        version = Some(knowledge.directive_set.version.as_str());
+                        vec![plain(ReplyKind::Answer, &text)]
+                    }
+                    None => vec![plain(ReplyKind::Smalltalk, reply::choice_gone_text(lang))],
+                },
+            }
+        }
+    };
+    send_replies(store, &mut tx, &conversation, ticket_id, &replies, version, reply_lang).await?;
+    tx.commit().await?;
+    Ok(Handled { duplicate: false, message_id: Some(message_id), conversation_id: conversation.id, decision: None, replies, ticket_id })
 }
 
 fn kind_name(kind: ReplyKind) -> &'static str {

@@ -18,6 +18,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod channels;
 pub mod clock;
 pub mod config;
 pub mod conversation;

@@ -63,20 +63,61 @@ pub async fn shutdown_signal() {
     tracing::info!("shutting down: finishing requests in flight");
 }
 
+/// The platforms' tasks, running until `stop` turns true.
+pub struct Channels {
+    pub telegram: Option<Arc<crate::channels::telegram::Telegram>>,
+    pub tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl App {
+    /// Starts the platforms whose tokens are configured. A platform that
+    /// refuses its token is an error: better to stop than to run deaf.
+    pub async fn start_channels(
+        &self,
+        config: &Config,
+        stop: tokio::sync::watch::Receiver<bool>,
+    ) -> anyhow::Result<Channels> {
+        let mut channels = Channels { telegram: None, tasks: Vec::new() };
+        if let Some(settings) = crate::channels::telegram::Settings::from_config(config)? {
+            let (telegram, tasks) = crate::channels::telegram::start(
+                settings,
+                self.state.store.clone(),
+                self.state.directives.clone(),
+                self.state.events.clone(),
+                stop.clone(),
+            )
+            .await?;
+            channels.telegram = Some(telegram);
+            channels.tasks.extend(tasks);
+        }
+        if config.discord_token.is_some() {
+            tracing::warn!("Discord is configured but its channel is not built yet; it is not started");
+        }
+        Ok(channels)
+    }
+}
+
 pub async fn run(config: Config) -> anyhow::Result<()> {
     let app = App::build(&config, Clock::system()).await?;
     let knowledge = app.state.directives.current();
     let addr = app.local_addr()?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let channels = app.start_channels(&config, stopped).await?;
     println!(
-        "vigie: directive set {} ({} entries from {}), web chat on http://{addr}/",
+        "vigie: directive set {} ({} entries from {}), web chat on http://{addr}/{}",
         knowledge.directive_set.version,
         knowledge.directive_set.entries.len(),
-        config.faq_dir.display()
+        config.faq_dir.display(),
+        if channels.telegram.is_some() { ", Telegram on" } else { "" }
     );
-    for channel in [("Telegram", &config.telegram_token), ("Discord", &config.discord_token)] {
-        if channel.1.is_some() {
-            tracing::warn!("{} is configured but its channel is not built yet; it is not started", channel.0);
-        }
+    let shutdown = async move {
+        shutdown_signal().await;
+        let _ = stop.send(true);
+    };
+    app.serve(shutdown).await?;
+    for task in channels.tasks {
+        // Each loop finishes the batch it holds; what it had not acknowledged comes again.
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(15), task).await;
     }
-    app.serve(shutdown_signal()).await
+    Ok(())
 }

@@ -94,7 +94,7 @@ pub fn replies(knowledge: &Knowledge, decision: &Decision) -> Vec<Reply> {
     }
 }
 
-fn escalated_text(lang: Lang) -> &'static str {
+pub fn escalated_text(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => {
             "Merci, votre message a été transmis à notre équipe : une personne vous répondra ici. \
@@ -130,5 +130,73 @@ En cas d'urgence, appelez le 911."
             "Hello! Ask me your question about the situation (evacuation, shelter, drinking water, roads…). \
 In an emergency, call 911."
         }
+    }
+}
+
+/// `/start`: what the bot does and does not do, in both languages (the
+/// resident has not said which they read yet).
+pub const WELCOME: &str = "Bonjour! Je réponds à vos questions sur la situation à partir des consignes officielles \
+des autorités (évacuation, hébergement, eau potable, routes…). Je ne suis pas un service d'urgence : \
+en cas de danger, appelez le 911. Écrivez « humain » pour parler à une personne. /lang en for English.
+
+Hello! I answer your questions about the situation from the authorities' official directives \
+(evacuation, shelter, drinking water, roads…). I am not an emergency service: if you are in danger, \
+call 911. Write \"human\" to talk to a person. /lang fr pour le français.";
+
+/// `/help`, in the resident's language.
+pub fn help_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => {
+            "Écrivez votre question en quelques mots (ex. : « où est le centre d'hébergement? »). \
+Commandes : /humain ou /human (parler à une personne), /subscribe (recevoir les alertes officielles), \
+/unsubscribe (ne plus les recevoir), /lang fr|en (langue des réponses). En cas d'urgence, appelez le 911."
+        }
+        Lang::En => {
+            "Write your question in a few words (e.g. \"where is the shelter?\"). \
+Commands: /human (talk to a person), /subscribe (receive official alerts), /unsubscribe (stop them), \
+/lang fr|en (language of the answers). In an emergency, call 911."
+        }
+    }
+}
+
+/// `/lang` without a valid language.
+pub const LANG_USAGE: &str = "Écrivez /lang fr pour le français. · Write /lang en for English.";
+
+pub fn lang_set_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "C'est noté : je vous répondrai en français.",
+        Lang::En => "Noted: I will answer you in English.",
+    }
+}
+
+pub fn subscribed_text(lang: Lang, subscribed: bool) -> &'static str {
+    match (lang, subscribed) {
+        (Lang::Fr, true) => {
+            "Vous recevrez les alertes officielles ici. Écrivez /unsubscribe pour ne plus les recevoir."
+        }
+        (Lang::Fr, false) => "Vous ne recevrez plus les alertes officielles. Écrivez /subscribe pour les recevoir de nouveau.",
+        (Lang::En, true) => "You will receive official alerts here. Write /unsubscribe to stop them.",
+        (Lang::En, false) => "You will no longer receive official alerts. Write /subscribe to receive them again.",
+    }
+}
+
+/// A clarify button for an entry that is no longer served (the directives
+/// changed since it was offered).
+pub fn choice_gone_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Cette information a été mise à jour depuis. Pouvez-vous reposer votre question?",
+        Lang::En => "This information has been updated since. Could you ask your question again?",
+    }
+}
+
+/// A message Vigie cannot read (a photo, a voice note, a sticker): a person
+/// will look at it.
+pub fn unreadable_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => {
+            "Je ne peux lire que du texte : une personne de l'équipe va regarder votre message. \
+En cas d'urgence, appelez le 911."
+        }
+        Lang::En => "I can only read text: a person from our team will look at your message. In an emergency, call 911.",
     }
 }

@@ -332,6 +332,26 @@ impl Store {
         Ok(())
     }
 
+    /// The same changes as [`Store::set_language`] and
+    /// [`Store::set_subscribed`], inside a transaction.
+    pub async fn update_conversation(
+        &self,
+        tx: &mut Tx,
+        conversation_id: i64,
+        lang: Option<&str>,
+        subscribed: Option<bool>,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "UPDATE conversations SET lang = COALESCE($1, lang), subscribed = COALESCE($2, subscribed) WHERE id = $3",
+        )
+        .bind(lang)
+        .bind(subscribed.map(i64::from))
+        .bind(conversation_id)
+        .execute(tx.conn())
+        .await?;
+        Ok(())
+    }
+
     /// The resident blocked the bot: nothing more is sent to them.
     pub async fn set_blocked(&self, platform: &str, chat_id: &str) -> Result<(), sqlx::Error> {
         sqlx::query("UPDATE conversations SET blocked = 1 WHERE platform = $1 AND chat_id = $2")
@@ -607,8 +627,23 @@ impl Store {
     /// A moderator's reply: stored, queued for the resident's platform, the
     /// ticket marked answered. Only the holder of the claim may reply.
     pub async fn reply(&self, ticket_id: i64, moderator_id: i64, text: &str) -> Result<i64, TicketError> {
+        let id = self.reply_keyed(ticket_id, moderator_id, text, None).await?;
+        Ok(id.expect("a reply without a key is never a duplicate"))
+    }
+
+    /// [`Store::reply`] for a reply that a platform may deliver twice (a
+    /// moderator's Telegram message): `key` is stored with it, and a second
+    /// reply with the same key does nothing and returns `None`.
+    pub async fn reply_keyed(
+        &self,
+        ticket_id: i64,
+        moderator_id: i64,
+        text: &str,
+        key: Option<&str>,
+    ) -> Result<Option<i64>, TicketError> {
         let now = self.now_ms();
         let mut tx = self.begin().await?;
+
         let row = sqlx::query(
             "SELECT t.status, t.claimed_by, t.lease_until, t.conversation_id, c.platform, c.chat_id
              FROM tickets t JOIN conversations c ON c.id = t.conversation_id WHERE t.id = $1",
@@ -631,6 +666,19 @@ impl Store {
         let conversation_id: i64 = row.get(3);
         let platform: String = row.get(4);
         let chat_id: String = row.get(5);
+        // The key is stored under the resident's platform with a prefix no
+        // resident message id has.
+        let key = key.map(|k| format!("moderator:{k}"));
+        if let Some(key) = &key {
+            let seen = sqlx::query("SELECT id FROM messages WHERE platform = $1 AND platform_message_id = $2")
+                .bind(&platform)
+                .bind(key)
+                .fetch_optional(tx.conn())
+                .await?;
+            if seen.is_some() {
+                return Ok(None);
+            }
+        }
         let message_id = self
             .insert_message(
                 &mut tx,
@@ -664,9 +712,16 @@ impl Store {
         .bind(ticket_id)
         .execute(tx.conn())
         .await?;
+        if let Some(key) = &key {
+            sqlx::query("UPDATE messages SET platform_message_id = $1 WHERE id = $2")
+                .bind(key)
+                .bind(message_id)
+                .execute(tx.conn())
+                .await?;
+        }
         self.audit(&mut tx, Some(moderator_id), "reply", Some(ticket_id), Some(message_id), None).await?;
         tx.commit().await?;
-        Ok(message_id)
+        Ok(Some(message_id))
     }
 
     /// Resolves a ticket: the holder, or anyone when nobody holds it.
@@ -715,15 +770,24 @@ impl Store {
     /// Takes up to `limit` due rows of `platform` under a lease of
     /// `lease_ms`: until it lapses nobody else takes them; if the taker dies
     /// before marking them, they are taken again (at-least-once delivery).
+    ///
+    /// Only the oldest pending row of each chat is taken: a chat's messages
+    /// go in order, one at a time (a row waiting for its retry holds back
+    /// those behind it), and a chat with thousands queued cannot crowd the
+    /// others out of a batch.
     pub async fn take_outbox(&self, platform: &str, limit: i64, lease_ms: i64) -> Result<Vec<OutboxItem>, sqlx::Error> {
         let now = self.now_ms();
         let lock = if self.backend == Backend::Postgres { "FOR UPDATE SKIP LOCKED" } else { "" };
         let sql = format!(
             "UPDATE outbox SET taken_until = $1, attempts = attempts + 1
              WHERE id IN (
-                SELECT id FROM outbox
+                SELECT id FROM outbox o
                 WHERE status = 'pending' AND platform = $2 AND not_before <= $3
                   AND (taken_until IS NULL OR taken_until < $3)
+                  AND NOT EXISTS (
+                    SELECT 1 FROM outbox e
+                    WHERE e.platform = o.platform AND e.chat_id = o.chat_id AND e.status = 'pending' AND e.id < o.id
+                  )
                 ORDER BY id LIMIT $4 {lock}
              )
              RETURNING id, conversation_id, platform, chat_id, kind, text, payload, attempts"
@@ -791,6 +855,33 @@ impl Store {
     pub async fn mark_failed(&self, id: i64, error: &str) -> Result<(), sqlx::Error> {
         sqlx::query("UPDATE outbox SET status = 'failed', taken_until = NULL, last_error = $1 WHERE id = $2")
             .bind(error)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Puts a taken row back without counting an attempt: it was not tried
+    /// (its chat's pace) or the platform asked to wait (`retry_after`).
+    pub async fn release(&self, id: i64, not_before_ms: i64, error: Option<&str>) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "UPDATE outbox SET taken_until = NULL, not_before = $1, attempts = attempts - 1,
+                last_error = COALESCE($2, last_error)
+             WHERE id = $3 AND status = 'pending'",
+        )
+        .bind(not_before_ms)
+        .bind(error)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// What is left to send of a row split into parts, after the first parts
+    /// went out: a retry resumes there instead of repeating them.
+    pub async fn set_outbox_text(&self, id: i64, text: &str) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE outbox SET text = $1 WHERE id = $2")
+            .bind(storable(text).into_owned())
             .bind(id)
             .execute(&self.pool)
             .await?;
@@ -948,6 +1039,115 @@ impl Store {
         let sql = format!("SELECT id, name, role, telegram_id, discord_id FROM moderators WHERE {column} = $1");
         let row = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(&self.pool).await?;
         Ok(row.as_ref().map(moderator_from))
+    }
+
+    pub async fn moderator(&self, id: i64) -> Result<Option<Moderator>, sqlx::Error> {
+        let row = sqlx::query("SELECT id, name, role, telegram_id, discord_id FROM moderators WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(moderator_from))
+    }
+
+    // ---- moderators' cards ---------------------------------------------------
+
+    /// Tickets whose card on `platform` is missing or older than the ticket,
+    /// most urgent first: the card of a ticket still in progress is posted,
+    /// the card of any ticket that changed is edited. Only tickets changed
+    /// after `since_ms` are looked at.
+    pub async fn stale_cards(
+        &self,
+        platform: &str,
+        since_ms: i64,
+        limit: i64,
+    ) -> Result<Vec<(Ticket, i64, Option<String>)>, sqlx::Error> {
+        let now = self.now_ms();
+        let rows = sqlx::query(
+            "SELECT t.id, t.conversation_id, t.reason, t.priority,
+                    CASE WHEN t.status = 'claimed' AND t.lease_until < $1 THEN 'open' ELSE t.status END,
+                    CASE WHEN t.status = 'claimed' AND t.lease_until < $1 THEN NULL ELSE t.claimed_by END,
+                    t.lease_until, t.opened_at, c.platform, c.chat_id, c.lang, t.updated_at, k.message_id
+             FROM tickets t
+             JOIN conversations c ON c.id = t.conversation_id
+             LEFT JOIN ticket_cards k ON k.ticket_id = t.id AND k.platform = $2
+             WHERE t.updated_at > $3
+               AND ((k.ticket_id IS NULL AND t.status <> 'resolved') OR k.shown_at < t.updated_at)
+             ORDER BY t.priority, t.opened_at, t.id
+             LIMIT $4",
+        )
+        .bind(now)
+        .bind(platform)
+        .bind(since_ms)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(|r| (ticket_from(r), r.get(11), r.get(12))).collect())
+    }
+
+    /// Records that the card of `ticket_id` on `platform` shows revision `shown_at`.
+    pub async fn set_card(
+        &self,
+        ticket_id: i64,
+        platform: &str,
+        chat_id: &str,
+        message_id: &str,
+        shown_at: i64,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO ticket_cards (ticket_id, platform, chat_id, message_id, shown_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (ticket_id, platform) DO UPDATE
+             SET chat_id = excluded.chat_id, message_id = excluded.message_id, shown_at = excluded.shown_at",
+        )
+        .bind(ticket_id)
+        .bind(platform)
+        .bind(chat_id)
+        .bind(message_id)
+        .bind(shown_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The ticket whose card is message `message_id` of `chat_id`.
+    pub async fn ticket_of_card(
+        &self,
+        platform: &str,
+        chat_id: &str,
+        message_id: &str,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT ticket_id FROM ticket_cards WHERE platform = $1 AND chat_id = $2 AND message_id = $3",
+        )
+        .bind(platform)
+        .bind(chat_id)
+        .bind(message_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| r.get(0)))
+    }
+
+    /// The last `limit` messages of a conversation, oldest first.
+    pub async fn recent_messages(&self, conversation_id: i64, limit: i64) -> Result<Vec<StoredMessage>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT id, direction, author, text, created_at FROM messages
+             WHERE conversation_id = $1 ORDER BY id DESC LIMIT $2",
+        )
+        .bind(conversation_id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut messages: Vec<StoredMessage> = rows
+            .iter()
+            .map(|r| StoredMessage {
+                id: r.get(0),
+                direction: r.get(1),
+                author: r.get(2),
+                text: r.get(3),
+                at: r.get(4),
+            })
+            .collect();
+        messages.reverse();
+        Ok(messages)
     }
 
     pub async fn audit(

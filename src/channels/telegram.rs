@@ -1,0 +1,865 @@
+//! Telegram, through teloxide's client (`teloxide-core`): residents in
+//! private chats and groups, the moderators' group, and the outbox sender.
+//!
+//! Delivery, the part that must not be wrong:
+//! - we drive `getUpdates` ourselves instead of teloxide's dispatcher,
+//!   which moves the offset past a batch as soon as it has pulled it: here
+//!   the offset moves past an update only once the update is stored (and its
+//!   replies queued) in one transaction. A crash mid-batch loses nothing;
+//!   the redelivered updates are recognised by their message ids;
+//! - replies leave through the outbox: paced per chat (1 s in a private chat,
+//!   3 s in a group, Telegram's published limits) and overall (30 a second),
+//!   a 429 holds the chat for its `retry_after` without counting an attempt,
+//!   a 403 (the resident blocked the bot) marks the conversation and stops.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::Context;
+use serde_json::Value;
+use teloxide::ApiError;
+use teloxide::RequestError;
+use teloxide::prelude::*;
+use teloxide::types::{
+    AllowedUpdate, BotCommand, ChatId, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Me,
+    MessageId, ParseMode, ReplyParameters, UpdateKind,
+};
+use tokio::sync::{broadcast, watch};
+use tokio::task::JoinSet;
+use tokio::time::Instant;
+
+use super::{CARD_HELP, Card, NOT_A_MODERATOR, Pacer, load_card, ms_until, split_text, utf16_len};
+use crate::config::Config;
+use crate::conversation::{Command, handle_batch, handle_command};
+use crate::core::Lang;
+use crate::live::LiveDirectives;
+use crate::store::{Inbound, NewOutbox, OutboxItem, Store, TicketError, backoff_ms};
+
+const PLATFORM: &str = "telegram";
+/// Telegram's limit for one message, in UTF-16 code units.
+const MAX_MESSAGE: usize = 4096;
+/// Telegram's limit for a button's callback data, in bytes.
+const MAX_CALLBACK_DATA: usize = 64;
+/// What is kept of an inbound text: more is not a question.
+const MAX_INBOUND_CHARS: usize = 8192;
+/// Rows sent at once.
+const IN_FLIGHT: usize = 32;
+/// A row whose chat's next slot is further than this is put back until then.
+const LOOKAHEAD: Duration = Duration::from_millis(1500);
+/// How long a moderator's claim from a card lasts.
+const CLAIM_LEASE_MS: i64 = 10 * 60 * 1000;
+
+/// How the Telegram channel runs; [`Settings::from_config`] gives the
+/// production values.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub token: String,
+    /// A local Bot API server (tests, or a self-hosted `telegram-bot-api`).
+    pub api_url: Option<reqwest::Url>,
+    pub moderator_chat: Option<i64>,
+    /// Long-polling timeout of `getUpdates`.
+    pub poll_timeout: Duration,
+    /// Messages a second in all.
+    pub per_second: u32,
+    /// Between two messages to one private chat.
+    pub private_interval: Duration,
+    /// Between two messages to one group (the moderators' group included).
+    pub group_interval: Duration,
+    /// How long a taken outbox row is ours before another sender may take it.
+    pub lease: Duration,
+    /// Attempts before a row that keeps failing (network, 5xx) is given up.
+    pub max_attempts: i64,
+}
+
+impl Settings {
+    /// `None` when no token is configured.
+    pub fn from_config(config: &Config) -> anyhow::Result<Option<Settings>> {
+        let Some(token) = config.telegram_token.clone() else { return Ok(None) };
+        let api_url = match &config.telegram_api_url {
+            Some(url) => Some(
+                reqwest::Url::parse(url.trim_end_matches('/'))
+                    .with_context(|| format!("VIGIE_TELEGRAM_API_URL `{url}` is not a URL"))?,
+            ),
+            None => None,
+        };
+        let moderator_chat = match &config.telegram_moderator_chat {
+            Some(chat) => Some(chat.trim().parse::<i64>().with_context(|| {
+                format!("VIGIE_TELEGRAM_MODERATOR_CHAT `{chat}` is not a chat id (a number, negative for a group)")
+            })?),
+            None => None,
+        };
+        Ok(Some(Settings { token, api_url, moderator_chat, ..Settings::defaults(String::new()) }))
+    }
+
+    pub fn defaults(token: String) -> Settings {
+        Settings {
+            token,
+            api_url: None,
+            moderator_chat: None,
+            poll_timeout: Duration::from_secs(10),
+            per_second: 30,
+            private_interval: Duration::from_secs(1),
+            group_interval: Duration::from_secs(3),
+            lease: Duration::from_secs(20),
+            max_attempts: 12,
+        }
+    }
+}
+
+/// The running channel, shared by its three loops.
+pub struct Telegram {
+    bot: Bot,
+    me: Me,
+    settings: Settings,
+    store: Store,
+    directives: Arc<LiveDirectives>,
+    events: broadcast::Sender<i64>,
+    pacer: Mutex<Pacer>,
+    /// Chats with a message on its way: one at a time keeps them in order.
+    busy: Mutex<HashSet<String>>,
+}
+
+/// Connects (checking the token: a wrong one fails here, loudly), registers
+/// the commands, and starts polling, sending and (with a moderators' group)
+/// the ticket cards. The tasks end when `stop` turns true.
+pub async fn start(
+    settings: Settings,
+    store: Store,
+    directives: Arc<LiveDirectives>,
+    events: broadcast::Sender<i64>,
+    stop: watch::Receiver<bool>,
+) -> anyhow::Result<(Arc<Telegram>, Vec<tokio::task::JoinHandle<()>>)> {
+    let client = teloxide::net::default_reqwest_settings().build().context("cannot build the HTTP client")?;
+    let mut bot = Bot::with_client(settings.token.clone(), client);
+    if let Some(url) = &settings.api_url {
+        bot = bot.set_api_url(url.clone());
+    }
+    let me = bot.get_me().await.context("Telegram refused the bot token (getMe)")?;
+    if me.user.username.is_none() {
+        anyhow::bail!("Telegram's getMe returned a bot without a username");
+    }
+    // Polling and a webhook exclude each other.
+    bot.delete_webhook().await.context("cannot remove the Telegram webhook before polling")?;
+    if let Err(err) = bot.set_my_commands(commands()).await {
+        tracing::warn!(error = %err, "Telegram: cannot register the command list; commands still work");
+    }
+    tracing::info!(bot = me.username(), "Telegram: connected");
+    let telegram = Arc::new(Telegram {
+        bot,
+        me,
+        pacer: Mutex::new(Pacer::new(settings.per_second)),
+        settings,
+        store,
+        directives,
+        events,
+        busy: Mutex::new(HashSet::new()),
+    });
+    let mut tasks = vec![
+        tokio::spawn(telegram.clone().poll_loop(stop.clone())),
+        tokio::spawn(telegram.clone().send_loop(stop.clone())),
+    ];
+    if telegram.settings.moderator_chat.is_some() {
+        tasks.push(tokio::spawn(telegram.clone().card_loop(stop)));
+    }
+    Ok((telegram, tasks))
+}
+
+fn commands() -> Vec<BotCommand> {
+    vec![
+        BotCommand::new("start", "Bienvenue · Welcome"),
+        BotCommand::new("help", "Aide · Help"),
+        BotCommand::new("human", "Parler à une personne · Talk to a person"),
+        BotCommand::new("subscribe", "Recevoir les alertes · Receive alerts"),
+        BotCommand::new("unsubscribe", "Ne plus recevoir les alertes · Stop alerts"),
+        BotCommand::new("lang", "fr | en"),
+    ]
+}
+
+/// What one inbound Telegram message is, for Vigie.
+#[derive(Debug)]
+enum Incoming {
+    Question(Inbound),
+    Command(Inbound, Command),
+    /// A message in the moderators' group answering a card.
+    ModeratorReply { card: i32, from: i64, message: i32, text: String },
+    Ignore,
+}
+
+/// `/cmd@bot args` → a command, or `None` for an unknown one (read as a question).
+fn parse_command(text: &str) -> Option<Command> {
+    let mut words = text.trim_start_matches('/').split_whitespace();
+    let name = words.next()?.split('@').next()?.to_lowercase();
+    let arg = words.next().map(|a| a.to_lowercase());
+    Some(match name.as_str() {
+        "start" => Command::Start,
+        "help" | "aide" => Command::Help,
+        "lang" | "langue" | "language" => Command::Lang(arg.as_deref().and_then(|a| match a {
+            "fr" | "francais" | "français" | "french" => Some(Lang::Fr),
+            "en" | "english" | "anglais" => Some(Lang::En),
+            _ => None,
+        })),
+        "human" | "humain" | "personne" | "agent" => Command::Human,
+        "subscribe" | "abonner" | "abonnement" | "alertes" | "alerts" => Command::Subscribe(true),
+        "unsubscribe" | "desabonner" | "désabonner" | "stop" => Command::Subscribe(false),
+        _ => return None,
+    })
+}
+
+/// At most `MAX_INBOUND_CHARS` characters.
+fn bounded(text: &str) -> String {
+    match text.char_indices().nth(MAX_INBOUND_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+impl Telegram {
+    pub fn me(&self) -> &Me {
+        &self.me
+    }
+
+    /// Reads one message: who it is for and what it asks.
+    fn classify(&self, message: &teloxide::types::Message) -> Incoming {
+        let Some(from) = message.from.as_ref() else { return Incoming::Ignore };
+        if from.is_bot {
+            return Incoming::Ignore;
+        }
+        let chat = message.chat.id.0;
+        let raw = message.text().or(message.caption());
+        if Some(chat) == self.settings.moderator_chat {
+            return match (message.reply_to_message(), raw) {
+                (Some(card), Some(text)) if !text.trim().is_empty() => {
+                    Incoming::ModeratorReply { card: card.id.0, from: i64::try_from(from.id.0).unwrap_or(-1), message: message.id.0, text: bounded(text) }
+                }
+                _ => Incoming::Ignore,
+            };
+        }
+        let private = message.chat.is_private();
+        let mention = format!("@{}", self.me.username()).to_lowercase();
+        let mut text = raw.map(bounded);
+        if !private {
+            let replied_to_us = message
+                .reply_to_message()
+                .and_then(|m| m.from.as_ref())
+                .is_some_and(|u| u.id == self.me.user.id);
+            let lower = text.as_deref().unwrap_or_default().to_lowercase();
+            let command_for_us = lower.starts_with('/') && {
+                let first = lower.split_whitespace().next().unwrap_or_default();
+                !first.contains('@') || first.ends_with(&mention)
+            };
+            if !(replied_to_us || command_for_us || lower.contains(&mention)) {
+                return Incoming::Ignore;
+            }
+            if let Some(t) = &text {
+                // The mention is how they called us, not part of the question.
+                let cleaned = remove_ignoring_case(t, &mention);
+                text = Some(cleaned.trim().to_string());
+            }
+        }
+        let inbound = |text: String| Inbound {
+            platform: PLATFORM.into(),
+            chat_id: chat.to_string(),
+            resident_id: Some(from.id.0.to_string()),
+            platform_message_id: Some(format!("{chat}:{}", message.id.0)),
+            text,
+        };
+        match text {
+            None if private => {
+                let what = if message.voice().is_some() {
+                    "[message vocal / voice message]"
+                } else if message.photo().is_some() {
+                    "[photo]"
+                } else if message.location().is_some() {
+                    "[position / location]"
+                } else if message.sticker().is_some() {
+                    "[autocollant / sticker]"
+                } else {
+                    "[message non textuel / non-text message]"
+                };
+                let mut text = what.to_string();
+                if let Some(location) = message.location() {
+                    text = format!("{what} {:.5}, {:.5}", location.latitude, location.longitude);
+                }
+                Incoming::Command(inbound(text), Command::Unreadable)
+            }
+            None => Incoming::Ignore,
+            Some(text) if text.trim().is_empty() => Incoming::Ignore,
+            Some(text) if text.starts_with('/') => match parse_command(&text) {
+                Some(command) => Incoming::Command(inbound(text), command),
+                None => Incoming::Question(inbound(text.trim_start_matches('/').to_string())),
+            },
+            Some(text) => Incoming::Question(inbound(text)),
+        }
+    }
+
+    // ---- polling -------------------------------------------------------------
+
+    async fn poll_loop(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
+        let mut offset: Option<i32> = None;
+        let mut failures: i64 = 0;
+        let timeout = u32::try_from(self.settings.poll_timeout.as_secs()).unwrap_or(10);
+        while !*stop.borrow() {
+            let mut request = self
+                .bot
+                .get_updates()
+                .timeout(timeout)
+                .allowed_updates([AllowedUpdate::Message, AllowedUpdate::CallbackQuery]);
+            if let Some(offset) = offset {
+                request = request.offset(offset);
+            }
+            let result = tokio::select! {
+                result = request.send() => result,
+                _ = stop.changed() => return,
+            };
+            let updates = match result {
+                Ok(updates) => updates,
+                Err(err) => {
+                    failures += 1;
+                    tracing::warn!(error = %err, "Telegram: getUpdates failed; retrying");
+                    self.pause(failures, &mut stop).await;
+                    continue;
+                }
+            };
+            let Some(last) = updates.last().map(|u| u.id.0) else { continue };
+            match self.process(&updates).await {
+                Ok(()) => {
+                    failures = 0;
+                    // Only now may Telegram forget them.
+                    offset = Some(i32::try_from(last).unwrap_or(i32::MAX).saturating_add(1));
+                }
+                Err(err) => {
+                    failures += 1;
+                    tracing::error!(error = %format!("{err:#}"), updates = updates.len(),
+                        "Telegram: cannot store updates; not acknowledged, Telegram will deliver them again");
+                    self.pause(failures, &mut stop).await;
+                }
+            }
+        }
+    }
+
+    async fn pause(&self, failures: i64, stop: &mut watch::Receiver<bool>) {
+        let wait = Duration::from_millis(u64::try_from(backoff_ms(failures, 0).min(30_000)).unwrap_or(30_000));
+        tokio::select! {
+            () = tokio::time::sleep(wait) => {},
+            _ = stop.changed() => {},
+        }
+    }
+
+    /// Stores a batch of updates, in order; questions go in groups of one
+    /// transaction. Anything that fails fails the batch (it will come again).
+    pub async fn process(&self, updates: &[teloxide::types::Update]) -> anyhow::Result<()> {
+        let knowledge = self.directives.current();
+        let mut questions: Vec<Inbound> = Vec::new();
+        for update in updates {
+            match &update.kind {
+                UpdateKind::Message(message) => match self.classify(message) {
+                    Incoming::Question(inbound) => questions.push(inbound),
+                    Incoming::Command(inbound, command) => {
+                        self.flush(&mut questions, &knowledge).await?;
+                        let handled = handle_command(&self.store, &knowledge, &inbound, &command).await?;
+                        let _ = self.events.send(handled.conversation_id);
+                    }
+                    Incoming::ModeratorReply { card, from, message, text } => {
+                        self.flush(&mut questions, &knowledge).await?;
+                        self.moderator_reply(card, from, message, &text).await?;
+                    }
+                    Incoming::Ignore => {}
+                },
+                UpdateKind::CallbackQuery(query) => {
+                    self.flush(&mut questions, &knowledge).await?;
+                    self.callback(query, &knowledge).await?;
+                }
+                _ => {}
+            }
+        }
+        self.flush(&mut questions, &knowledge).await
+    }
+
+    async fn flush(&self, questions: &mut Vec<Inbound>, knowledge: &crate::core::Knowledge) -> anyhow::Result<()> {
+        if questions.is_empty() {
+            return Ok(());
+        }
+        let handled = handle_batch(&self.store, knowledge, questions).await?;
+        questions.clear();
+        for h in handled {
+            if let Some(decision) = &h.decision {
+                tracing::info!(platform = PLATFORM, conversation = h.conversation_id, action = ?decision.action,
+                    reason = ?decision.reason, "message decided");
+            }
+            let _ = self.events.send(h.conversation_id);
+        }
+        Ok(())
+    }
+
+    /// A moderator's message answering a card: the reply goes to the
+    /// resident (claiming the ticket first if nobody holds it).
+    async fn moderator_reply(&self, card: i32, from: i64, message: i32, text: &str) -> anyhow::Result<()> {
+        let chat = self.settings.moderator_chat.unwrap_or_default().to_string();
+        let Some(ticket_id) = self.store.ticket_of_card(PLATFORM, &chat, &card.to_string()).await? else {
+            return Ok(()); // a reply to something else than a card: conversation among moderators
+        };
+        let Some(moderator) = self.store.moderator_by_platform_id(PLATFORM, from).await? else {
+            return self.notice(message, NOT_A_MODERATOR).await;
+        };
+        let key = format!("{chat}:{message}");
+        let mut result = self.store.reply_keyed(ticket_id, moderator.id, text, Some(&key)).await;
+        if matches!(result, Err(TicketError::NotHolder)) {
+            // Answering an unclaimed card claims it.
+            result = match self.store.claim(ticket_id, moderator.id, CLAIM_LEASE_MS).await {
+                Ok(_) => self.store.reply_keyed(ticket_id, moderator.id, text, Some(&key)).await,
+                Err(err) => Err(err),
+            };
+        }
+        match result {
+            Ok(_) => {
+                if let Some(ticket) = self.store.ticket(ticket_id).await? {
+                    let _ = self.events.send(ticket.conversation_id);
+                }
+                Ok(())
+            }
+            Err(TicketError::Database(err)) => Err(err.into()),
+            Err(refused) => self.notice(message, &format!("#{ticket_id} : {refused}")).await,
+        }
+    }
+
+    /// A short message to the moderators' group, answering `reply_to`.
+    async fn notice(&self, reply_to: i32, text: &str) -> anyhow::Result<()> {
+        let Some(chat) = self.settings.moderator_chat else { return Ok(()) };
+        let mut tx = self.store.begin().await?;
+        self.store
+            .enqueue(
+                &mut tx,
+                &NewOutbox {
+                    conversation_id: None,
+                    platform: PLATFORM.into(),
+                    chat_id: chat.to_string(),
+                    kind: "notice".into(),
+                    text: text.into(),
+                    payload: Some(serde_json::json!({ "reply_to": reply_to }).to_string()),
+                },
+            )
+            .await?;
+        tx.commit().await?;
+        let _ = self.events.send(0);
+        Ok(())
+    }
+
+    /// A button: a resident's clarify choice, or a moderator's Claim/Resolve.
+    async fn callback(
+        &self,
+        query: &teloxide::types::CallbackQuery,
+        knowledge: &crate::core::Knowledge,
+    ) -> anyhow::Result<()> {
+        let data = query.data.as_deref().unwrap_or_default();
+        let from = i64::try_from(query.from.id.0).unwrap_or(-1);
+        let mut answer: Option<String> = None;
+        if let Some(rest) = data.strip_prefix("c:") {
+            let (lang, entry) = rest.split_once(':').unwrap_or(("fr", rest));
+            let Some(message) = &query.message else { return Ok(()) };
+            let chat = message.chat().id.0;
+            let inbound = Inbound {
+                platform: PLATFORM.into(),
+                chat_id: chat.to_string(),
+                resident_id: Some(from.to_string()),
+                platform_message_id: Some(format!("cb:{}", query.id.0)),
+                text: format!("/choice {entry}"),
+            };
+            let command = Command::Choice { entry: entry.to_string(), lang: Lang::parse(lang).unwrap_or(Lang::Fr) };
+            let handled = handle_command(&self.store, knowledge, &inbound, &command).await?;
+            let _ = self.events.send(handled.conversation_id);
+        } else if let Some((action, id)) = data.split_once(':')
+            && let Ok(ticket_id) = id.parse::<i64>()
+            && matches!(action, "claim" | "resolve")
+        {
+            answer = Some(match self.store.moderator_by_platform_id(PLATFORM, from).await? {
+                None => NOT_A_MODERATOR.to_string(),
+                Some(moderator) => {
+                    let result = if action == "claim" {
+                        self.store.claim(ticket_id, moderator.id, CLAIM_LEASE_MS).await.map(|_| ())
+                    } else {
+                        self.store.resolve(ticket_id, moderator.id).await
+                    };
+                    match result {
+                        Ok(()) => {
+                            if let Some(ticket) = self.store.ticket(ticket_id).await? {
+                                let _ = self.events.send(ticket.conversation_id);
+                            }
+                            if action == "claim" {
+                                format!("#{ticket_id} : à vous · yours")
+                            } else {
+                                format!("#{ticket_id} : résolu · resolved")
+                            }
+                        }
+                        Err(TicketError::Database(err)) => return Err(err.into()),
+                        Err(refused) => format!("#{ticket_id} : {refused}"),
+                    }
+                }
+            });
+        }
+        // The button stops spinning; a failure here loses nothing.
+        let mut request = self.bot.answer_callback_query(query.id.clone());
+        if let Some(text) = answer {
+            request = request.text(text).show_alert(true);
+        }
+        if let Err(err) = request.await {
+            tracing::debug!(error = %err, "Telegram: answerCallbackQuery failed");
+        }
+        Ok(())
+    }
+
+    // ---- sending -------------------------------------------------------------
+
+    fn interval(&self, chat: &str) -> Duration {
+        // Groups and channels have negative ids.
+        if chat.starts_with('-') { self.settings.group_interval } else { self.settings.private_interval }
+    }
+
+    async fn send_loop(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
+        let mut events = self.events.subscribe();
+        let mut in_flight: JoinSet<()> = JoinSet::new();
+        while !*stop.borrow() {
+            while in_flight.try_join_next().is_some() {}
+            let room = IN_FLIGHT.saturating_sub(in_flight.len());
+            if room > 0 {
+                let lease = i64::try_from(self.settings.lease.as_millis()).unwrap_or(i64::MAX);
+                match self.store.take_outbox(PLATFORM, i64::try_from(room).unwrap_or(1), lease).await {
+                    Ok(items) => {
+                        let mut deferred: HashMap<String, u32> = HashMap::new();
+                        for item in items {
+                            self.schedule(item, &mut deferred, &mut in_flight).await;
+                        }
+                    }
+                    Err(err) => tracing::warn!(error = %err, "Telegram: cannot read the outbox"),
+                }
+            }
+            tokio::select! {
+                _ = stop.changed() => {},
+                _ = events.recv() => {
+                    while events.try_recv().is_ok() {}
+                }
+                Some(_) = in_flight.join_next(), if !in_flight.is_empty() => {},
+                () = tokio::time::sleep(Duration::from_millis(500)) => {},
+            }
+        }
+        // Sends in progress finish (or their lease lapses and another takes them).
+        let _ = tokio::time::timeout(Duration::from_secs(10), async { while in_flight.join_next().await.is_some() {} })
+            .await;
+    }
+
+    /// Sends `item` when its chat's pace allows, or puts it back until then.
+    async fn schedule(self: &Arc<Self>, item: OutboxItem, deferred: &mut HashMap<String, u32>, in_flight: &mut JoinSet<()>) {
+        let now = Instant::now();
+        let interval = self.interval(&item.chat_id);
+        let slot = {
+            let pacer = self.pacer.lock().expect("pacer lock");
+            let busy = self.busy.lock().expect("busy lock");
+            let at = pacer.peek(&item.chat_id, now);
+            (busy.contains(&item.chat_id) || at > now + LOOKAHEAD).then_some(at)
+        };
+        if let Some(at) = slot {
+            // Its turn comes later: back to the queue, behind the ones before it.
+            let n = deferred.entry(item.chat_id.clone()).or_insert(0);
+            *n += 1;
+            let at = at.max(now + interval) + interval * (*n - 1);
+            let not_before = self.store.now_ms() + ms_until(at, now);
+            if let Err(err) = self.store.release(item.id, not_before, None).await {
+                tracing::warn!(error = %err, "Telegram: cannot put an outbox row back; its lease will");
+            }
+            return;
+        }
+        let at = {
+            self.busy.lock().expect("busy lock").insert(item.chat_id.clone());
+            self.pacer.lock().expect("pacer lock").reserve(&item.chat_id, interval, now)
+        };
+        let this = self.clone();
+        in_flight.spawn(async move {
+            tokio::time::sleep_until(at).await;
+            let chat = item.chat_id.clone();
+            if let Err(err) = this.deliver(item).await {
+                tracing::warn!(error = %format!("{err:#}"), "Telegram: cannot record a delivery");
+            }
+            this.busy.lock().expect("busy lock").remove(&chat);
+        });
+    }
+
+    /// One outbox row to Telegram, in as many messages as its length needs.
+    async fn deliver(&self, item: OutboxItem) -> anyhow::Result<()> {
+        let Ok(chat) = item.chat_id.parse::<i64>() else {
+            self.store.mark_failed(item.id, "not a Telegram chat id").await?;
+            return Ok(());
+        };
+        let payload: Value =
+            item.payload.as_deref().and_then(|p| serde_json::from_str(p).ok()).unwrap_or(Value::Null);
+        let parts = split_text(&item.text, MAX_MESSAGE, utf16_len);
+        if parts.is_empty() {
+            self.store.mark_sent(item.id).await?;
+            return Ok(());
+        }
+        for (i, part) in parts.iter().enumerate() {
+            let last = i + 1 == parts.len();
+            let mut request = self
+                .bot
+                .send_message(ChatId(chat), render_html(part))
+                .parse_mode(ParseMode::Html)
+                .link_preview_options(LinkPreviewOptions {
+                    is_disabled: true,
+                    url: None,
+                    prefer_small_media: false,
+                    prefer_large_media: false,
+                    show_above_text: false,
+                });
+            if last && let Some(markup) = choice_keyboard(&payload) {
+                request = request.reply_markup(markup);
+            }
+            if i == 0 && let Some(reply_to) = payload.get("reply_to").and_then(Value::as_i64) {
+                let mut parameters = ReplyParameters::new(MessageId(i32::try_from(reply_to).unwrap_or_default()));
+                parameters.allow_sending_without_reply = Some(true);
+                request = request.reply_parameters(parameters);
+            }
+            if let Err(err) = request.await {
+                return self.failed(&item, err).await;
+            }
+            if !last {
+                // Resume after this part if the next fails.
+                self.store.set_outbox_text(item.id, &parts[i + 1..].join("\n\n")).await?;
+                let at = self.pacer.lock().expect("pacer lock").reserve(&item.chat_id, self.interval(&item.chat_id), Instant::now());
+                tokio::time::sleep_until(at).await;
+            }
+        }
+        self.store.mark_sent(item.id).await?;
+        Ok(())
+    }
+
+    async fn failed(&self, item: &OutboxItem, err: RequestError) -> anyhow::Result<()> {
+        let message = err.to_string();
+        match &err {
+            RequestError::RetryAfter(wait) => {
+                let wait = wait.duration();
+                self.pacer.lock().expect("pacer lock").hold(&item.chat_id, Instant::now() + wait);
+                let ms = i64::try_from(wait.as_millis()).unwrap_or(i64::MAX);
+                tracing::info!(chat = %item.chat_id, retry_after_ms = ms, "Telegram: 429, waiting");
+                self.store.release(item.id, self.store.now_ms() + ms, Some(&message)).await?;
+            }
+            RequestError::Api(
+                ApiError::BotBlocked
+                | ApiError::UserDeactivated
+                | ApiError::ChatNotFound
+                | ApiError::BotKicked
+                | ApiError::BotKickedFromSupergroup
+                | ApiError::BotKickedFromChannel,
+            ) => {
+                tracing::info!(chat = %item.chat_id, error = %message, "Telegram: the chat is closed to us; no more sending");
+                self.store.set_blocked(PLATFORM, &item.chat_id).await?;
+                self.store.mark_failed(item.id, &message).await?;
+            }
+            RequestError::Api(ApiError::Unknown(text)) if !text.starts_with("Bad Request") => {
+                self.retry(item, &message).await?;
+            }
+            RequestError::Api(_) => {
+                // Telegram refused this message itself: sending it again changes nothing.
+                tracing::error!(chat = %item.chat_id, error = %message, "Telegram refused a message; given up");
+                self.store.mark_failed(item.id, &message).await?;
+            }
+            RequestError::MigrateToChatId(_) | RequestError::Network(_) | RequestError::InvalidJson { .. } | RequestError::Io(_) => {
+                self.retry(item, &message).await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn retry(&self, item: &OutboxItem, message: &str) -> anyhow::Result<()> {
+        tracing::warn!(chat = %item.chat_id, attempts = item.attempts, error = %message, "Telegram: delivery failed; will retry");
+        self.store.mark_retry(item.id, backoff_ms(item.attempts, item.id), message, self.settings.max_attempts).await?;
+        Ok(())
+    }
+
+    // ---- moderators' cards ---------------------------------------------------
+
+    async fn card_loop(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
+        let mut events = self.events.subscribe();
+        while !*stop.borrow() {
+            let more = match self.sync_cards().await {
+                Ok(more) => more,
+                Err(err) => {
+                    tracing::warn!(error = %format!("{err:#}"), "Telegram: cannot update the moderators' cards");
+                    false
+                }
+            };
+            if more {
+                continue;
+            }
+            tokio::select! {
+                _ = stop.changed() => {},
+                _ = events.recv() => {
+                    while events.try_recv().is_ok() {}
+                }
+                () = tokio::time::sleep(Duration::from_secs(2)) => {},
+            }
+        }
+    }
+
+    /// Posts or edits the cards of tickets that changed; `true` if more wait.
+    async fn sync_cards(&self) -> anyhow::Result<bool> {
+        let Some(group) = self.settings.moderator_chat else { return Ok(false) };
+        const BATCH: i64 = 10;
+        let since = self.store.now_ms() - 3 * 86_400_000;
+        let stale = self.store.stale_cards(PLATFORM, since, BATCH).await?;
+        let more = stale.len() as i64 == BATCH;
+        let chat = group.to_string();
+        for (ticket, revision, message_id) in stale {
+            let card = load_card(&self.store, ticket).await?;
+            let (text, markup) = render_card(&card);
+            let at = self.pacer.lock().expect("pacer lock").reserve(&chat, self.interval(&chat), Instant::now());
+            tokio::time::sleep_until(at).await;
+            let edited = match message_id.as_deref().and_then(|m| m.parse::<i32>().ok()) {
+                None => None,
+                Some(id) => {
+                    match self.bot.edit_message_text(ChatId(group), MessageId(id), &text).parse_mode(ParseMode::Html).reply_markup(markup.clone()).await {
+                        Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => Some(id),
+                        Err(RequestError::Api(ApiError::MessageToEditNotFound)) => None,
+                        Err(RequestError::RetryAfter(wait)) => {
+                            self.pacer.lock().expect("pacer lock").hold(&chat, Instant::now() + wait.duration());
+                            return Ok(true);
+                        }
+                        Err(err) => return Err(err.into()),
+                    }
+                }
+            };
+            let id = match edited {
+                Some(id) => id,
+                None => match self.bot.send_message(ChatId(group), &text).parse_mode(ParseMode::Html).reply_markup(markup).await {
+                    Ok(sent) => sent.id.0,
+                    Err(RequestError::RetryAfter(wait)) => {
+                        self.pacer.lock().expect("pacer lock").hold(&chat, Instant::now() + wait.duration());
+                        return Ok(true);
+                    }
+                    Err(err) => return Err(err.into()),
+                },
+            };
+            self.store.set_card(card.ticket.id, PLATFORM, &chat, &id.to_string(), revision).await?;
+        }
+        Ok(more)
+    }
+}
+
+/// `text` with `needle` (lower case) removed wherever it appears, whatever its case.
+fn remove_ignoring_case(text: &str, needle: &str) -> String {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        // Case folding changed byte lengths: positions would not line up.
+        return text.replace(needle, "");
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    for (at, _) in lower.match_indices(needle) {
+        out.push_str(&text[rest..at]);
+        rest = at + needle.len();
+    }
+    out.push_str(&text[rest..]);
+    out
+}
+
+/// Escapes text for Telegram's HTML parse mode.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A reply as HTML: escaped, its directive footer (the last paragraph
+/// opening with "— ") in italics.
+pub fn render_html(text: &str) -> String {
+    match text.rsplit_once("\n\n— ") {
+        Some((body, footer)) => format!("{}\n\n<i>— {}</i>", escape_html(body), escape_html(footer)),
+        None => escape_html(text),
+    }
+}
+
+/// The clarify buttons of a payload `{"choices": [[entry, label], …], "lang": "fr"}`.
+fn choice_keyboard(payload: &Value) -> Option<InlineKeyboardMarkup> {
+    let choices = payload.get("choices")?.as_array()?;
+    let lang = payload.get("lang").and_then(Value::as_str).unwrap_or("fr");
+    let rows: Vec<Vec<InlineKeyboardButton>> = choices
+        .iter()
+        .filter_map(|choice| {
+            let entry = choice.get(0)?.as_str()?;
+            let label = choice.get(1)?.as_str()?;
+            let data = format!("c:{lang}:{entry}");
+            (data.len() <= MAX_CALLBACK_DATA).then(|| {
+                let label: String = label.chars().take(60).collect();
+                vec![InlineKeyboardButton::callback(label, data)]
+            })
+        })
+        .collect();
+    (!rows.is_empty()).then(|| InlineKeyboardMarkup::new(rows))
+}
+
+/// A ticket's card: HTML text and its buttons (none once resolved).
+pub fn render_card(card: &Card) -> (String, InlineKeyboardMarkup) {
+    let mut text = format!("<b>{}</b>\n{}\n", escape_html(&card.title()), escape_html(&card.status_line()));
+    for line in card.message_lines(300) {
+        text.push('\n');
+        text.push_str(&escape_html(&line));
+    }
+    if !card.resolved() {
+        text.push_str(&format!("\n\n<i>{}</i>", escape_html(CARD_HELP)));
+    }
+    let id = card.ticket.id;
+    let buttons = if card.resolved() {
+        Vec::new()
+    } else {
+        vec![vec![
+            InlineKeyboardButton::callback("✋ Prendre · Claim", format!("claim:{id}")),
+            InlineKeyboardButton::callback("✅ Résoudre · Resolve", format!("resolve:{id}")),
+        ]]
+    };
+    (text, InlineKeyboardMarkup::new(buttons))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_in_both_languages() {
+        assert_eq!(parse_command("/start"), Some(Command::Start));
+        assert_eq!(parse_command("/humain"), Some(Command::Human));
+        assert_eq!(parse_command("/human@VigieBot"), Some(Command::Human));
+        assert_eq!(parse_command("/lang EN"), Some(Command::Lang(Some(Lang::En))));
+        assert_eq!(parse_command("/langue français"), Some(Command::Lang(Some(Lang::Fr))));
+        assert_eq!(parse_command("/lang klingon"), Some(Command::Lang(None)));
+        assert_eq!(parse_command("/unsubscribe"), Some(Command::Subscribe(false)));
+        assert_eq!(parse_command("/ou est le refuge"), None);
+    }
+
+    #[test]
+    fn resident_text_cannot_inject_markup() {
+        let text = "<b>x</b> & <a href=\"javascript:1\">y</a>\u{7}";
+        assert_eq!(escape_html(text), "&lt;b&gt;x&lt;/b&gt; &amp; &lt;a href=&quot;javascript:1&quot;&gt;y&lt;/a&gt;");
+        let answer = "Évacuez <maintenant>.\n\n— Avis 3 · Ville · émise le 2026-05-01";
+        assert_eq!(render_html(answer), "Évacuez &lt;maintenant&gt;.\n\n<i>— Avis 3 · Ville · émise le 2026-05-01</i>");
+    }
+
+    #[test]
+    fn mentions_are_removed_whatever_their_case() {
+        assert_eq!(remove_ignoring_case("@VigieBot où est le refuge?", "@vigiebot"), " où est le refuge?");
+    }
+
+    #[test]
+    fn choice_buttons_carry_entry_and_language() {
+        let payload = serde_json::json!({ "choices": [["refuge", "Où est le refuge?"], ["x".repeat(80), "trop long"]], "lang": "en" });
+        let markup = choice_keyboard(&payload).expect("buttons");
+        assert_eq!(markup.inline_keyboard.len(), 1, "data over 64 bytes has no button");
+        assert!(choice_keyboard(&Value::Null).is_none());
+    }
+}
