@@ -30,9 +30,13 @@ struct Running {
 
 impl Running {
     async fn start() -> Running {
+        Running::start_with(false).await
+    }
+
+    async fn start_with(webhook: bool) -> Running {
         let fake = FakeTelegram::start().await;
         let db = common::TestDatabase::sqlite();
-        let config = Config {
+        let mut config = Config {
             database_url: db.url(),
             faq_dir: std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("faq"),
             http_addr: "127.0.0.1:0".into(),
@@ -41,7 +45,10 @@ impl Running {
             telegram_moderator_chat: Some(MODERATORS.to_string()),
             ..Config::default()
         };
-        let app = App::build(&config, Clock::system()).await.expect("the app starts");
+        let mut app = App::build(&config, Clock::system()).await.expect("the app starts");
+        if webhook {
+            config.telegram_webhook_url = Some(format!("http://{}/telegram/hook", app.local_addr().unwrap()));
+        }
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let channels = app.start_channels(&config, stopped.clone()).await.expect("Telegram starts");
         let state = app.state.clone();
@@ -266,5 +273,19 @@ async fn a_photo_or_a_voice_note_goes_to_a_person() {
     assert!(t.fake.sent_to(1006)[0].text.contains("Je ne peux lire que du texte"));
     let tickets = t.app.store.tickets("active", 10).await.unwrap();
     assert_eq!(tickets.len(), 1, "a person will listen to it");
+    t.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_webhook_mode_an_update_is_stored_before_telegram_gets_its_200() {
+    let t = Running::start_with(true).await;
+    assert!(t.fake.with(|s| s.webhook.is_some()), "the webhook is registered");
+    assert_eq!(t.fake.post_resident_message(8001, "quoi apporter", Some("wrong")).await, 401);
+    assert_eq!(t.fake.post_resident_message(8001, "quoi apporter", None).await, 200);
+    // The 200 came after the commit: the message is already in the database.
+    assert_eq!(t.app.store.count_messages().await.unwrap(), 2, "the question and its answer");
+    assert!(t.fake.wait_for(WAIT, |s| s.sent.iter().any(|m| m.chat_id == 8001)).await);
+    assert_eq!(unescape(&t.fake.sent_to(8001)[0].text), t.answer("what-to-take", Lang::Fr));
+    assert!(!t.fake.with(|s| s.calls.iter().any(|c| c == "getupdates")), "no polling beside a webhook");
     t.stop().await;
 }

@@ -15,6 +15,8 @@ use crate::web::{AppState, router};
 pub struct App {
     pub state: AppState,
     pub listener: TcpListener,
+    /// Routes the channels serve beside the API (Telegram's webhook).
+    pub channel_routes: Option<axum::Router>,
 }
 
 impl App {
@@ -25,7 +27,7 @@ impl App {
         let listener = TcpListener::bind(&config.http_addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.http_addr))?;
-        Ok(App { state: AppState::new(store, directives), listener })
+        Ok(App { state: AppState::new(store, directives), listener, channel_routes: None })
     }
 
     pub fn local_addr(&self) -> std::io::Result<std::net::SocketAddr> {
@@ -35,7 +37,11 @@ impl App {
     /// Serves until `shutdown` completes; requests in flight finish first.
     pub async fn serve(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         // Connection info gives the rate limiter each client's address.
-        let service = router(self.state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+        let mut routes = router(self.state);
+        if let Some(extra) = self.channel_routes {
+            routes = routes.merge(extra);
+        }
+        let service = routes.into_make_service_with_connect_info::<std::net::SocketAddr>();
         axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await.context("HTTP server failed")
     }
 }
@@ -73,7 +79,7 @@ impl App {
     /// Starts the platforms whose tokens are configured. A platform that
     /// refuses its token is an error: better to stop than to run deaf.
     pub async fn start_channels(
-        &self,
+        &mut self,
         config: &Config,
         stop: tokio::sync::watch::Receiver<bool>,
     ) -> anyhow::Result<Channels> {
@@ -87,6 +93,7 @@ impl App {
                 stop.clone(),
             )
             .await?;
+            self.channel_routes = telegram.webhook_router();
             channels.telegram = Some(telegram);
             channels.tasks.extend(tasks);
         }
@@ -98,7 +105,7 @@ impl App {
 }
 
 pub async fn run(config: Config) -> anyhow::Result<()> {
-    let app = App::build(&config, Clock::system()).await?;
+    let mut app = App::build(&config, Clock::system()).await?;
     let knowledge = app.state.directives.current();
     let addr = app.local_addr()?;
     let (stop, stopped) = tokio::sync::watch::channel(false);

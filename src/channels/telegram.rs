@@ -57,6 +57,8 @@ pub struct Settings {
     pub token: String,
     /// A local Bot API server (tests, or a self-hosted `telegram-bot-api`).
     pub api_url: Option<reqwest::Url>,
+    /// Telegram posts updates here instead of being polled.
+    pub webhook_url: Option<reqwest::Url>,
     pub moderator_chat: Option<i64>,
     /// Long-polling timeout of `getUpdates`.
     pub poll_timeout: Duration,
@@ -89,13 +91,20 @@ impl Settings {
             })?),
             None => None,
         };
-        Ok(Some(Settings { token, api_url, moderator_chat, ..Settings::defaults(String::new()) }))
+        let webhook_url = match &config.telegram_webhook_url {
+            Some(url) => Some(
+                reqwest::Url::parse(url).with_context(|| format!("VIGIE_TELEGRAM_WEBHOOK_URL `{url}` is not a URL"))?,
+            ),
+            None => None,
+        };
+        Ok(Some(Settings { token, api_url, webhook_url, moderator_chat, ..Settings::defaults(String::new()) }))
     }
 
     pub fn defaults(token: String) -> Settings {
         Settings {
             token,
             api_url: None,
+            webhook_url: None,
             moderator_chat: None,
             poll_timeout: Duration::from_secs(10),
             per_second: 30,
@@ -139,8 +148,19 @@ pub async fn start(
     if me.user.username.is_none() {
         anyhow::bail!("Telegram's getMe returned a bot without a username");
     }
-    // Polling and a webhook exclude each other.
-    bot.delete_webhook().await.context("cannot remove the Telegram webhook before polling")?;
+    match &settings.webhook_url {
+        Some(url) => {
+            bot.set_webhook(url.clone())
+                .secret_token(webhook_secret(&settings.token))
+                .allowed_updates([AllowedUpdate::Message, AllowedUpdate::CallbackQuery])
+                .await
+                .with_context(|| format!("Telegram refused the webhook {url}"))?;
+        }
+        // Polling and a webhook exclude each other.
+        None => {
+            bot.delete_webhook().await.context("cannot remove the Telegram webhook before polling")?;
+        }
+    }
     if let Err(err) = bot.set_my_commands(commands()).await {
         tracing::warn!(error = %err, "Telegram: cannot register the command list; commands still work");
     }
@@ -155,10 +175,10 @@ pub async fn start(
         events,
         busy: Mutex::new(HashSet::new()),
     });
-    let mut tasks = vec![
-        tokio::spawn(telegram.clone().poll_loop(stop.clone())),
-        tokio::spawn(telegram.clone().send_loop(stop.clone())),
-    ];
+    let mut tasks = vec![tokio::spawn(telegram.clone().send_loop(stop.clone()))];
+    if telegram.settings.webhook_url.is_none() {
+        tasks.push(tokio::spawn(telegram.clone().poll_loop(stop.clone())));
+    }
     if telegram.settings.moderator_chat.is_some() {
         tasks.push(tokio::spawn(telegram.clone().card_loop(stop)));
     }
@@ -214,9 +234,59 @@ fn bounded(text: &str) -> String {
     }
 }
 
+/// The secret Telegram sends with every webhook call, derived from the bot
+/// token so that every process of a deployment expects the same one.
+fn webhook_secret(token: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(format!("vigie-webhook:{token}").as_bytes());
+    digest.iter().take(24).map(|b| format!("{b:02x}")).collect()
+}
+
+/// A webhook call: answered 200 only once its update is stored, so that
+/// Telegram delivers again whatever we could not keep.
+async fn webhook(
+    axum::extract::State(telegram): axum::extract::State<Arc<Telegram>>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> axum::http::StatusCode {
+    use axum::http::StatusCode;
+    let expected = webhook_secret(&telegram.settings.token);
+    let given = headers.get("x-telegram-bot-api-secret-token").map(|v| v.as_bytes()).unwrap_or_default();
+    if !crate::store::constant_time_eq(given, expected.as_bytes()) {
+        return StatusCode::UNAUTHORIZED;
+    }
+    let update: teloxide::types::Update = match serde_json::from_slice(&body) {
+        Ok(update) => update,
+        // Telegram would send it again forever: take it and say why.
+        Err(err) => {
+            tracing::warn!(error = %err, "Telegram: an unreadable webhook update was dropped");
+            return StatusCode::OK;
+        }
+    };
+    match telegram.process(std::slice::from_ref(&update)).await {
+        Ok(()) => StatusCode::OK,
+        Err(err) => {
+            tracing::error!(error = %format!("{err:#}"), "Telegram: cannot store a webhook update; Telegram will retry");
+            StatusCode::SERVICE_UNAVAILABLE
+        }
+    }
+}
+
 impl Telegram {
     pub fn me(&self) -> &Me {
         &self.me
+    }
+
+    /// The webhook's route (at the path of the webhook URL), in webhook mode.
+    pub fn webhook_router(self: &Arc<Self>) -> Option<axum::Router> {
+        let url = self.settings.webhook_url.as_ref()?;
+        let path = if url.path().is_empty() { "/" } else { url.path() };
+        Some(
+            axum::Router::new()
+                .route(path, axum::routing::post(webhook))
+                .layer(axum::extract::DefaultBodyLimit::max(1 << 20))
+                .with_state(self.clone()),
+        )
     }
 
     /// Reads one message: who it is for and what it asks.

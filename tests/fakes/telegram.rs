@@ -80,6 +80,8 @@ pub struct State {
     pub updates_served: usize,
     /// The highest offset a `getUpdates` confirmed.
     pub confirmed: i64,
+    /// `setWebhook`'s URL and secret token.
+    pub webhook: Option<(String, String)>,
 }
 
 struct Shared {
@@ -162,6 +164,27 @@ impl FakeTelegram {
                 }
             })
         });
+    }
+
+    /// In webhook mode: posts a resident's message to the bot's webhook, as
+    /// Telegram does, with `secret` as the secret token; the HTTP status.
+    pub async fn post_resident_message(&self, user: i64, text: &str, secret: Option<&str>) -> u16 {
+        let (url, registered) = self.with(|s| s.webhook.clone()).expect("a webhook is set");
+        let (update_id, message_id) = self.with(|s| {
+            s.next_update_id += 1;
+            s.next_message_id += 1;
+            (s.next_update_id - 1, s.next_message_id - 1)
+        });
+        let update =
+            json!({ "update_id": update_id, "message": user_message(message_id, user, private_chat(user), text) });
+        reqwest::Client::new()
+            .post(url)
+            .header("X-Telegram-Bot-Api-Secret-Token", secret.unwrap_or(&registered))
+            .json(&update)
+            .send()
+            .await
+            .map(|r| r.status().as_u16())
+            .unwrap_or(0)
     }
 
     /// A raw update (for shapes the helpers do not build).
@@ -264,12 +287,37 @@ fn error(status: StatusCode, description: &str, parameters: Option<Value>) -> Re
     (status, axum::Json(body)).into_response()
 }
 
-async fn handle(extract::State(shared): extract::State<Arc<Shared>>, Path((bot, method)): Path<(String, String)>, body: String) -> Response {
+/// The fields of a `multipart/form-data` body (teloxide sends `setWebhook`
+/// that way, for its optional certificate), as a JSON object of strings.
+fn multipart_fields(content_type: &str, body: &str) -> Option<Value> {
+    let boundary = content_type.split("boundary=").nth(1)?.trim_matches('"');
+    let mut fields = serde_json::Map::new();
+    for part in body.split(&format!("--{boundary}")) {
+        let Some((head, value)) = part.split_once("\r\n\r\n") else { continue };
+        let Some(name) = head.split("name=\"").nth(1).and_then(|n| n.split('"').next()) else { continue };
+        let value = value.strip_suffix("\r\n").unwrap_or(value);
+        fields.insert(name.to_string(), Value::String(value.to_string()));
+    }
+    Some(Value::Object(fields))
+}
+
+async fn handle(
+    extract::State(shared): extract::State<Arc<Shared>>,
+    Path((bot, method)): Path<(String, String)>,
+    headers: axum::http::HeaderMap,
+    body: String,
+) -> Response {
     if bot != format!("bot{TOKEN}") {
         return error(StatusCode::UNAUTHORIZED, "Unauthorized", None);
     }
+    let content_type = headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default();
     let params: Value = if body.trim().is_empty() {
         json!({})
+    } else if content_type.starts_with("multipart/form-data") {
+        match multipart_fields(content_type, &body) {
+            Some(v) => v,
+            None => return error(StatusCode::BAD_REQUEST, "Bad Request: unreadable multipart body", None),
+        }
     } else {
         match serde_json::from_str(&body) {
             Ok(v) => v,
@@ -284,7 +332,16 @@ async fn handle(extract::State(shared): extract::State<Arc<Shared>>, Path((bot, 
             "can_join_groups": true, "can_read_all_group_messages": false,
             "supports_inline_queries": false, "has_main_web_app": false,
         })),
-        "deletewebhook" | "setwebhook" => ok(json!(true)),
+        "deletewebhook" => {
+            shared.state.lock().unwrap().webhook = None;
+            ok(json!(true))
+        }
+        "setwebhook" => {
+            let url = params["url"].as_str().unwrap_or_default().to_string();
+            let secret = params["secret_token"].as_str().unwrap_or_default().to_string();
+            shared.state.lock().unwrap().webhook = Some((url, secret));
+            ok(json!(true))
+        }
         "setmycommands" => {
             shared.state.lock().unwrap().commands = Some(params["commands"].clone());
             ok(json!(true))
