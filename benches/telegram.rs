@@ -1,0 +1,104 @@
+//! End to end through the fake Telegram Bot API server: a burst of updates
+//! from many residents, polled, stored, decided and answered through the
+//! outbox by the real teloxide client. `cargo bench --bench telegram`
+//! prints updates per second and the time from an update to its answer
+//! (p50/p99), on SQLite (and PostgreSQL when `VIGIE_TEST_POSTGRES_URL` is
+//! set); under `cargo test` a small round checks it still runs.
+//!
+//! Two pacings: Telegram's own limits (30 messages a second in all, one a
+//! second per chat), which bound what any bot can send, and none, which
+//! shows what Vigie itself sustains.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use vigie::clock::Clock;
+use vigie::live::LiveDirectives;
+use vigie::store::Store;
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+#[path = "../tests/fakes/telegram.rs"]
+mod fake;
+
+const QUESTIONS: &[&str] = &[
+    "où est le centre d'hébergement?",
+    "can I bring my dog?",
+    "quoi apporter",
+    "est-ce que l'eau du robinet est potable?",
+    "au secours on est pris dans le sous-sol l'eau monte",
+    "merci!",
+];
+
+#[tokio::main]
+async fn main() {
+    let full = std::env::args().any(|a| a == "--bench");
+    let runs: &[(&str, usize, usize, bool)] = if full {
+        &[("Telegram's limits", 300, 1, true), ("unpaced", 500, 4, false)]
+    } else {
+        &[("unpaced (smoke)", 10, 2, false)]
+    };
+    for &(name, residents, each, paced) in runs {
+        let sqlite = common::TestDatabase::sqlite();
+        run(&format!("SQLite, {name}"), &sqlite.url(), residents, each, paced).await;
+        if full && let Some(pg) = common::TestDatabase::postgres("vigie_bench_tg").await {
+            run(&format!("PostgreSQL, {name}"), &pg.url(), residents, each, paced).await;
+            pg.cleanup().await;
+        }
+    }
+}
+
+async fn run(name: &str, url: &str, residents: usize, each: usize, paced: bool) {
+    let fake = fake::FakeTelegram::start().await;
+    let store = Store::connect(url, Clock::system()).await.unwrap();
+    let faq = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("faq");
+    let directives = std::sync::Arc::new(LiveDirectives::load(faq, store.now_ms()).unwrap());
+    vigie::core::distress::warm_up();
+    let mut settings = vigie::channels::telegram::Settings::defaults(fake::TOKEN.into());
+    settings.api_url = Some(fake.url.parse().unwrap());
+    if !paced {
+        settings.per_second = 1_000_000;
+        settings.private_interval = Duration::ZERO;
+    }
+    let (events, _) = tokio::sync::broadcast::channel(1024);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let (_telegram, tasks) =
+        vigie::channels::telegram::start(settings, store.clone(), directives, events, stopped).await.unwrap();
+
+    let total = residents * each;
+    let start = Instant::now();
+    let mut pushed: HashMap<i64, Vec<Instant>> = HashMap::new();
+    for round in 0..each {
+        for r in 0..residents {
+            let user = 10_000 + r as i64;
+            fake.resident_says(user, QUESTIONS[(r + round) % QUESTIONS.len()]);
+            pushed.entry(user).or_default().push(Instant::now());
+        }
+    }
+    let done = fake.wait_for(Duration::from_secs(600), |s| s.sent.len() >= total).await;
+    assert!(done, "{name}: {} of {total} answered", fake.with(|s| s.sent.len()));
+    let elapsed = start.elapsed();
+    let mut latencies: Vec<Duration> = Vec::with_capacity(total);
+    fake.with(|s| {
+        let mut seen: HashMap<i64, usize> = HashMap::new();
+        for sent in &s.sent {
+            let k = seen.entry(sent.chat_id).or_default();
+            latencies.push(sent.at - pushed[&sent.chat_id][*k]);
+            *k += 1;
+        }
+    });
+    latencies.sort();
+    let pct = |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
+    println!(
+        "telegram {name}: {total} updates from {residents} residents in {:.2} s = {:.0} updates/s answered; \
+update → answer p50 {:.0} ms, p99 {:.0} ms",
+        elapsed.as_secs_f64(),
+        total as f64 / elapsed.as_secs_f64(),
+        pct(0.5).as_secs_f64() * 1000.0,
+        pct(0.99).as_secs_f64() * 1000.0,
+    );
+    let _ = stop.send(true);
+    for task in tasks {
+        let _ = task.await;
+    }
+}
