@@ -146,10 +146,8 @@ async fn send_replies(
             .insert_message(tx, conversation.id, &conversation.platform, "bot", None, ticket_id, &reply.text, version)
             .await?;
         if !PULL_PLATFORMS.contains(&conversation.platform.as_str()) && !conversation.blocked {
-            let payload =
-                (!reply.choices.is_empty()).then(|| {
-                    serde_json::json!({ "choices": reply.choices, "lang": lang.code() }).to_string()
-                });
+            let payload = (!reply.choices.is_empty())
+                .then(|| serde_json::json!({ "choices": reply.choices, "lang": lang.code() }).to_string());
             store
                 .enqueue(
                     tx,
@@ -183,7 +181,10 @@ pub enum Command {
     Subscribe(bool),
     /// A clarify button: the entry the resident picked, and the language it
     /// was offered in.
-    Choice { entry: String, lang: Lang },
+    Choice {
+        entry: String,
+        lang: Lang,
+    },
     /// Something Vigie cannot read (a photo, a voice note): a person looks.
     Unreadable,
 }
@@ -239,12 +240,15 @@ pub async fn handle_command(
                     store.follow_up(&mut tx, id, false).await?;
                     id
                 }
-                None => store.open_ticket(&mut tx, conversation.id, reason.as_str(), i64::from(reason.priority())).await?,
+                None => {
+                    store.open_ticket(&mut tx, conversation.id, reason.as_str(), i64::from(reason.priority())).await?
+                }
             };
             store.attach_to_ticket(&mut tx, message_id, id).await?;
             ticket_id = Some(id);
             let lang = lang.unwrap_or(Lang::Fr);
-            let text = if *command == Command::Human { reply::escalated_text(lang) } else { reply::unreadable_text(lang) };
+            let text =
+                if *command == Command::Human { reply::escalated_text(lang) } else { reply::unreadable_text(lang) };
             vec![plain(ReplyKind::Escalated, text)]
         }
         Command::Choice { entry, lang: offered } => {
@@ -269,7 +273,14 @@ pub async fn handle_command(
     };
     send_replies(store, &mut tx, &conversation, ticket_id, &replies, version, reply_lang).await?;
     tx.commit().await?;
-    Ok(Handled { duplicate: false, message_id: Some(message_id), conversation_id: conversation.id, decision: None, replies, ticket_id })
+    Ok(Handled {
+        duplicate: false,
+        message_id: Some(message_id),
+        conversation_id: conversation.id,
+        decision: None,
+        replies,
+        ticket_id,
+    })
 }
 
 fn kind_name(kind: ReplyKind) -> &'static str {

@@ -17,8 +17,8 @@
 //! - [`cli`]: the `vigie` command line.
 
 pub mod app;
-pub mod cli;
 pub mod channels;
+pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod conversation;

@@ -15,7 +15,7 @@ mod common;
 #[path = "fakes/telegram.rs"]
 mod fake;
 
-use fake::{FakeTelegram, Failure};
+use fake::{Failure, FakeTelegram};
 
 const MODERATORS: i64 = -100_200;
 const WAIT: Duration = Duration::from_secs(20);

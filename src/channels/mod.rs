@@ -5,12 +5,278 @@
 
 pub mod telegram;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use tokio::sync::{broadcast, watch};
+use tokio::task::JoinSet;
 use tokio::time::Instant;
 
-use crate::store::{Moderator, StoredMessage, Ticket};
+use crate::conversation::Command;
+use crate::core::Lang;
+use crate::store::{Moderator, OutboxItem, Store, StoredMessage, Ticket, backoff_ms};
+
+/// Rows a sender has on their way at once.
+const IN_FLIGHT: usize = 32;
+/// A row whose chat's next slot is further than this is put back until then.
+const LOOKAHEAD: Duration = Duration::from_millis(1500);
+/// How long a moderator's claim from a card lasts.
+pub const CLAIM_LEASE_MS: i64 = 10 * 60 * 1000;
+
+/// `/cmd@bot args` → a command, or `None` for an unknown one (read as a
+/// question). Names in French and English.
+pub fn parse_command(text: &str) -> Option<Command> {
+    let mut words = text.trim_start_matches('/').split_whitespace();
+    let name = words.next()?.split('@').next()?.to_lowercase();
+    let arg = words.next().map(str::to_lowercase);
+    Some(match name.as_str() {
+        "start" => Command::Start,
+        "help" | "aide" => Command::Help,
+        "lang" | "langue" | "language" => Command::Lang(arg.as_deref().and_then(parse_lang)),
+        "human" | "humain" | "personne" | "agent" => Command::Human,
+        "subscribe" | "abonner" | "abonnement" | "alertes" | "alerts" => Command::Subscribe(true),
+        "unsubscribe" | "desabonner" | "désabonner" | "stop" => Command::Subscribe(false),
+        _ => return None,
+    })
+}
+
+/// `fr`, `français`, `english`… → a language.
+pub fn parse_lang(word: &str) -> Option<Lang> {
+    match word.trim().to_lowercase().as_str() {
+        "fr" | "francais" | "français" | "french" => Some(Lang::Fr),
+        "en" | "english" | "anglais" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// What a platform's sender shares with every other: the store, the pace,
+/// the chats with a message on its way, and what to do with a failure.
+pub struct Outbound {
+    pub platform: &'static str,
+    pub store: Store,
+    pub events: broadcast::Sender<i64>,
+    pacer: Mutex<Pacer>,
+    /// Chats with a message on its way: one at a time keeps them in order.
+    busy: Mutex<HashSet<String>>,
+    /// How long a taken row is ours before another sender may take it.
+    pub lease: Duration,
+    /// Attempts before a row that keeps failing (network, 5xx) is given up.
+    pub max_attempts: i64,
+}
+
+impl Outbound {
+    pub fn new(
+        platform: &'static str,
+        store: Store,
+        events: broadcast::Sender<i64>,
+        per_second: u32,
+        lease: Duration,
+        max_attempts: i64,
+    ) -> Outbound {
+        Outbound {
+            platform,
+            store,
+            events,
+            pacer: Mutex::new(Pacer::new(per_second)),
+            busy: Mutex::new(HashSet::new()),
+            lease,
+            max_attempts,
+        }
+    }
+
+    fn pacer(&self) -> std::sync::MutexGuard<'_, Pacer> {
+        self.pacer.lock().expect("the pacer lock is never poisoned: nothing panics while holding it")
+    }
+
+    /// Waits for the next slot of `chat` (and reserves it).
+    pub async fn pace(&self, chat: &str, interval: Duration) {
+        let at = self.pacer().reserve(chat, interval, Instant::now());
+        tokio::time::sleep_until(at).await;
+    }
+
+    /// The platform asked to wait (429): nothing goes to `chat` before `wait`
+    /// has passed; the row goes back without counting an attempt.
+    pub async fn rate_limited(&self, item: &OutboxItem, wait: Duration, error: &str) -> anyhow::Result<()> {
+        self.pacer().hold(&item.chat_id, Instant::now() + wait);
+        let ms = i64::try_from(wait.as_millis()).unwrap_or(i64::MAX);
+        tracing::info!(platform = self.platform, chat = %item.chat_id, retry_after_ms = ms, "rate limited; waiting");
+        self.store.release(item.id, self.store.now_ms().saturating_add(ms), Some(error)).await?;
+        Ok(())
+    }
+
+    /// The chat is closed to us (blocked, deleted): no more sending to it.
+    pub async fn closed(&self, item: &OutboxItem, error: &str) -> anyhow::Result<()> {
+        tracing::info!(platform = self.platform, chat = %item.chat_id, error, "the chat is closed to us; no more sending");
+        self.store.set_blocked(self.platform, &item.chat_id).await?;
+        self.store.mark_failed(item.id, error).await?;
+        Ok(())
+    }
+
+    /// The platform refused this message itself: sending it again changes nothing.
+    pub async fn refused(&self, item: &OutboxItem, error: &str) -> anyhow::Result<()> {
+        tracing::error!(platform = self.platform, chat = %item.chat_id, error, "a message was refused; given up");
+        self.store.mark_failed(item.id, error).await?;
+        Ok(())
+    }
+
+    /// A failure that may pass (network, 5xx): tried again later.
+    pub async fn retry(&self, item: &OutboxItem, error: &str) -> anyhow::Result<()> {
+        tracing::warn!(platform = self.platform, chat = %item.chat_id, attempts = item.attempts, error,
+            "delivery failed; will retry");
+        self.store.mark_retry(item.id, backoff_ms(item.attempts, item.id), error, self.max_attempts).await?;
+        Ok(())
+    }
+}
+
+/// A platform's way of sending one outbox row.
+pub trait Deliver: Send + Sync + 'static {
+    fn outbound(&self) -> &Outbound;
+    /// Between two messages to `chat`.
+    fn interval(&self, chat: &str) -> Duration;
+    /// Sends the row and records the outcome (sent, retry, failed).
+    fn deliver(&self, item: OutboxItem) -> impl Future<Output = anyhow::Result<()>> + Send;
+}
+
+/// Sends a platform's outbox until `stop`: the head of each chat's queue,
+/// paced, several chats at once.
+pub async fn send_loop<D: Deliver>(platform: Arc<D>, mut stop: watch::Receiver<bool>) {
+    let out = platform.outbound();
+    let mut events = out.events.subscribe();
+    let mut in_flight: JoinSet<()> = JoinSet::new();
+    while !*stop.borrow() {
+        while in_flight.try_join_next().is_some() {}
+        let room = IN_FLIGHT.saturating_sub(in_flight.len());
+        if room > 0 {
+            let lease = i64::try_from(out.lease.as_millis()).unwrap_or(i64::MAX);
+            match out.store.take_outbox(out.platform, i64::try_from(room).unwrap_or(1), lease).await {
+                Ok(items) => {
+                    let mut deferred: HashMap<String, u32> = HashMap::new();
+                    for item in items {
+                        schedule(&platform, item, &mut deferred, &mut in_flight).await;
+                    }
+                }
+                Err(err) => tracing::warn!(platform = out.platform, error = %err, "cannot read the outbox"),
+            }
+        }
+        tokio::select! {
+            _ = stop.changed() => {},
+            _ = events.recv() => {
+                while events.try_recv().is_ok() {}
+            }
+            Some(_) = in_flight.join_next(), if !in_flight.is_empty() => {},
+            () = tokio::time::sleep(Duration::from_millis(500)) => {},
+        }
+    }
+    // Sends in progress finish (or their lease lapses and another takes them).
+    let _ =
+        tokio::time::timeout(Duration::from_secs(10), async { while in_flight.join_next().await.is_some() {} }).await;
+}
+
+/// Sends `item` when its chat's pace allows, or puts it back until then.
+async fn schedule<D: Deliver>(
+    platform: &Arc<D>,
+    item: OutboxItem,
+    deferred: &mut HashMap<String, u32>,
+    in_flight: &mut JoinSet<()>,
+) {
+    let out = platform.outbound();
+    let now = Instant::now();
+    let interval = platform.interval(&item.chat_id);
+    let later = {
+        let busy = out.busy.lock().expect("busy lock");
+        let at = out.pacer().peek(&item.chat_id, now);
+        (busy.contains(&item.chat_id) || at > now + LOOKAHEAD).then_some(at)
+    };
+    if let Some(at) = later {
+        // Its turn comes later: back to the queue until then.
+        let n = deferred.entry(item.chat_id.clone()).or_insert(0);
+        *n += 1;
+        let at = at.max(now + interval) + interval * (*n - 1);
+        let not_before = out.store.now_ms() + ms_until(at, now);
+        if let Err(err) = out.store.release(item.id, not_before, None).await {
+            tracing::warn!(platform = out.platform, error = %err, "cannot put an outbox row back; its lease will");
+        }
+        return;
+    }
+    out.busy.lock().expect("busy lock").insert(item.chat_id.clone());
+    let at = out.pacer().reserve(&item.chat_id, interval, now);
+    let platform = platform.clone();
+    in_flight.spawn(async move {
+        tokio::time::sleep_until(at).await;
+        let chat = item.chat_id.clone();
+        if let Err(err) = platform.deliver(item).await {
+            tracing::warn!(platform = platform.outbound().platform, error = %format!("{err:#}"),
+                "cannot record a delivery");
+        }
+        platform.outbound().busy.lock().expect("busy lock").remove(&chat);
+    });
+}
+
+/// What showing a card came to.
+pub enum Shown {
+    /// The card is the message with this id.
+    At(String),
+    /// The platform asked to wait this long before anything more.
+    Wait(Duration),
+}
+
+/// A platform's moderators' board (a Telegram group, a Discord channel).
+pub trait Board: Deliver {
+    /// The moderators' chat.
+    fn board(&self) -> Option<String>;
+    /// Posts `card`, or edits the message `existing` into it.
+    fn show(&self, card: &Card, existing: Option<&str>) -> impl Future<Output = anyhow::Result<Shown>> + Send;
+}
+
+/// Keeps the moderators' cards in step with the tickets until `stop`.
+pub async fn card_loop<B: Board>(board: Arc<B>, mut stop: watch::Receiver<bool>) {
+    let mut events = board.outbound().events.subscribe();
+    while !*stop.borrow() {
+        let more = match sync_cards(&*board).await {
+            Ok(more) => more,
+            Err(err) => {
+                tracing::warn!(platform = board.outbound().platform, error = %format!("{err:#}"),
+                    "cannot update the moderators' cards");
+                false
+            }
+        };
+        if more {
+            continue;
+        }
+        tokio::select! {
+            _ = stop.changed() => {},
+            _ = events.recv() => {
+                while events.try_recv().is_ok() {}
+            }
+            () = tokio::time::sleep(Duration::from_secs(2)) => {},
+        }
+    }
+}
+
+/// Posts or edits the cards of tickets that changed, most urgent first;
+/// `true` if more wait.
+async fn sync_cards<B: Board>(board: &B) -> anyhow::Result<bool> {
+    let Some(chat) = board.board() else { return Ok(false) };
+    const BATCH: i64 = 10;
+    let out = board.outbound();
+    let since = out.store.now_ms() - 3 * 86_400_000;
+    let stale = out.store.stale_cards(out.platform, since, BATCH).await?;
+    let more = stale.len() as i64 == BATCH;
+    for (ticket, revision, message_id) in stale {
+        let card = load_card(&out.store, ticket).await?;
+        out.pace(&chat, board.interval(&chat)).await;
+        match board.show(&card, message_id.as_deref()).await? {
+            Shown::At(id) => out.store.set_card(card.ticket.id, out.platform, &chat, &id, revision).await?,
+            Shown::Wait(wait) => {
+                out.pacer().hold(&chat, Instant::now() + wait);
+                return Ok(true);
+            }
+        }
+    }
+    Ok(more)
+}
 
 /// Splits `text` into parts of at most `limit` units (as `len` counts them),
 /// on paragraph boundaries when it can, then lines, then words, then
@@ -109,11 +375,7 @@ pub struct Pacer {
 impl Pacer {
     /// `per_second` messages a second in all.
     pub fn new(per_second: u32) -> Pacer {
-        Pacer {
-            global: Duration::from_secs(1) / per_second.max(1),
-            next_global: None,
-            next_chat: HashMap::new(),
-        }
+        Pacer { global: Duration::from_secs(1) / per_second.max(1), next_global: None, next_chat: HashMap::new() }
     }
 
     /// When a message to `chat` could go, without reserving it.
@@ -222,7 +484,8 @@ impl Card {
 }
 
 /// The line under every card that says how to answer.
-pub const CARD_HELP: &str = "↩️ Répondez à ce message pour écrire au résident · Reply to this message to answer the resident";
+pub const CARD_HELP: &str =
+    "↩️ Répondez à ce message pour écrire au résident · Reply to this message to answer the resident";
 
 /// The answer to someone who is not a registered moderator.
 pub const NOT_A_MODERATOR: &str = "Seuls les modérateurs inscrits peuvent agir sur les demandes. \

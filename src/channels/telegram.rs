@@ -12,8 +12,7 @@
 //!   a 429 holds the chat for its `retry_after` without counting an attempt,
 //!   a 403 (the resident blocked the bot) marks the conversation and stops.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -22,14 +21,15 @@ use teloxide::ApiError;
 use teloxide::RequestError;
 use teloxide::prelude::*;
 use teloxide::types::{
-    AllowedUpdate, BotCommand, ChatId, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Me,
-    MessageId, ParseMode, ReplyParameters, UpdateKind,
+    AllowedUpdate, BotCommand, ChatId, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Me, MessageId,
+    ParseMode, ReplyParameters, UpdateKind,
 };
 use tokio::sync::{broadcast, watch};
-use tokio::task::JoinSet;
-use tokio::time::Instant;
 
-use super::{CARD_HELP, Card, NOT_A_MODERATOR, Pacer, load_card, ms_until, split_text, utf16_len};
+use super::{
+    Board, CARD_HELP, CLAIM_LEASE_MS, Card, Deliver, NOT_A_MODERATOR, Outbound, Shown, parse_command, split_text,
+    utf16_len,
+};
 use crate::config::Config;
 use crate::conversation::{Command, handle_batch, handle_command};
 use crate::core::Lang;
@@ -43,12 +43,6 @@ const MAX_MESSAGE: usize = 4096;
 const MAX_CALLBACK_DATA: usize = 64;
 /// What is kept of an inbound text: more is not a question.
 const MAX_INBOUND_CHARS: usize = 8192;
-/// Rows sent at once.
-const IN_FLIGHT: usize = 32;
-/// A row whose chat's next slot is further than this is put back until then.
-const LOOKAHEAD: Duration = Duration::from_millis(1500);
-/// How long a moderator's claim from a card lasts.
-const CLAIM_LEASE_MS: i64 = 10 * 60 * 1000;
 
 /// How the Telegram channel runs; [`Settings::from_config`] gives the
 /// production values.
@@ -121,12 +115,8 @@ pub struct Telegram {
     bot: Bot,
     me: Me,
     settings: Settings,
-    store: Store,
+    out: Outbound,
     directives: Arc<LiveDirectives>,
-    events: broadcast::Sender<i64>,
-    pacer: Mutex<Pacer>,
-    /// Chats with a message on its way: one at a time keeps them in order.
-    busy: Mutex<HashSet<String>>,
 }
 
 /// Connects (checking the token: a wrong one fails here, loudly), registers
@@ -165,22 +155,14 @@ pub async fn start(
         tracing::warn!(error = %err, "Telegram: cannot register the command list; commands still work");
     }
     tracing::info!(bot = me.username(), "Telegram: connected");
-    let telegram = Arc::new(Telegram {
-        bot,
-        me,
-        pacer: Mutex::new(Pacer::new(settings.per_second)),
-        settings,
-        store,
-        directives,
-        events,
-        busy: Mutex::new(HashSet::new()),
-    });
-    let mut tasks = vec![tokio::spawn(telegram.clone().send_loop(stop.clone()))];
+    let out = Outbound::new(PLATFORM, store, events, settings.per_second, settings.lease, settings.max_attempts);
+    let telegram = Arc::new(Telegram { bot, me, settings, out, directives });
+    let mut tasks = vec![tokio::spawn(super::send_loop(telegram.clone(), stop.clone()))];
     if telegram.settings.webhook_url.is_none() {
         tasks.push(tokio::spawn(telegram.clone().poll_loop(stop.clone())));
     }
     if telegram.settings.moderator_chat.is_some() {
-        tasks.push(tokio::spawn(telegram.clone().card_loop(stop)));
+        tasks.push(tokio::spawn(super::card_loop(telegram.clone(), stop)));
     }
     Ok((telegram, tasks))
 }
@@ -202,28 +184,13 @@ enum Incoming {
     Question(Inbound),
     Command(Inbound, Command),
     /// A message in the moderators' group answering a card.
-    ModeratorReply { card: i32, from: i64, message: i32, text: String },
+    ModeratorReply {
+        card: i32,
+        from: i64,
+        message: i32,
+        text: String,
+    },
     Ignore,
-}
-
-/// `/cmd@bot args` → a command, or `None` for an unknown one (read as a question).
-fn parse_command(text: &str) -> Option<Command> {
-    let mut words = text.trim_start_matches('/').split_whitespace();
-    let name = words.next()?.split('@').next()?.to_lowercase();
-    let arg = words.next().map(|a| a.to_lowercase());
-    Some(match name.as_str() {
-        "start" => Command::Start,
-        "help" | "aide" => Command::Help,
-        "lang" | "langue" | "language" => Command::Lang(arg.as_deref().and_then(|a| match a {
-            "fr" | "francais" | "français" | "french" => Some(Lang::Fr),
-            "en" | "english" | "anglais" => Some(Lang::En),
-            _ => None,
-        })),
-        "human" | "humain" | "personne" | "agent" => Command::Human,
-        "subscribe" | "abonner" | "abonnement" | "alertes" | "alerts" => Command::Subscribe(true),
-        "unsubscribe" | "desabonner" | "désabonner" | "stop" => Command::Subscribe(false),
-        _ => return None,
-    })
 }
 
 /// At most `MAX_INBOUND_CHARS` characters.
@@ -299,9 +266,12 @@ impl Telegram {
         let raw = message.text().or(message.caption());
         if Some(chat) == self.settings.moderator_chat {
             return match (message.reply_to_message(), raw) {
-                (Some(card), Some(text)) if !text.trim().is_empty() => {
-                    Incoming::ModeratorReply { card: card.id.0, from: i64::try_from(from.id.0).unwrap_or(-1), message: message.id.0, text: bounded(text) }
-                }
+                (Some(card), Some(text)) if !text.trim().is_empty() => Incoming::ModeratorReply {
+                    card: card.id.0,
+                    from: i64::try_from(from.id.0).unwrap_or(-1),
+                    message: message.id.0,
+                    text: bounded(text),
+                },
                 _ => Incoming::Ignore,
             };
         }
@@ -309,10 +279,8 @@ impl Telegram {
         let mention = format!("@{}", self.me.username()).to_lowercase();
         let mut text = raw.map(bounded);
         if !private {
-            let replied_to_us = message
-                .reply_to_message()
-                .and_then(|m| m.from.as_ref())
-                .is_some_and(|u| u.id == self.me.user.id);
+            let replied_to_us =
+                message.reply_to_message().and_then(|m| m.from.as_ref()).is_some_and(|u| u.id == self.me.user.id);
             let lower = text.as_deref().unwrap_or_default().to_lowercase();
             let command_for_us = lower.starts_with('/') && {
                 let first = lower.split_whitespace().next().unwrap_or_default();
@@ -427,8 +395,8 @@ impl Telegram {
                     Incoming::Question(inbound) => questions.push(inbound),
                     Incoming::Command(inbound, command) => {
                         self.flush(&mut questions, &knowledge).await?;
-                        let handled = handle_command(&self.store, &knowledge, &inbound, &command).await?;
-                        let _ = self.events.send(handled.conversation_id);
+                        let handled = handle_command(&self.out.store, &knowledge, &inbound, &command).await?;
+                        let _ = self.out.events.send(handled.conversation_id);
                     }
                     Incoming::ModeratorReply { card, from, message, text } => {
                         self.flush(&mut questions, &knowledge).await?;
@@ -450,14 +418,14 @@ impl Telegram {
         if questions.is_empty() {
             return Ok(());
         }
-        let handled = handle_batch(&self.store, knowledge, questions).await?;
+        let handled = handle_batch(&self.out.store, knowledge, questions).await?;
         questions.clear();
         for h in handled {
             if let Some(decision) = &h.decision {
                 tracing::info!(platform = PLATFORM, conversation = h.conversation_id, action = ?decision.action,
                     reason = ?decision.reason, "message decided");
             }
-            let _ = self.events.send(h.conversation_id);
+            let _ = self.out.events.send(h.conversation_id);
         }
         Ok(())
     }
@@ -466,25 +434,25 @@ impl Telegram {
     /// resident (claiming the ticket first if nobody holds it).
     async fn moderator_reply(&self, card: i32, from: i64, message: i32, text: &str) -> anyhow::Result<()> {
         let chat = self.settings.moderator_chat.unwrap_or_default().to_string();
-        let Some(ticket_id) = self.store.ticket_of_card(PLATFORM, &chat, &card.to_string()).await? else {
+        let Some(ticket_id) = self.out.store.ticket_of_card(PLATFORM, &chat, &card.to_string()).await? else {
             return Ok(()); // a reply to something else than a card: conversation among moderators
         };
-        let Some(moderator) = self.store.moderator_by_platform_id(PLATFORM, from).await? else {
+        let Some(moderator) = self.out.store.moderator_by_platform_id(PLATFORM, from).await? else {
             return self.notice(message, NOT_A_MODERATOR).await;
         };
         let key = format!("{chat}:{message}");
-        let mut result = self.store.reply_keyed(ticket_id, moderator.id, text, Some(&key)).await;
+        let mut result = self.out.store.reply_keyed(ticket_id, moderator.id, text, Some(&key)).await;
         if matches!(result, Err(TicketError::NotHolder)) {
             // Answering an unclaimed card claims it.
-            result = match self.store.claim(ticket_id, moderator.id, CLAIM_LEASE_MS).await {
-                Ok(_) => self.store.reply_keyed(ticket_id, moderator.id, text, Some(&key)).await,
+            result = match self.out.store.claim(ticket_id, moderator.id, CLAIM_LEASE_MS).await {
+                Ok(_) => self.out.store.reply_keyed(ticket_id, moderator.id, text, Some(&key)).await,
                 Err(err) => Err(err),
             };
         }
         match result {
             Ok(_) => {
-                if let Some(ticket) = self.store.ticket(ticket_id).await? {
-                    let _ = self.events.send(ticket.conversation_id);
+                if let Some(ticket) = self.out.store.ticket(ticket_id).await? {
+                    let _ = self.out.events.send(ticket.conversation_id);
                 }
                 Ok(())
             }
@@ -496,8 +464,9 @@ impl Telegram {
     /// A short message to the moderators' group, answering `reply_to`.
     async fn notice(&self, reply_to: i32, text: &str) -> anyhow::Result<()> {
         let Some(chat) = self.settings.moderator_chat else { return Ok(()) };
-        let mut tx = self.store.begin().await?;
-        self.store
+        let mut tx = self.out.store.begin().await?;
+        self.out
+            .store
             .enqueue(
                 &mut tx,
                 &NewOutbox {
@@ -511,7 +480,7 @@ impl Telegram {
             )
             .await?;
         tx.commit().await?;
-        let _ = self.events.send(0);
+        let _ = self.out.events.send(0);
         Ok(())
     }
 
@@ -536,24 +505,24 @@ impl Telegram {
                 text: format!("/choice {entry}"),
             };
             let command = Command::Choice { entry: entry.to_string(), lang: Lang::parse(lang).unwrap_or(Lang::Fr) };
-            let handled = handle_command(&self.store, knowledge, &inbound, &command).await?;
-            let _ = self.events.send(handled.conversation_id);
+            let handled = handle_command(&self.out.store, knowledge, &inbound, &command).await?;
+            let _ = self.out.events.send(handled.conversation_id);
         } else if let Some((action, id)) = data.split_once(':')
             && let Ok(ticket_id) = id.parse::<i64>()
             && matches!(action, "claim" | "resolve")
         {
-            answer = Some(match self.store.moderator_by_platform_id(PLATFORM, from).await? {
+            answer = Some(match self.out.store.moderator_by_platform_id(PLATFORM, from).await? {
                 None => NOT_A_MODERATOR.to_string(),
                 Some(moderator) => {
                     let result = if action == "claim" {
-                        self.store.claim(ticket_id, moderator.id, CLAIM_LEASE_MS).await.map(|_| ())
+                        self.out.store.claim(ticket_id, moderator.id, CLAIM_LEASE_MS).await.map(|_| ())
                     } else {
-                        self.store.resolve(ticket_id, moderator.id).await
+                        self.out.store.resolve(ticket_id, moderator.id).await
                     };
                     match result {
                         Ok(()) => {
-                            if let Some(ticket) = self.store.ticket(ticket_id).await? {
-                                let _ = self.events.send(ticket.conversation_id);
+                            if let Some(ticket) = self.out.store.ticket(ticket_id).await? {
+                                let _ = self.out.events.send(ticket.conversation_id);
                             }
                             if action == "claim" {
                                 format!("#{ticket_id} : à vous · yours")
@@ -579,110 +548,38 @@ impl Telegram {
     }
 
     // ---- sending -------------------------------------------------------------
+}
+
+impl Deliver for Telegram {
+    fn outbound(&self) -> &Outbound {
+        &self.out
+    }
 
     fn interval(&self, chat: &str) -> Duration {
         // Groups and channels have negative ids.
         if chat.starts_with('-') { self.settings.group_interval } else { self.settings.private_interval }
     }
 
-    async fn send_loop(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
-        let mut events = self.events.subscribe();
-        let mut in_flight: JoinSet<()> = JoinSet::new();
-        while !*stop.borrow() {
-            while in_flight.try_join_next().is_some() {}
-            let room = IN_FLIGHT.saturating_sub(in_flight.len());
-            if room > 0 {
-                let lease = i64::try_from(self.settings.lease.as_millis()).unwrap_or(i64::MAX);
-                match self.store.take_outbox(PLATFORM, i64::try_from(room).unwrap_or(1), lease).await {
-                    Ok(items) => {
-                        let mut deferred: HashMap<String, u32> = HashMap::new();
-                        for item in items {
-                            self.schedule(item, &mut deferred, &mut in_flight).await;
-                        }
-                    }
-                    Err(err) => tracing::warn!(error = %err, "Telegram: cannot read the outbox"),
-                }
-            }
-            tokio::select! {
-                _ = stop.changed() => {},
-                _ = events.recv() => {
-                    while events.try_recv().is_ok() {}
-                }
-                Some(_) = in_flight.join_next(), if !in_flight.is_empty() => {},
-                () = tokio::time::sleep(Duration::from_millis(500)) => {},
-            }
-        }
-        // Sends in progress finish (or their lease lapses and another takes them).
-        let _ = tokio::time::timeout(Duration::from_secs(10), async { while in_flight.join_next().await.is_some() {} })
-            .await;
-    }
-
-    /// Sends `item` when its chat's pace allows, or puts it back until then.
-    async fn schedule(self: &Arc<Self>, item: OutboxItem, deferred: &mut HashMap<String, u32>, in_flight: &mut JoinSet<()>) {
-        let now = Instant::now();
-        let interval = self.interval(&item.chat_id);
-        let slot = {
-            let pacer = self.pacer.lock().expect("pacer lock");
-            let busy = self.busy.lock().expect("busy lock");
-            let at = pacer.peek(&item.chat_id, now);
-            (busy.contains(&item.chat_id) || at > now + LOOKAHEAD).then_some(at)
-        };
-        if let Some(at) = slot {
-            // Its turn comes later: back to the queue, behind the ones before it.
-            let n = deferred.entry(item.chat_id.clone()).or_insert(0);
-            *n += 1;
-            let at = at.max(now + interval) + interval * (*n - 1);
-            let not_before = self.store.now_ms() + ms_until(at, now);
-            if let Err(err) = self.store.release(item.id, not_before, None).await {
-                tracing::warn!(error = %err, "Telegram: cannot put an outbox row back; its lease will");
-            }
-            return;
-        }
-        let at = {
-            self.busy.lock().expect("busy lock").insert(item.chat_id.clone());
-            self.pacer.lock().expect("pacer lock").reserve(&item.chat_id, interval, now)
-        };
-        let this = self.clone();
-        in_flight.spawn(async move {
-            tokio::time::sleep_until(at).await;
-            let chat = item.chat_id.clone();
-            if let Err(err) = this.deliver(item).await {
-                tracing::warn!(error = %format!("{err:#}"), "Telegram: cannot record a delivery");
-            }
-            this.busy.lock().expect("busy lock").remove(&chat);
-        });
-    }
-
     /// One outbox row to Telegram, in as many messages as its length needs.
     async fn deliver(&self, item: OutboxItem) -> anyhow::Result<()> {
         let Ok(chat) = item.chat_id.parse::<i64>() else {
-            self.store.mark_failed(item.id, "not a Telegram chat id").await?;
-            return Ok(());
+            return self.out.refused(&item, "not a Telegram chat id").await;
         };
-        let payload: Value =
-            item.payload.as_deref().and_then(|p| serde_json::from_str(p).ok()).unwrap_or(Value::Null);
+        let payload: Value = item.payload.as_deref().and_then(|p| serde_json::from_str(p).ok()).unwrap_or(Value::Null);
         let parts = split_text(&item.text, MAX_MESSAGE, utf16_len);
-        if parts.is_empty() {
-            self.store.mark_sent(item.id).await?;
-            return Ok(());
-        }
         for (i, part) in parts.iter().enumerate() {
             let last = i + 1 == parts.len();
             let mut request = self
                 .bot
                 .send_message(ChatId(chat), render_html(part))
                 .parse_mode(ParseMode::Html)
-                .link_preview_options(LinkPreviewOptions {
-                    is_disabled: true,
-                    url: None,
-                    prefer_small_media: false,
-                    prefer_large_media: false,
-                    show_above_text: false,
-                });
+                .link_preview_options(no_preview());
             if last && let Some(markup) = choice_keyboard(&payload) {
                 request = request.reply_markup(markup);
             }
-            if i == 0 && let Some(reply_to) = payload.get("reply_to").and_then(Value::as_i64) {
+            if i == 0
+                && let Some(reply_to) = payload.get("reply_to").and_then(Value::as_i64)
+            {
                 let mut parameters = ReplyParameters::new(MessageId(i32::try_from(reply_to).unwrap_or_default()));
                 parameters.allow_sending_without_reply = Some(true);
                 request = request.reply_parameters(parameters);
@@ -691,26 +588,57 @@ impl Telegram {
                 return self.failed(&item, err).await;
             }
             if !last {
-                // Resume after this part if the next fails.
-                self.store.set_outbox_text(item.id, &parts[i + 1..].join("\n\n")).await?;
-                let at = self.pacer.lock().expect("pacer lock").reserve(&item.chat_id, self.interval(&item.chat_id), Instant::now());
-                tokio::time::sleep_until(at).await;
+                // A retry resumes after this part.
+                self.out.store.set_outbox_text(item.id, &parts[i + 1..].join("\n\n")).await?;
+                self.out.pace(&item.chat_id, self.interval(&item.chat_id)).await;
             }
         }
-        self.store.mark_sent(item.id).await?;
+        self.out.store.mark_sent(item.id).await?;
         Ok(())
     }
+}
 
+impl Board for Telegram {
+    fn board(&self) -> Option<String> {
+        self.settings.moderator_chat.map(|c| c.to_string())
+    }
+
+    async fn show(&self, card: &Card, existing: Option<&str>) -> anyhow::Result<Shown> {
+        let group = ChatId(self.settings.moderator_chat.unwrap_or_default());
+        let (text, markup) = render_card(card);
+        if let Some(id) = existing.and_then(|m| m.parse::<i32>().ok()) {
+            let edit = self
+                .bot
+                .edit_message_text(group, MessageId(id), &text)
+                .parse_mode(ParseMode::Html)
+                .link_preview_options(no_preview())
+                .reply_markup(markup.clone());
+            match edit.await {
+                Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => return Ok(Shown::At(id.to_string())),
+                Err(RequestError::Api(ApiError::MessageToEditNotFound)) => {} // deleted: post it again
+                Err(RequestError::RetryAfter(wait)) => return Ok(Shown::Wait(wait.duration())),
+                Err(err) => return Err(err.into()),
+            }
+        }
+        let post = self
+            .bot
+            .send_message(group, &text)
+            .parse_mode(ParseMode::Html)
+            .link_preview_options(no_preview())
+            .reply_markup(markup);
+        match post.await {
+            Ok(sent) => Ok(Shown::At(sent.id.0.to_string())),
+            Err(RequestError::RetryAfter(wait)) => Ok(Shown::Wait(wait.duration())),
+            Err(err) => Err(err.into()),
+        }
+    }
+}
+
+impl Telegram {
     async fn failed(&self, item: &OutboxItem, err: RequestError) -> anyhow::Result<()> {
         let message = err.to_string();
         match &err {
-            RequestError::RetryAfter(wait) => {
-                let wait = wait.duration();
-                self.pacer.lock().expect("pacer lock").hold(&item.chat_id, Instant::now() + wait);
-                let ms = i64::try_from(wait.as_millis()).unwrap_or(i64::MAX);
-                tracing::info!(chat = %item.chat_id, retry_after_ms = ms, "Telegram: 429, waiting");
-                self.store.release(item.id, self.store.now_ms() + ms, Some(&message)).await?;
-            }
+            RequestError::RetryAfter(wait) => self.out.rate_limited(item, wait.duration(), &message).await,
             RequestError::Api(
                 ApiError::BotBlocked
                 | ApiError::UserDeactivated
@@ -718,98 +646,27 @@ impl Telegram {
                 | ApiError::BotKicked
                 | ApiError::BotKickedFromSupergroup
                 | ApiError::BotKickedFromChannel,
-            ) => {
-                tracing::info!(chat = %item.chat_id, error = %message, "Telegram: the chat is closed to us; no more sending");
-                self.store.set_blocked(PLATFORM, &item.chat_id).await?;
-                self.store.mark_failed(item.id, &message).await?;
-            }
+            ) => self.out.closed(item, &message).await,
+            // A 5xx arrives as an unknown error whose text is not a 400's.
             RequestError::Api(ApiError::Unknown(text)) if !text.starts_with("Bad Request") => {
-                self.retry(item, &message).await?;
+                self.out.retry(item, &message).await
             }
-            RequestError::Api(_) => {
-                // Telegram refused this message itself: sending it again changes nothing.
-                tracing::error!(chat = %item.chat_id, error = %message, "Telegram refused a message; given up");
-                self.store.mark_failed(item.id, &message).await?;
-            }
-            RequestError::MigrateToChatId(_) | RequestError::Network(_) | RequestError::InvalidJson { .. } | RequestError::Io(_) => {
-                self.retry(item, &message).await?;
-            }
-        }
-        Ok(())
-    }
-
-    async fn retry(&self, item: &OutboxItem, message: &str) -> anyhow::Result<()> {
-        tracing::warn!(chat = %item.chat_id, attempts = item.attempts, error = %message, "Telegram: delivery failed; will retry");
-        self.store.mark_retry(item.id, backoff_ms(item.attempts, item.id), message, self.settings.max_attempts).await?;
-        Ok(())
-    }
-
-    // ---- moderators' cards ---------------------------------------------------
-
-    async fn card_loop(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
-        let mut events = self.events.subscribe();
-        while !*stop.borrow() {
-            let more = match self.sync_cards().await {
-                Ok(more) => more,
-                Err(err) => {
-                    tracing::warn!(error = %format!("{err:#}"), "Telegram: cannot update the moderators' cards");
-                    false
-                }
-            };
-            if more {
-                continue;
-            }
-            tokio::select! {
-                _ = stop.changed() => {},
-                _ = events.recv() => {
-                    while events.try_recv().is_ok() {}
-                }
-                () = tokio::time::sleep(Duration::from_secs(2)) => {},
-            }
+            RequestError::Api(_) => self.out.refused(item, &message).await,
+            RequestError::MigrateToChatId(_)
+            | RequestError::Network(_)
+            | RequestError::InvalidJson { .. }
+            | RequestError::Io(_) => self.out.retry(item, &message).await,
         }
     }
+}
 
-    /// Posts or edits the cards of tickets that changed; `true` if more wait.
-    async fn sync_cards(&self) -> anyhow::Result<bool> {
-        let Some(group) = self.settings.moderator_chat else { return Ok(false) };
-        const BATCH: i64 = 10;
-        let since = self.store.now_ms() - 3 * 86_400_000;
-        let stale = self.store.stale_cards(PLATFORM, since, BATCH).await?;
-        let more = stale.len() as i64 == BATCH;
-        let chat = group.to_string();
-        for (ticket, revision, message_id) in stale {
-            let card = load_card(&self.store, ticket).await?;
-            let (text, markup) = render_card(&card);
-            let at = self.pacer.lock().expect("pacer lock").reserve(&chat, self.interval(&chat), Instant::now());
-            tokio::time::sleep_until(at).await;
-            let edited = match message_id.as_deref().and_then(|m| m.parse::<i32>().ok()) {
-                None => None,
-                Some(id) => {
-                    match self.bot.edit_message_text(ChatId(group), MessageId(id), &text).parse_mode(ParseMode::Html).reply_markup(markup.clone()).await {
-                        Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => Some(id),
-                        Err(RequestError::Api(ApiError::MessageToEditNotFound)) => None,
-                        Err(RequestError::RetryAfter(wait)) => {
-                            self.pacer.lock().expect("pacer lock").hold(&chat, Instant::now() + wait.duration());
-                            return Ok(true);
-                        }
-                        Err(err) => return Err(err.into()),
-                    }
-                }
-            };
-            let id = match edited {
-                Some(id) => id,
-                None => match self.bot.send_message(ChatId(group), &text).parse_mode(ParseMode::Html).reply_markup(markup).await {
-                    Ok(sent) => sent.id.0,
-                    Err(RequestError::RetryAfter(wait)) => {
-                        self.pacer.lock().expect("pacer lock").hold(&chat, Instant::now() + wait.duration());
-                        return Ok(true);
-                    }
-                    Err(err) => return Err(err.into()),
-                },
-            };
-            self.store.set_card(card.ticket.id, PLATFORM, &chat, &id.to_string(), revision).await?;
-        }
-        Ok(more)
+fn no_preview() -> LinkPreviewOptions {
+    LinkPreviewOptions {
+        is_disabled: true,
+        url: None,
+        prefer_small_media: false,
+        prefer_large_media: false,
+        show_above_text: false,
     }
 }
 

@@ -174,7 +174,9 @@ pub fn subscribed_text(lang: Lang, subscribed: bool) -> &'static str {
         (Lang::Fr, true) => {
             "Vous recevrez les alertes officielles ici. Écrivez /unsubscribe pour ne plus les recevoir."
         }
-        (Lang::Fr, false) => "Vous ne recevrez plus les alertes officielles. Écrivez /subscribe pour les recevoir de nouveau.",
+        (Lang::Fr, false) => {
+            "Vous ne recevrez plus les alertes officielles. Écrivez /subscribe pour les recevoir de nouveau."
+        }
         (Lang::En, true) => "You will receive official alerts here. Write /unsubscribe to stop them.",
         (Lang::En, false) => "You will no longer receive official alerts. Write /subscribe to receive them again.",
     }
@@ -197,6 +199,8 @@ pub fn unreadable_text(lang: Lang) -> &'static str {
             "Je ne peux lire que du texte : une personne de l'équipe va regarder votre message. \
 En cas d'urgence, appelez le 911."
         }
-        Lang::En => "I can only read text: a person from our team will look at your message. In an emergency, call 911.",
+        Lang::En => {
+            "I can only read text: a person from our team will look at your message. In an emergency, call 911."
+        }
     }
 }

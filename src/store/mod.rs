@@ -1115,14 +1115,13 @@ impl Store {
         chat_id: &str,
         message_id: &str,
     ) -> Result<Option<i64>, sqlx::Error> {
-        let row = sqlx::query(
-            "SELECT ticket_id FROM ticket_cards WHERE platform = $1 AND chat_id = $2 AND message_id = $3",
-        )
-        .bind(platform)
-        .bind(chat_id)
-        .bind(message_id)
-        .fetch_optional(&self.pool)
-        .await?;
+        let row =
+            sqlx::query("SELECT ticket_id FROM ticket_cards WHERE platform = $1 AND chat_id = $2 AND message_id = $3")
+                .bind(platform)
+                .bind(chat_id)
+                .bind(message_id)
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(row.map(|r| r.get(0)))
     }
 

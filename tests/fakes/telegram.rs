@@ -249,7 +249,8 @@ fn now_secs() -> i64 {
 }
 
 fn user_message(message_id: i64, user: i64, chat: Value, text: &str) -> Value {
-    let mut message = json!({ "message_id": message_id, "from": user_json(user), "chat": chat, "date": now_secs(), "text": text });
+    let mut message =
+        json!({ "message_id": message_id, "from": user_json(user), "chat": chat, "date": now_secs(), "text": text });
     if text.starts_with('/') {
         let length = text.split_whitespace().next().unwrap_or_default().encode_utf16().count();
         message["entities"] = json!([{ "type": "bot_command", "offset": 0, "length": length }]);
