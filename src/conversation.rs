@@ -192,11 +192,16 @@ pub enum Command {
 /// Applies a command, stored like a message (`inbound.text` says what it
 /// was) so that a redelivery does nothing twice, with its replies queued in
 /// the same transaction.
+///
+/// With `queue` false the replies are stored but not queued: the channel
+/// delivers them itself (a Discord slash command is answered in its
+/// interaction response).
 pub async fn handle_command(
     store: &Store,
     knowledge: &Knowledge,
     inbound: &Inbound,
     command: &Command,
+    queue: bool,
 ) -> anyhow::Result<Handled> {
     let mut tx = store.begin().await?;
     let conversation =
@@ -271,7 +276,8 @@ pub async fn handle_command(
             }
         }
     };
-    send_replies(store, &mut tx, &conversation, ticket_id, &replies, version, reply_lang).await?;
+    let recipient = Conversation { blocked: conversation.blocked || !queue, ..conversation.clone() };
+    send_replies(store, &mut tx, &recipient, ticket_id, &replies, version, reply_lang).await?;
     tx.commit().await?;
     Ok(Handled {
         duplicate: false,

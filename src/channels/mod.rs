@@ -16,7 +16,7 @@ use tokio::time::Instant;
 
 use crate::conversation::Command;
 use crate::core::Lang;
-use crate::store::{Moderator, OutboxItem, Store, StoredMessage, Ticket, backoff_ms};
+use crate::store::{Moderator, NewOutbox, OutboxItem, Store, StoredMessage, Ticket, TicketError, backoff_ms};
 
 /// Rows a sender has on their way at once.
 const IN_FLIGHT: usize = 32;
@@ -128,6 +128,102 @@ impl Outbound {
         self.store.mark_retry(item.id, backoff_ms(item.attempts, item.id), error, self.max_attempts).await?;
         Ok(())
     }
+}
+
+impl Outbound {
+    /// A moderator's message answering the card `card` on the moderators'
+    /// chat `board`: the reply goes to the resident, whatever their
+    /// platform (claiming the ticket first if nobody holds it). `message`,
+    /// the moderator's message id, makes a redelivery a no-op.
+    pub async fn moderator_reply(
+        &self,
+        board: &str,
+        card: &str,
+        from: i64,
+        message: &str,
+        text: &str,
+    ) -> anyhow::Result<()> {
+        let Some(ticket_id) = self.store.ticket_of_card(self.platform, board, card).await? else {
+            return Ok(()); // a reply to something else than a card: moderators talking among themselves
+        };
+        let Some(moderator) = self.store.moderator_by_platform_id(self.platform, from).await? else {
+            return self.notice(board, message, NOT_A_MODERATOR).await;
+        };
+        let key = format!("{}:{board}:{message}", self.platform);
+        let mut result = self.store.reply_keyed(ticket_id, moderator.id, text, Some(&key)).await;
+        if matches!(result, Err(TicketError::NotHolder)) {
+            // Answering an unclaimed card claims it.
+            result = match self.store.claim(ticket_id, moderator.id, CLAIM_LEASE_MS).await {
+                Ok(_) => self.store.reply_keyed(ticket_id, moderator.id, text, Some(&key)).await,
+                Err(err) => Err(err),
+            };
+        }
+        match result {
+            Ok(_) => {
+                self.changed(ticket_id).await?;
+                Ok(())
+            }
+            Err(TicketError::Database(err)) => Err(err.into()),
+            Err(refused) => self.notice(board, message, &format!("#{ticket_id} : {refused}")).await,
+        }
+    }
+
+    /// A moderator's Claim or Resolve button: what to tell them.
+    pub async fn moderator_action(&self, action: &str, ticket_id: i64, from: i64) -> anyhow::Result<String> {
+        let Some(moderator) = self.store.moderator_by_platform_id(self.platform, from).await? else {
+            return Ok(NOT_A_MODERATOR.to_string());
+        };
+        let result = match action {
+            "claim" => self.store.claim(ticket_id, moderator.id, CLAIM_LEASE_MS).await.map(|_| ()),
+            _ => self.store.resolve(ticket_id, moderator.id).await,
+        };
+        Ok(match result {
+            Ok(()) => {
+                self.changed(ticket_id).await?;
+                if action == "claim" {
+                    format!("#{ticket_id} : à vous · yours")
+                } else {
+                    format!("#{ticket_id} : résolu · resolved")
+                }
+            }
+            Err(TicketError::Database(err)) => return Err(err.into()),
+            Err(refused) => format!("#{ticket_id} : {refused}"),
+        })
+    }
+
+    /// Wakes what shows ticket `ticket_id` (cards, the dashboard, senders).
+    async fn changed(&self, ticket_id: i64) -> Result<(), sqlx::Error> {
+        if let Some(ticket) = self.store.ticket(ticket_id).await? {
+            let _ = self.events.send(ticket.conversation_id);
+        }
+        Ok(())
+    }
+
+    /// A short message to the moderators' chat `board`, answering `reply_to`.
+    pub async fn notice(&self, board: &str, reply_to: &str, text: &str) -> anyhow::Result<()> {
+        let mut tx = self.store.begin().await?;
+        self.store
+            .enqueue(
+                &mut tx,
+                &NewOutbox {
+                    conversation_id: None,
+                    platform: self.platform.into(),
+                    chat_id: board.into(),
+                    kind: "notice".into(),
+                    text: text.into(),
+                    payload: Some(serde_json::json!({ "reply_to": reply_to }).to_string()),
+                },
+            )
+            .await?;
+        tx.commit().await?;
+        let _ = self.events.send(0);
+        Ok(())
+    }
+}
+
+/// The message a notice answers, from its payload.
+pub fn reply_to(payload: &serde_json::Value) -> Option<u64> {
+    payload.get("reply_to").and_then(|v| v.as_str().and_then(|s| s.parse().ok()).or_else(|| v.as_u64()))
 }
 
 /// A platform's way of sending one outbox row.

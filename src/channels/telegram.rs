@@ -26,15 +26,12 @@ use teloxide::types::{
 };
 use tokio::sync::{broadcast, watch};
 
-use super::{
-    Board, CARD_HELP, CLAIM_LEASE_MS, Card, Deliver, NOT_A_MODERATOR, Outbound, Shown, parse_command, split_text,
-    utf16_len,
-};
+use super::{Board, CARD_HELP, Card, Deliver, Outbound, Shown, parse_command, split_text, utf16_len};
 use crate::config::Config;
 use crate::conversation::{Command, handle_batch, handle_command};
 use crate::core::Lang;
 use crate::live::LiveDirectives;
-use crate::store::{Inbound, NewOutbox, OutboxItem, Store, TicketError, backoff_ms};
+use crate::store::{Inbound, OutboxItem, Store, backoff_ms};
 
 const PLATFORM: &str = "telegram";
 /// Telegram's limit for one message, in UTF-16 code units.
@@ -395,12 +392,13 @@ impl Telegram {
                     Incoming::Question(inbound) => questions.push(inbound),
                     Incoming::Command(inbound, command) => {
                         self.flush(&mut questions, &knowledge).await?;
-                        let handled = handle_command(&self.out.store, &knowledge, &inbound, &command).await?;
+                        let handled = handle_command(&self.out.store, &knowledge, &inbound, &command, true).await?;
                         let _ = self.out.events.send(handled.conversation_id);
                     }
                     Incoming::ModeratorReply { card, from, message, text } => {
                         self.flush(&mut questions, &knowledge).await?;
-                        self.moderator_reply(card, from, message, &text).await?;
+                        let board = self.settings.moderator_chat.unwrap_or_default().to_string();
+                        self.out.moderator_reply(&board, &card.to_string(), from, &message.to_string(), &text).await?;
                     }
                     Incoming::Ignore => {}
                 },
@@ -430,60 +428,6 @@ impl Telegram {
         Ok(())
     }
 
-    /// A moderator's message answering a card: the reply goes to the
-    /// resident (claiming the ticket first if nobody holds it).
-    async fn moderator_reply(&self, card: i32, from: i64, message: i32, text: &str) -> anyhow::Result<()> {
-        let chat = self.settings.moderator_chat.unwrap_or_default().to_string();
-        let Some(ticket_id) = self.out.store.ticket_of_card(PLATFORM, &chat, &card.to_string()).await? else {
-            return Ok(()); // a reply to something else than a card: conversation among moderators
-        };
-        let Some(moderator) = self.out.store.moderator_by_platform_id(PLATFORM, from).await? else {
-            return self.notice(message, NOT_A_MODERATOR).await;
-        };
-        let key = format!("{chat}:{message}");
-        let mut result = self.out.store.reply_keyed(ticket_id, moderator.id, text, Some(&key)).await;
-        if matches!(result, Err(TicketError::NotHolder)) {
-            // Answering an unclaimed card claims it.
-            result = match self.out.store.claim(ticket_id, moderator.id, CLAIM_LEASE_MS).await {
-                Ok(_) => self.out.store.reply_keyed(ticket_id, moderator.id, text, Some(&key)).await,
-                Err(err) => Err(err),
-            };
-        }
-        match result {
-            Ok(_) => {
-                if let Some(ticket) = self.out.store.ticket(ticket_id).await? {
-                    let _ = self.out.events.send(ticket.conversation_id);
-                }
-                Ok(())
-            }
-            Err(TicketError::Database(err)) => Err(err.into()),
-            Err(refused) => self.notice(message, &format!("#{ticket_id} : {refused}")).await,
-        }
-    }
-
-    /// A short message to the moderators' group, answering `reply_to`.
-    async fn notice(&self, reply_to: i32, text: &str) -> anyhow::Result<()> {
-        let Some(chat) = self.settings.moderator_chat else { return Ok(()) };
-        let mut tx = self.out.store.begin().await?;
-        self.out
-            .store
-            .enqueue(
-                &mut tx,
-                &NewOutbox {
-                    conversation_id: None,
-                    platform: PLATFORM.into(),
-                    chat_id: chat.to_string(),
-                    kind: "notice".into(),
-                    text: text.into(),
-                    payload: Some(serde_json::json!({ "reply_to": reply_to }).to_string()),
-                },
-            )
-            .await?;
-        tx.commit().await?;
-        let _ = self.out.events.send(0);
-        Ok(())
-    }
-
     /// A button: a resident's clarify choice, or a moderator's Claim/Resolve.
     async fn callback(
         &self,
@@ -505,36 +449,13 @@ impl Telegram {
                 text: format!("/choice {entry}"),
             };
             let command = Command::Choice { entry: entry.to_string(), lang: Lang::parse(lang).unwrap_or(Lang::Fr) };
-            let handled = handle_command(&self.out.store, knowledge, &inbound, &command).await?;
+            let handled = handle_command(&self.out.store, knowledge, &inbound, &command, true).await?;
             let _ = self.out.events.send(handled.conversation_id);
         } else if let Some((action, id)) = data.split_once(':')
             && let Ok(ticket_id) = id.parse::<i64>()
             && matches!(action, "claim" | "resolve")
         {
-            answer = Some(match self.out.store.moderator_by_platform_id(PLATFORM, from).await? {
-                None => NOT_A_MODERATOR.to_string(),
-                Some(moderator) => {
-                    let result = if action == "claim" {
-                        self.out.store.claim(ticket_id, moderator.id, CLAIM_LEASE_MS).await.map(|_| ())
-                    } else {
-                        self.out.store.resolve(ticket_id, moderator.id).await
-                    };
-                    match result {
-                        Ok(()) => {
-                            if let Some(ticket) = self.out.store.ticket(ticket_id).await? {
-                                let _ = self.out.events.send(ticket.conversation_id);
-                            }
-                            if action == "claim" {
-                                format!("#{ticket_id} : à vous · yours")
-                            } else {
-                                format!("#{ticket_id} : résolu · resolved")
-                            }
-                        }
-                        Err(TicketError::Database(err)) => return Err(err.into()),
-                        Err(refused) => format!("#{ticket_id} : {refused}"),
-                    }
-                }
-            });
+            answer = Some(self.out.moderator_action(action, ticket_id, from).await?);
         }
         // The button stops spinning; a failure here loses nothing.
         let mut request = self.bot.answer_callback_query(query.id.clone());
@@ -578,7 +499,7 @@ impl Deliver for Telegram {
                 request = request.reply_markup(markup);
             }
             if i == 0
-                && let Some(reply_to) = payload.get("reply_to").and_then(Value::as_i64)
+                && let Some(reply_to) = super::reply_to(&payload)
             {
                 let mut parameters = ReplyParameters::new(MessageId(i32::try_from(reply_to).unwrap_or_default()));
                 parameters.allow_sending_without_reply = Some(true);
