@@ -169,9 +169,9 @@ async fn a_moderator_claims_and_answers_from_the_card() {
     let card = t.fake.sent_to(MODERATORS).remove(0);
     let claim = card.buttons().into_iter().find(|b| b.starts_with("claim:")).expect("a Claim button");
     // The card is recorded just after Telegram accepted it.
+    let (board, card_id) = (MODERATORS.to_string(), card.message_id.to_string());
     for _ in 0..100 {
-        let recorded = t.app.store.ticket_of_card("telegram", &MODERATORS.to_string(), &card.message_id.to_string());
-        if recorded.await.unwrap().is_some() {
+        if t.app.store.ticket_of_card("telegram", &board, &card_id).await.unwrap().is_some() {
             break;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;

@@ -72,6 +72,7 @@ pub async fn shutdown_signal() {
 /// The platforms' tasks, running until `stop` turns true.
 pub struct Channels {
     pub telegram: Option<Arc<crate::channels::telegram::Telegram>>,
+    pub discord: Option<Arc<crate::channels::discord::Discord>>,
     pub tasks: Vec<tokio::task::JoinHandle<()>>,
 }
 
@@ -83,7 +84,7 @@ impl App {
         config: &Config,
         stop: tokio::sync::watch::Receiver<bool>,
     ) -> anyhow::Result<Channels> {
-        let mut channels = Channels { telegram: None, tasks: Vec::new() };
+        let mut channels = Channels { telegram: None, discord: None, tasks: Vec::new() };
         if let Some(settings) = crate::channels::telegram::Settings::from_config(config)? {
             let (telegram, tasks) = crate::channels::telegram::start(
                 settings,
@@ -97,8 +98,17 @@ impl App {
             channels.telegram = Some(telegram);
             channels.tasks.extend(tasks);
         }
-        if config.discord_token.is_some() {
-            tracing::warn!("Discord is configured but its channel is not built yet; it is not started");
+        if let Some(settings) = crate::channels::discord::Settings::from_config(config)? {
+            let (discord, tasks) = crate::channels::discord::start(
+                settings,
+                self.state.store.clone(),
+                self.state.directives.clone(),
+                self.state.events.clone(),
+                stop.clone(),
+            )
+            .await?;
+            channels.discord = Some(discord);
+            channels.tasks.extend(tasks);
         }
         Ok(channels)
     }
@@ -115,7 +125,12 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         knowledge.directive_set.version,
         knowledge.directive_set.entries.len(),
         config.faq_dir.display(),
-        if channels.telegram.is_some() { ", Telegram on" } else { "" }
+        match (channels.telegram.is_some(), channels.discord.is_some()) {
+            (true, true) => ", Telegram and Discord on",
+            (true, false) => ", Telegram on",
+            (false, true) => ", Discord on",
+            (false, false) => "",
+        }
     );
     let shutdown = async move {
         shutdown_signal().await;

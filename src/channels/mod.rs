@@ -3,6 +3,7 @@
 //! They decide nothing. What they share lives here: splitting long texts,
 //! pacing, the moderators' ticket cards, and the loop that sends the outbox.
 
+pub mod discord;
 pub mod telegram;
 
 use std::collections::{HashMap, HashSet};
@@ -14,9 +15,9 @@ use tokio::sync::{broadcast, watch};
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 
-use crate::conversation::Command;
-use crate::core::Lang;
-use crate::store::{Moderator, NewOutbox, OutboxItem, Store, StoredMessage, Ticket, TicketError, backoff_ms};
+use crate::conversation::{Command, handle_batch, handle_command};
+use crate::core::{Knowledge, Lang};
+use crate::store::{Inbound, Moderator, NewOutbox, OutboxItem, Store, StoredMessage, Ticket, TicketError, backoff_ms};
 
 /// Rows a sender has on their way at once.
 const IN_FLIGHT: usize = 32;
@@ -218,6 +219,70 @@ impl Outbound {
         tx.commit().await?;
         let _ = self.events.send(0);
         Ok(())
+    }
+}
+
+/// What one inbound platform message is, for Vigie.
+#[derive(Debug)]
+pub enum Incoming {
+    Question(Inbound),
+    Command(Inbound, Command),
+    /// A moderator's message on the moderators' chat `board` answering the card `card`.
+    ModeratorReply {
+        board: String,
+        card: String,
+        from: i64,
+        message: String,
+        text: String,
+    },
+    Ignore,
+}
+
+/// Stores inbound messages in their order: each run of questions in one
+/// transaction, commands and moderators' replies between them. Anything
+/// that fails fails the rest (the caller tries again; what was stored is
+/// recognised then).
+pub async fn store_incoming(out: &Outbound, knowledge: &Knowledge, items: Vec<Incoming>) -> anyhow::Result<()> {
+    let mut questions: Vec<Inbound> = Vec::new();
+    for item in items {
+        match item {
+            Incoming::Question(inbound) => questions.push(inbound),
+            Incoming::Command(inbound, command) => {
+                flush(out, knowledge, &mut questions).await?;
+                let handled = handle_command(&out.store, knowledge, &inbound, &command, true).await?;
+                let _ = out.events.send(handled.conversation_id);
+            }
+            Incoming::ModeratorReply { board, card, from, message, text } => {
+                flush(out, knowledge, &mut questions).await?;
+                out.moderator_reply(&board, &card, from, &message, &text).await?;
+            }
+            Incoming::Ignore => {}
+        }
+    }
+    flush(out, knowledge, &mut questions).await
+}
+
+async fn flush(out: &Outbound, knowledge: &Knowledge, questions: &mut Vec<Inbound>) -> anyhow::Result<()> {
+    if questions.is_empty() {
+        return Ok(());
+    }
+    let handled = handle_batch(&out.store, knowledge, questions).await?;
+    questions.clear();
+    for h in handled {
+        if let Some(decision) = &h.decision {
+            tracing::info!(platform = out.platform, conversation = h.conversation_id, action = ?decision.action,
+                reason = ?decision.reason, "message decided");
+        }
+        let _ = out.events.send(h.conversation_id);
+    }
+    Ok(())
+}
+
+/// At most `max` characters of an inbound text: more is not a question.
+pub fn bounded(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
     }
 }
 

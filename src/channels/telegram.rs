@@ -26,9 +26,11 @@ use teloxide::types::{
 };
 use tokio::sync::{broadcast, watch};
 
-use super::{Board, CARD_HELP, Card, Deliver, Outbound, Shown, parse_command, split_text, utf16_len};
+use super::{
+    Board, CARD_HELP, Card, Deliver, Incoming, Outbound, Shown, parse_command, split_text, store_incoming, utf16_len,
+};
 use crate::config::Config;
-use crate::conversation::{Command, handle_batch, handle_command};
+use crate::conversation::{Command, handle_command};
 use crate::core::Lang;
 use crate::live::LiveDirectives;
 use crate::store::{Inbound, OutboxItem, Store, backoff_ms};
@@ -175,27 +177,8 @@ fn commands() -> Vec<BotCommand> {
     ]
 }
 
-/// What one inbound Telegram message is, for Vigie.
-#[derive(Debug)]
-enum Incoming {
-    Question(Inbound),
-    Command(Inbound, Command),
-    /// A message in the moderators' group answering a card.
-    ModeratorReply {
-        card: i32,
-        from: i64,
-        message: i32,
-        text: String,
-    },
-    Ignore,
-}
-
-/// At most `MAX_INBOUND_CHARS` characters.
 fn bounded(text: &str) -> String {
-    match text.char_indices().nth(MAX_INBOUND_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
-    }
+    super::bounded(text, MAX_INBOUND_CHARS)
 }
 
 /// The secret Telegram sends with every webhook call, derived from the bot
@@ -264,9 +247,10 @@ impl Telegram {
         if Some(chat) == self.settings.moderator_chat {
             return match (message.reply_to_message(), raw) {
                 (Some(card), Some(text)) if !text.trim().is_empty() => Incoming::ModeratorReply {
-                    card: card.id.0,
+                    board: chat.to_string(),
+                    card: card.id.0.to_string(),
                     from: i64::try_from(from.id.0).unwrap_or(-1),
-                    message: message.id.0,
+                    message: message.id.0.to_string(),
                     text: bounded(text),
                 },
                 _ => Incoming::Ignore,
@@ -385,47 +369,18 @@ impl Telegram {
     /// transaction. Anything that fails fails the batch (it will come again).
     pub async fn process(&self, updates: &[teloxide::types::Update]) -> anyhow::Result<()> {
         let knowledge = self.directives.current();
-        let mut questions: Vec<Inbound> = Vec::new();
+        let mut pending: Vec<Incoming> = Vec::new();
         for update in updates {
             match &update.kind {
-                UpdateKind::Message(message) => match self.classify(message) {
-                    Incoming::Question(inbound) => questions.push(inbound),
-                    Incoming::Command(inbound, command) => {
-                        self.flush(&mut questions, &knowledge).await?;
-                        let handled = handle_command(&self.out.store, &knowledge, &inbound, &command, true).await?;
-                        let _ = self.out.events.send(handled.conversation_id);
-                    }
-                    Incoming::ModeratorReply { card, from, message, text } => {
-                        self.flush(&mut questions, &knowledge).await?;
-                        let board = self.settings.moderator_chat.unwrap_or_default().to_string();
-                        self.out.moderator_reply(&board, &card.to_string(), from, &message.to_string(), &text).await?;
-                    }
-                    Incoming::Ignore => {}
-                },
+                UpdateKind::Message(message) => pending.push(self.classify(message)),
                 UpdateKind::CallbackQuery(query) => {
-                    self.flush(&mut questions, &knowledge).await?;
+                    store_incoming(&self.out, &knowledge, std::mem::take(&mut pending)).await?;
                     self.callback(query, &knowledge).await?;
                 }
                 _ => {}
             }
         }
-        self.flush(&mut questions, &knowledge).await
-    }
-
-    async fn flush(&self, questions: &mut Vec<Inbound>, knowledge: &crate::core::Knowledge) -> anyhow::Result<()> {
-        if questions.is_empty() {
-            return Ok(());
-        }
-        let handled = handle_batch(&self.out.store, knowledge, questions).await?;
-        questions.clear();
-        for h in handled {
-            if let Some(decision) = &h.decision {
-                tracing::info!(platform = PLATFORM, conversation = h.conversation_id, action = ?decision.action,
-                    reason = ?decision.reason, "message decided");
-            }
-            let _ = self.out.events.send(h.conversation_id);
-        }
-        Ok(())
+        store_incoming(&self.out, &knowledge, pending).await
     }
 
     /// A button: a resident's clarify choice, or a moderator's Claim/Resolve.
