@@ -33,22 +33,27 @@ const QUESTIONS: &[&str] = &[
 #[tokio::main]
 async fn main() {
     let full = std::env::args().any(|a| a == "--bench");
-    let runs: &[(&str, usize, usize, bool)] = if full {
-        &[("Telegram's limits", 300, 1, true), ("unpaced", 500, 4, false)]
+    // (name, residents, messages each, Telegram's pacing, updates a second sent; 0: all at once)
+    let runs: &[(&str, usize, usize, bool, u32)] = if full {
+        &[
+            ("steady 20 updates/s, Telegram's limits", 400, 1, true, 20),
+            ("burst, Telegram's limits", 300, 1, true, 0),
+            ("burst, unpaced", 500, 4, false, 0),
+        ]
     } else {
-        &[("unpaced (smoke)", 10, 2, false)]
+        &[("burst, unpaced (smoke)", 10, 2, false, 0), ("steady (smoke)", 10, 1, true, 20)]
     };
-    for &(name, residents, each, paced) in runs {
+    for &(name, residents, each, paced, rate) in runs {
         let sqlite = common::TestDatabase::sqlite();
-        run(&format!("SQLite, {name}"), &sqlite.url(), residents, each, paced).await;
+        run(&format!("SQLite, {name}"), &sqlite.url(), residents, each, paced, rate).await;
         if full && let Some(pg) = common::TestDatabase::postgres("vigie_bench_tg").await {
-            run(&format!("PostgreSQL, {name}"), &pg.url(), residents, each, paced).await;
+            run(&format!("PostgreSQL, {name}"), &pg.url(), residents, each, paced, rate).await;
             pg.cleanup().await;
         }
     }
 }
 
-async fn run(name: &str, url: &str, residents: usize, each: usize, paced: bool) {
+async fn run(name: &str, url: &str, residents: usize, each: usize, paced: bool, rate: u32) {
     let fake = fake::FakeTelegram::start().await;
     let store = Store::connect(url, Clock::system()).await.unwrap();
     let faq = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("faq");
@@ -71,6 +76,10 @@ async fn run(name: &str, url: &str, residents: usize, each: usize, paced: bool) 
     for round in 0..each {
         for r in 0..residents {
             let user = 10_000 + r as i64;
+            if rate > 0 {
+                let due = start + Duration::from_secs_f64((round * residents + r) as f64 / f64::from(rate));
+                tokio::time::sleep_until(due.into()).await;
+            }
             fake.resident_says(user, QUESTIONS[(r + round) % QUESTIONS.len()]);
             pushed.entry(user).or_default().push(Instant::now());
         }

@@ -469,7 +469,7 @@ impl Deliver for Discord {
                 self.out.pace(&item.chat_id, self.settings.channel_interval).await;
             }
         }
-        self.out.store.mark_sent(item.id).await?;
+        self.out.delivered(item.id);
         Ok(())
     }
 }

@@ -65,6 +65,9 @@ pub struct Outbound {
     pub lease: Duration,
     /// Attempts before a row that keeps failing (network, 5xx) is given up.
     pub max_attempts: i64,
+    /// Rows delivered and not yet marked: marked together, one commit for
+    /// many (on PostgreSQL a commit per message would cap the rate).
+    sent: Mutex<Vec<i64>>,
 }
 
 impl Outbound {
@@ -84,6 +87,22 @@ impl Outbound {
             busy: Mutex::new(HashSet::new()),
             lease,
             max_attempts,
+            sent: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Row `id` went out. Marked with the next [`Outbound::flush_sent`]; until
+    /// then its lease keeps it from being sent again, and the chat's next
+    /// row waits behind it.
+    pub fn delivered(&self, id: i64) {
+        self.sent.lock().expect("sent lock").push(id);
+    }
+
+    async fn flush_sent(&self) {
+        let ids = std::mem::take(&mut *self.sent.lock().expect("sent lock"));
+        if let Err(err) = self.store.mark_sent_many(&ids).await {
+            tracing::warn!(platform = self.platform, error = %err, rows = ids.len(), "cannot mark rows sent; retrying");
+            self.sent.lock().expect("sent lock").extend(ids);
         }
     }
 
@@ -308,6 +327,7 @@ pub async fn send_loop<D: Deliver>(platform: Arc<D>, mut stop: watch::Receiver<b
     let mut in_flight: JoinSet<()> = JoinSet::new();
     while !*stop.borrow() {
         while in_flight.try_join_next().is_some() {}
+        out.flush_sent().await;
         let room = IN_FLIGHT.saturating_sub(in_flight.len());
         if room > 0 {
             let lease = i64::try_from(out.lease.as_millis()).unwrap_or(i64::MAX);
@@ -333,6 +353,7 @@ pub async fn send_loop<D: Deliver>(platform: Arc<D>, mut stop: watch::Receiver<b
     // Sends in progress finish (or their lease lapses and another takes them).
     let _ =
         tokio::time::timeout(Duration::from_secs(10), async { while in_flight.join_next().await.is_some() {} }).await;
+    out.flush_sent().await;
 }
 
 /// Sends `item` when its chat's pace allows, or puts it back until then.

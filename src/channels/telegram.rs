@@ -469,7 +469,7 @@ impl Deliver for Telegram {
                 self.out.pace(&item.chat_id, self.interval(&item.chat_id)).await;
             }
         }
-        self.out.store.mark_sent(item.id).await?;
+        self.out.delivered(item.id);
         Ok(())
     }
 }

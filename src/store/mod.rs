@@ -827,6 +827,20 @@ impl Store {
         Ok(())
     }
 
+    /// [`Store::mark_sent`] for many rows in one statement (one commit).
+    pub async fn mark_sent_many(&self, ids: &[i64]) -> Result<(), sqlx::Error> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+        let sql = format!(
+            "UPDATE outbox SET status = 'sent', sent_at = $1, taken_until = NULL WHERE id IN ({})",
+            list.join(", ")
+        );
+        sqlx::query(AssertSqlSafe(sql)).bind(self.now_ms()).execute(&self.pool).await?;
+        Ok(())
+    }
+
     /// A failed delivery: retried after `retry_after_ms` (the platform's
     /// `retry_after`, or an exponential backoff), given up after
     /// `max_attempts` (status `failed`).
