@@ -9,7 +9,7 @@ use std::time::Duration;
 use vigie::clock::Clock;
 use vigie::conversation::handle_inbound;
 use vigie::core::{Action, Knowledge, Reason};
-use vigie::store::{Inbound, Role, Store, TicketError};
+use vigie::store::{Inbound, NewOutbox, Role, Store, TicketError};
 
 static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| {
     vigie::cli::load_knowledge(&Path::new(env!("CARGO_MANIFEST_DIR")).join("faq")).expect("sample directives")
@@ -72,6 +72,8 @@ on_both_backends!(
     follow_ups_join_the_open_ticket_and_distress_raises_it,
     moderators_reply_only_to_tickets_they_hold,
     a_batch_is_stored_in_one_transaction_and_deduplicated,
+    each_chat_gets_its_messages_one_at_a_time_in_order,
+    a_moderator_reply_delivered_twice_is_sent_once,
 );
 
 fn message(platform_id: &str, text: &str) -> Inbound {
@@ -310,4 +312,50 @@ async fn a_batch_is_stored_in_one_transaction_and_deduplicated(fixture: &Fixture
     let again = vigie::conversation::handle_batch(&store, &KNOWLEDGE, &batch).await.unwrap();
     assert!(again.iter().all(|h| h.duplicate));
     assert_eq!(store.outbox_counts().await.unwrap(), (15, 0, 0));
+}
+
+async fn each_chat_gets_its_messages_one_at_a_time_in_order(fixture: &Fixture) {
+    let store = fixture.store().await;
+    let queue = |chat: &str, text: &str| NewOutbox {
+        conversation_id: None,
+        platform: "telegram".into(),
+        chat_id: chat.into(),
+        kind: "answer".into(),
+        text: text.into(),
+        payload: None,
+    };
+    let mut tx = store.begin().await.unwrap();
+    for (chat, text) in [("a", "a1"), ("a", "a2"), ("a", "a3"), ("b", "b1"), ("b", "b2")] {
+        store.enqueue(&mut tx, &queue(chat, text)).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let texts = |items: &[vigie::store::OutboxItem]| items.iter().map(|i| i.text.clone()).collect::<Vec<_>>();
+    // The head of each chat, and only it, however many are asked for.
+    let first = store.take_outbox("telegram", 10, 30_000).await.unwrap();
+    assert_eq!(texts(&first), ["a1", "b1"]);
+    assert!(store.take_outbox("telegram", 10, 30_000).await.unwrap().is_empty(), "the heads are taken");
+    // A row put back (a 429) does not count an attempt and holds its chat.
+    store.release(first[0].id, store.now_ms() + 60_000, Some("429")).await.unwrap();
+    store.mark_sent_many(&[first[1].id]).await.unwrap();
+    let b2 = store.take_outbox("telegram", 10, 30_000).await.unwrap();
+    assert_eq!(texts(&b2), ["b2"], "a waits for a1");
+    store.mark_sent_many(&[b2[0].id]).await.unwrap();
+    advance(Duration::from_secs(61)).await;
+    let again = store.take_outbox("telegram", 10, 30_000).await.unwrap();
+    assert_eq!(texts(&again), ["a1"]);
+    assert_eq!(again[0].attempts, 1, "the 429 did not count");
+    store.mark_sent_many(&[again[0].id]).await.unwrap();
+    assert_eq!(texts(&store.take_outbox("telegram", 10, 30_000).await.unwrap()), ["a2"]);
+}
+
+async fn a_moderator_reply_delivered_twice_is_sent_once(fixture: &Fixture) {
+    let store = fixture.store().await;
+    let (alice, _) = store.add_moderator("Alice", Role::Moderator, Some(7), None).await.unwrap();
+    let ticket = handle_inbound(&store, &KNOWLEDGE, &message("m1", "agent svp")).await.unwrap().ticket_id.unwrap();
+    store.claim(ticket, alice.id, 60_000).await.unwrap();
+    let first = store.reply_keyed(ticket, alice.id, "On arrive.", Some("tg:-100:55")).await.unwrap();
+    let second = store.reply_keyed(ticket, alice.id, "On arrive.", Some("tg:-100:55")).await.unwrap();
+    assert!(first.is_some() && second.is_none(), "the second delivery does nothing");
+    let (pending, _, _) = store.outbox_counts().await.unwrap();
+    assert_eq!(pending, 2, "the acknowledgement and one reply");
 }
