@@ -18,6 +18,9 @@ use crate::core::reply::{self, Reply, ReplyKind};
 use crate::core::{Action, Decision, Knowledge, Lang, Reason, Thresholds, decide};
 use crate::store::{Conversation, Inbound, NewOutbox, Store, Tx};
 
+/// The ticket reason of a question about an expired directive.
+pub const EXPIRED: &str = "expired";
+
 /// Platforms whose residents read their replies from the store (the web
 /// chat), not through a sender.
 const PULL_PLATFORMS: &[&str] = &["web", "cli"];
@@ -106,21 +109,37 @@ async fn handle_in(
             (vec![reply], Some(ticket_id))
         }
         None => {
+            // Not covered, but about a directive that has expired: say so.
+            let expired =
+                (decision.reason == Some(Reason::Unmatched)).then(|| knowledge.expired_match(&inbound.text)).flatten();
             let ticket_id = match (decision.action, decision.reason) {
                 (Action::Escalate, Some(reason)) => {
-                    Some(store.open_ticket(tx, conversation.id, reason.as_str(), i64::from(reason.priority())).await?)
+                    let name = if expired.is_some() { EXPIRED } else { reason.as_str() };
+                    Some(store.open_ticket(tx, conversation.id, name, i64::from(reason.priority())).await?)
                 }
                 _ => None,
             };
-            (reply::replies(knowledge, &decision), ticket_id)
+            let replies = match expired {
+                Some(_) => vec![Reply {
+                    text: reply::being_updated_text(decision.lang).into(),
+                    kind: ReplyKind::Escalated,
+                    choices: Vec::new(),
+                }],
+                None => reply::replies(knowledge, &decision),
+            };
+            (replies, ticket_id)
         }
     };
 
     if let Some(ticket_id) = ticket_id {
         store.attach_to_ticket(tx, message_id, ticket_id).await?;
     }
-    let version = (decision.action == Action::Answer).then_some(knowledge.directive_set.version.as_str());
-    send_replies(store, tx, &conversation, ticket_id, &replies, version, decision.lang).await?;
+    if conversation.lang.is_none() && decision.action != Action::Smalltalk {
+        store.set_seen_lang(tx, conversation.id, decision.lang.code()).await?;
+    }
+    let answered = (decision.action == Action::Answer).then(|| decision.entry.as_deref()).flatten();
+    let version = answered.map(|_| knowledge.directive_set.version.as_str());
+    send_replies(store, tx, &conversation, ticket_id, &replies, version, answered, decision.lang).await?;
     Ok(Handled {
         duplicate: false,
         message_id: Some(message_id),
@@ -132,6 +151,7 @@ async fn handle_in(
 }
 
 /// Stores the bot's replies and queues them for the resident's platform.
+#[allow(clippy::too_many_arguments)]
 async fn send_replies(
     store: &Store,
     tx: &mut Tx,
@@ -139,12 +159,18 @@ async fn send_replies(
     ticket_id: Option<i64>,
     replies: &[Reply],
     version: Option<&str>,
+    entry: Option<&str>,
     lang: Lang,
 ) -> anyhow::Result<()> {
     for reply in replies {
-        store
+        let id = store
             .insert_message(tx, conversation.id, &conversation.platform, "bot", None, ticket_id, &reply.text, version)
             .await?;
+        if reply.kind == ReplyKind::Answer
+            && let Some(entry) = entry
+        {
+            store.set_message_entry(tx, id, entry).await?;
+        }
         if !PULL_PLATFORMS.contains(&conversation.platform.as_str()) && !conversation.blocked {
             let payload = (!reply.choices.is_empty())
                 .then(|| serde_json::json!({ "choices": reply.choices, "lang": lang.code() }).to_string());
@@ -271,13 +297,24 @@ pub async fn handle_command(
                         version = Some(knowledge.directive_set.version.as_str());
                         vec![plain(ReplyKind::Answer, &text)]
                     }
+                    None if knowledge.directive_set.expired_entries.contains(entry) => {
+                        let priority = i64::from(Reason::Unmatched.priority());
+                        let id = store.open_ticket(&mut tx, conversation.id, EXPIRED, priority).await?;
+                        store.attach_to_ticket(&mut tx, message_id, id).await?;
+                        ticket_id = Some(id);
+                        vec![plain(ReplyKind::Escalated, reply::being_updated_text(lang))]
+                    }
                     None => vec![plain(ReplyKind::Smalltalk, reply::choice_gone_text(lang))],
                 },
             }
         }
     };
     let recipient = Conversation { blocked: conversation.blocked || !queue, ..conversation.clone() };
-    send_replies(store, &mut tx, &recipient, ticket_id, &replies, version, reply_lang).await?;
+    let answered = match command {
+        Command::Choice { entry, .. } if version.is_some() => Some(entry.as_str()),
+        _ => None,
+    };
+    send_replies(store, &mut tx, &recipient, ticket_id, &replies, version, answered, reply_lang).await?;
     tx.commit().await?;
     Ok(Handled {
         duplicate: false,

@@ -60,9 +60,17 @@ pub fn read_sources(dir: &Path) -> anyhow::Result<(Vec<Source>, Vec<Diagnostic>)
 /// `Ok(Err(_))` is a set rejected for its content; `Err(_)` a folder that
 /// cannot be read at all.
 pub fn load_dir(dir: &Path, now_epoch: i64) -> anyhow::Result<Result<DirectiveSet, LoadErrors>> {
+    Ok(load_dir_with_sources(dir, now_epoch)?.1)
+}
+
+/// [`load_dir`], with the files the set was built from.
+pub fn load_dir_with_sources(
+    dir: &Path,
+    now_epoch: i64,
+) -> anyhow::Result<(Vec<Source>, Result<DirectiveSet, LoadErrors>)> {
     let (sources, mut read_errors) = read_sources(dir)?;
     let built = DirectiveSet::build(&sources, now_epoch);
-    Ok(match built {
+    let result = match built {
         Ok(set) if read_errors.is_empty() => Ok(set),
         Ok(set) => Err(LoadErrors { errors: read_errors, warnings: set.warnings }),
         Err(mut errors) => {
@@ -70,5 +78,6 @@ pub fn load_dir(dir: &Path, now_epoch: i64) -> anyhow::Result<Result<DirectiveSe
             errors.errors = read_errors;
             Err(errors)
         }
-    })
+    };
+    Ok((sources, result))
 }

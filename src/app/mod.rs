@@ -27,7 +27,15 @@ impl App {
         let listener = TcpListener::bind(&config.http_addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.http_addr))?;
-        Ok(App { state: AppState::new(store, directives), listener, channel_routes: None })
+        crate::live::record(&store, &directives).await?;
+        let mut state = AppState::new(store, directives);
+        let boards: Vec<(String, String)> =
+            [("telegram", &config.telegram_moderator_chat), ("discord", &config.discord_moderator_channel)]
+                .into_iter()
+                .filter_map(|(platform, chat)| Some((platform.to_string(), chat.as_ref()?.trim().to_string())))
+                .collect();
+        state.boards = Arc::new(boards);
+        Ok(App { state, listener, channel_routes: None })
     }
 
     pub fn local_addr(&self) -> std::io::Result<std::net::SocketAddr> {
@@ -110,6 +118,13 @@ impl App {
             channels.discord = Some(discord);
             channels.tasks.extend(tasks);
         }
+        let (store, directives, boards) =
+            (self.state.store.clone(), self.state.directives.clone(), self.state.boards.clone());
+        channels.tasks.push(tokio::spawn(async move {
+            if let Err(err) = crate::live::watch(store, directives, boards, stop).await {
+                tracing::error!(error = %format!("{err:#}"), "the directive folder is not watched: reload by hand");
+            }
+        }));
         Ok(channels)
     }
 }

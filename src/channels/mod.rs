@@ -616,6 +616,7 @@ impl Card {
             "distress" => "DÉTRESSE / DISTRESS",
             "human_requested" => "Demande une personne / asks for a person",
             "unmatched" => "Question sans réponse / not covered",
+            "expired" => "Consigne expirée / directive expired",
             other => other,
         };
         if self.resolved() {

@@ -111,12 +111,34 @@ fn serialize_lang<S: serde::Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::E
 pub struct Knowledge {
     pub directive_set: DirectiveSet,
     pub index: Index,
+    /// The entries of expired directives, indexed apart: never answered
+    /// from, only recognised.
+    expired: Option<Box<Knowledge>>,
 }
 
 impl Knowledge {
     pub fn new(directive_set: DirectiveSet) -> Knowledge {
         let index = Index::build(&directive_set);
-        Knowledge { directive_set, index }
+        let expired = (!directive_set.expired.is_empty()).then(|| {
+            let set = DirectiveSet {
+                entries: directive_set.expired.clone(),
+                expired: Vec::new(),
+                expired_entries: Vec::new(),
+                warnings: Vec::new(),
+                ..directive_set.clone()
+            };
+            Box::new(Knowledge { index: Index::build(&set), directive_set: set, expired: None })
+        });
+        Knowledge { directive_set, index, expired }
+    }
+
+    /// The expired entry `text` asks about, as surely as an answer would
+    /// need: the resident is told the information is being updated rather
+    /// than that nobody knows.
+    pub fn expired_match(&self, text: &str) -> Option<String> {
+        let expired = self.expired.as_deref()?;
+        let decision = decide(expired, text, None, &Thresholds::default());
+        (decision.action == Action::Answer).then(|| decision.entry).flatten()
     }
 }
 

@@ -148,6 +148,9 @@ pub struct DirectiveSet {
     pub entries: Vec<Entry>,
     /// Ids of entries left out because their directive has expired.
     pub expired_entries: Vec<String>,
+    /// Those entries themselves: a question about one is told the
+    /// information is being updated (see `Knowledge::expired_match`).
+    pub expired: Vec<Entry>,
     pub warnings: Vec<Diagnostic>,
     /// A short digest of every file's name and content: the same files give
     /// the same version, on every process.
@@ -155,12 +158,19 @@ pub struct DirectiveSet {
 }
 
 impl DirectiveSet {
+    /// The earliest expiry (Unix seconds) of a directive still served: when
+    /// the set must be rebuilt.
+    pub fn next_expiry(&self, now_epoch: i64) -> Option<i64> {
+        self.directives.iter().filter_map(|d| d.expires_at_epoch).filter(|at| *at > now_epoch).min()
+    }
+
     /// An empty set (no file at all): every question is escalated.
     pub fn empty() -> DirectiveSet {
         DirectiveSet {
             directives: Vec::new(),
             entries: Vec::new(),
             expired_entries: Vec::new(),
+            expired: Vec::new(),
             warnings: Vec::new(),
             version: digest(&[]),
         }
@@ -177,6 +187,7 @@ impl DirectiveSet {
         let mut directives = Vec::new();
         let mut entries = Vec::new();
         let mut expired_entries = Vec::new();
+        let mut expired = Vec::new();
         // id -> where it was first defined, for the duplicate message.
         let mut seen_ids: HashMap<String, String> = HashMap::new();
 
@@ -186,8 +197,8 @@ impl DirectiveSet {
                 continue;
             };
             let directive_index = directives.len();
-            let expired = parsed.directive.is_expired(now_epoch);
-            if expired {
+            let is_expired = parsed.directive.is_expired(now_epoch);
+            if is_expired {
                 report.warning(
                     parsed.expires_span.clone().unwrap_or(0..0),
                     format!(
@@ -204,8 +215,9 @@ impl DirectiveSet {
                     continue;
                 }
                 seen_ids.insert(entry.id.clone(), format!("{}:{}:{}", source.file, here.0, here.1));
-                if expired {
-                    expired_entries.push(entry.id);
+                if is_expired {
+                    expired_entries.push(entry.id.clone());
+                    expired.push(Entry { directive: directive_index, ..entry });
                 } else {
                     entries.push(Entry { directive: directive_index, ..entry });
                 }
@@ -217,7 +229,7 @@ impl DirectiveSet {
             return Err(LoadErrors { errors, warnings });
         }
         let digest_input: Vec<(&str, &str)> = sorted.iter().map(|s| (s.file.as_str(), s.text.as_str())).collect();
-        Ok(DirectiveSet { directives, entries, expired_entries, warnings, version: digest(&digest_input) })
+        Ok(DirectiveSet { directives, entries, expired_entries, expired, warnings, version: digest(&digest_input) })
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {

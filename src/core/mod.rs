@@ -8,6 +8,7 @@
 //! - [`decide`]: the [`decide::Decision`] every message gets;
 //! - [`reply`]: the texts a resident receives for a decision.
 
+pub mod cluster;
 pub mod decide;
 pub mod directives;
 pub mod distress;

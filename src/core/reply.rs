@@ -204,3 +204,17 @@ En cas d'urgence, appelez le 911."
         }
     }
 }
+
+/// A question about a directive that has expired: not answered from it.
+pub fn being_updated_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => {
+            "Cette information est en cours de mise à jour par les autorités. Une personne de l'équipe \
+vous répondra ici avec la consigne à jour. En cas d'urgence, appelez le 911."
+        }
+        Lang::En => {
+            "This information is being updated by the authorities. A person from our team will answer \
+you here with the current directive. In an emergency, call 911."
+        }
+    }
+}

@@ -277,6 +277,19 @@ impl Store {
         }
     }
 
+    /// A transaction for the outbox's bookkeeping (taking rows, marking them
+    /// sent). On PostgreSQL it commits without waiting for the disk: if the
+    /// server crashed just after, the mark would be lost and the row sent
+    /// again, which at-least-once delivery allows anyway, and the sender is
+    /// not held to one disk flush per message.
+    async fn begin_bookkeeping(&self) -> Result<Tx, sqlx::Error> {
+        let mut tx = self.begin().await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SET LOCAL synchronous_commit TO OFF").execute(tx.conn()).await?;
+        }
+        Ok(tx)
+    }
+
     // ---- conversations and messages ----------------------------------------
 
     /// The conversation of (platform, chat id), created if new.
@@ -416,6 +429,26 @@ impl Store {
         .fetch_one(tx.conn())
         .await?;
         Ok(row.get::<i64, _>(0))
+    }
+
+    /// Records the directive entry a bot answer came from.
+    pub async fn set_message_entry(&self, tx: &mut Tx, message_id: i64, entry: &str) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE messages SET entry_id = $1 WHERE id = $2")
+            .bind(entry)
+            .bind(message_id)
+            .execute(tx.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// The language a resident last wrote in (alerts use it when they chose none).
+    pub async fn set_seen_lang(&self, tx: &mut Tx, conversation_id: i64, lang: &str) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE conversations SET seen_lang = $1 WHERE id = $2 AND (seen_lang IS NULL OR seen_lang <> $1)")
+            .bind(lang)
+            .bind(conversation_id)
+            .execute(tx.conn())
+            .await?;
+        Ok(())
     }
 
     /// Records the ticket an inbound message opened or joined.
@@ -792,7 +825,7 @@ impl Store {
              )
              RETURNING id, conversation_id, platform, chat_id, kind, text, payload, attempts"
         );
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_bookkeeping().await?;
         let rows = sqlx::query(AssertSqlSafe(sql))
             .bind(now + lease_ms)
             .bind(platform)
@@ -837,7 +870,9 @@ impl Store {
             "UPDATE outbox SET status = 'sent', sent_at = $1, taken_until = NULL WHERE id IN ({})",
             list.join(", ")
         );
-        sqlx::query(AssertSqlSafe(sql)).bind(self.now_ms()).execute(&self.pool).await?;
+        let mut tx = self.begin_bookkeeping().await?;
+        sqlx::query(AssertSqlSafe(sql)).bind(self.now_ms()).execute(tx.conn()).await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -935,7 +970,7 @@ impl Store {
         let id: i64 = row.get(0);
         sqlx::query(
             "INSERT INTO outbox (conversation_id, platform, chat_id, kind, text, status, attempts, not_before, created_at, broadcast_id)
-             SELECT id, platform, chat_id, 'alert', CASE WHEN lang = 'en' THEN $1 ELSE $2 END, 'pending', 0, $3, $3, $4
+             SELECT id, platform, chat_id, 'alert', CASE WHEN COALESCE(lang, seen_lang) = 'en' THEN $1 ELSE $2 END, 'pending', 0, $3, $3, $4
              FROM conversations WHERE subscribed = 1 AND blocked = 0 AND platform NOT IN ('web', 'cli')
              ON CONFLICT (broadcast_id, conversation_id) DO NOTHING",
         )
@@ -947,7 +982,7 @@ impl Store {
         .await?;
         sqlx::query(
             "INSERT INTO messages (conversation_id, platform, direction, author, text, created_at, broadcast_id)
-             SELECT id, platform, 'out', 'bot', CASE WHEN lang = 'en' THEN $1 ELSE $2 END, $3, $4
+             SELECT id, platform, 'out', 'bot', CASE WHEN COALESCE(lang, seen_lang) = 'en' THEN $1 ELSE $2 END, $3, $4
              FROM conversations WHERE subscribed = 1 AND platform IN ('web', 'cli')
              ON CONFLICT (broadcast_id, conversation_id) DO NOTHING",
         )
@@ -960,6 +995,80 @@ impl Store {
         self.audit(&mut tx, Some(official_id), "broadcast", None, None, Some(&id.to_string())).await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// A correction: the new answer of `entry` (`text_fr`, `text_en`) to
+    /// every resident who received an answer from it since `since_ms` that
+    /// is neither of `current` (the new answer texts), through the outbox
+    /// (or the stored messages for the web chat). Once per resident. Returns
+    /// the correction's id (its delivery report is an alert's) and how many
+    /// residents it reaches.
+    pub async fn correct(
+        &self,
+        entry: &str,
+        since_ms: i64,
+        current: (&str, &str),
+        text_fr: &str,
+        text_en: &str,
+        official_id: i64,
+    ) -> Result<(i64, i64), sqlx::Error> {
+        let now = self.now_ms();
+        let mut tx = self.begin().await?;
+        let row = sqlx::query(
+            "INSERT INTO broadcasts (text_fr, text_en, created_by, created_at, kind)
+             VALUES ($1, $2, $3, $4, 'correction') RETURNING id",
+        )
+        .bind(storable(text_fr).into_owned())
+        .bind(storable(text_en).into_owned())
+        .bind(official_id)
+        .bind(now)
+        .fetch_one(tx.conn())
+        .await?;
+        let id: i64 = row.get(0);
+        let received_old = "EXISTS (
+                SELECT 1 FROM messages m
+                WHERE m.conversation_id = c.id AND m.author = 'bot' AND m.entry_id = $5
+                  AND m.created_at >= $6 AND m.text <> $7 AND m.text <> $8
+             )";
+        let queued = sqlx::query(AssertSqlSafe(format!(
+            "INSERT INTO outbox (conversation_id, platform, chat_id, kind, text, status, attempts, not_before, created_at, broadcast_id)
+             SELECT c.id, c.platform, c.chat_id, 'correction',
+                    CASE WHEN COALESCE(c.lang, c.seen_lang) = 'en' THEN $1 ELSE $2 END, 'pending', 0, $3, $3, $4
+             FROM conversations c WHERE c.blocked = 0 AND c.platform NOT IN ('web', 'cli') AND {received_old}
+             ON CONFLICT (broadcast_id, conversation_id) DO NOTHING"
+        )))
+        .bind(storable(text_en).into_owned())
+        .bind(storable(text_fr).into_owned())
+        .bind(now)
+        .bind(id)
+        .bind(entry)
+        .bind(since_ms)
+        .bind(current.0)
+        .bind(current.1)
+        .execute(tx.conn())
+        .await?
+        .rows_affected();
+        let stored = sqlx::query(AssertSqlSafe(format!(
+            "INSERT INTO messages (conversation_id, platform, direction, author, text, created_at, broadcast_id)
+             SELECT c.id, c.platform, 'out', 'bot',
+                    CASE WHEN COALESCE(c.lang, c.seen_lang) = 'en' THEN $1 ELSE $2 END, $3, $4
+             FROM conversations c WHERE c.platform IN ('web', 'cli') AND {received_old}
+             ON CONFLICT (broadcast_id, conversation_id) DO NOTHING"
+        )))
+        .bind(storable(text_en).into_owned())
+        .bind(storable(text_fr).into_owned())
+        .bind(now)
+        .bind(id)
+        .bind(entry)
+        .bind(since_ms)
+        .bind(current.0)
+        .bind(current.1)
+        .execute(tx.conn())
+        .await?
+        .rows_affected();
+        self.audit(&mut tx, Some(official_id), "correction", None, None, Some(&format!("{id} {entry}"))).await?;
+        tx.commit().await?;
+        Ok((id, i64::try_from(queued + stored).unwrap_or(i64::MAX)))
     }
 
     /// Delivery of an alert: (sent, failed, pending); `None` if unknown.
@@ -994,6 +1103,43 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
+    // ---- directive versions ------------------------------------------------------
+
+    /// Keeps a served set's files (once per version).
+    pub async fn record_version(&self, version: &str, entries: i64, files: &str) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO directive_versions (version, loaded_at, entries, files) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (version) DO NOTHING",
+        )
+        .bind(version)
+        .bind(self.now_ms())
+        .bind(entries)
+        .bind(storable(files).into_owned())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The versions served, newest first: (version, first loaded at, entries).
+    pub async fn versions(&self, limit: i64) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT version, loaded_at, entries FROM directive_versions ORDER BY loaded_at DESC, version LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1), r.get(2))).collect())
+    }
+
+    /// The files of a version, as recorded (a JSON array of `{file, text}`).
+    pub async fn version_files(&self, version: &str) -> Result<Option<String>, sqlx::Error> {
+        let row = sqlx::query("SELECT files FROM directive_versions WHERE version = $1")
+            .bind(version)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| r.get(0)))
     }
 
     // ---- moderators and audit --------------------------------------------------

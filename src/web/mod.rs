@@ -47,6 +47,8 @@ pub struct AppState {
     pub events: tokio::sync::broadcast::Sender<i64>,
     /// Stores and decides inbound messages, several per commit.
     pub ingest: crate::ingest::Ingestor,
+    /// The moderators' chats, told when a directive change is rejected.
+    pub boards: crate::live::Boards,
 }
 
 impl AppState {
@@ -59,6 +61,7 @@ impl AppState {
             per_conversation: Arc::new(ops::RateLimiter::new(6.0, 0.2)),
             per_address: Arc::new(ops::RateLimiter::new(300.0, 20.0)),
             events: tokio::sync::broadcast::channel(1024).0,
+            boards: Default::default(),
         }
     }
 }
@@ -85,6 +88,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/unanswered", get(unanswered))
         .route("/api/directives", get(get_directives))
         .route("/api/directives/reload", post(reload_directives))
+        .route("/api/directives/restore", post(restore_directives))
+        .route("/api/corrections", post(post_correction))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
@@ -419,16 +424,27 @@ async fn resolve_ticket(
     Ok(Json(json!({ "id": id, "status": "resolved" })))
 }
 
-fn directives_json(state: &AppState) -> serde_json::Value {
+async fn directives_json(state: &AppState) -> Result<serde_json::Value, ApiError> {
     let knowledge = state.directives.current();
     let load = state.directives.state();
     let errors: Vec<serde_json::Value> = load.errors.iter().map(diagnostic_json).collect();
-    json!({
+    let history: Vec<serde_json::Value> = state
+        .store
+        .versions(50)
+        .await?
+        .into_iter()
+        .map(|(version, loaded_at, entries)| json!({ "version": version, "loaded_at": loaded_at, "entries": entries }))
+        .collect();
+    let entries: Vec<&str> = knowledge.directive_set.entries.iter().map(|e| e.id.as_str()).collect();
+    Ok(json!({
         "version": knowledge.directive_set.version,
         "loaded_at": load.loaded_at,
         "entries": knowledge.directive_set.entries.len(),
+        "entry_ids": entries,
+        "expired_entries": knowledge.directive_set.expired_entries,
         "errors": errors,
-    })
+        "history": history,
+    }))
 }
 
 async fn get_directives(
@@ -436,18 +452,17 @@ async fn get_directives(
     headers: HeaderMap,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     authorize(&state, &headers, true).await?;
-    Ok(Json(directives_json(&state)))
+    Ok(Json(directives_json(&state).await?))
 }
 
-async fn reload_directives(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    let official = authorize(&state, &headers, true).await?;
-    match state.directives.reload(state.store.now_ms()) {
-        Ok(version) => {
-            tracing::info!(moderator = official.id, version = %version, "directives reloaded");
-            Ok(Json(directives_json(&state)).into_response())
-        }
+/// The answer to a reload: the set in force, or 422 and every error.
+async fn reloaded(
+    state: &AppState,
+    result: Result<String, Vec<crate::core::directives::Diagnostic>>,
+) -> Result<Response, ApiError> {
+    match result {
+        Ok(_) => Ok(Json(directives_json(state).await?).into_response()),
         Err(errors) => {
-            tracing::warn!(moderator = official.id, errors = errors.len(), "directive reload rejected");
             let list: Vec<serde_json::Value> = errors.iter().map(diagnostic_json).collect();
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -456,6 +471,75 @@ async fn reload_directives(State(state): State<AppState>, headers: HeaderMap) ->
                 .into_response())
         }
     }
+}
+
+async fn reload_directives(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    let official = authorize(&state, &headers, true).await?;
+    let why = format!("reload by {}", official.name);
+    let result = crate::live::reload(&state.store, &state.directives, &state.boards, &why).await;
+    reloaded(&state, result).await
+}
+
+#[derive(Debug, Deserialize)]
+struct RestoreRequest {
+    version: String,
+}
+
+/// Puts an earlier version's files back and reloads them.
+async fn restore_directives(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    payload: Result<Json<RestoreRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let official = authorize(&state, &headers, true).await?;
+    let request = json_body(payload)?;
+    if state.store.version_files(&request.version).await?.is_none() {
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "no such version"));
+    }
+    tracing::info!(official = official.id, version = %request.version, "directives restored");
+    let result = crate::live::restore(&state.store, &state.directives, &state.boards, &request.version).await?;
+    reloaded(&state, result).await
+}
+
+#[derive(Debug, Deserialize)]
+struct CorrectionRequest {
+    entry: String,
+    /// Residents answered from the entry in the last `hours` hours.
+    hours: Option<i64>,
+}
+
+/// Sends an entry's current answer to every resident who received an
+/// earlier one in the last hours, in one action.
+async fn post_correction(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    payload: Result<Json<CorrectionRequest>, JsonRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let official = authorize(&state, &headers, true).await?;
+    let request = json_body(payload)?;
+    let hours = request.hours.unwrap_or(24).clamp(1, 24 * 30);
+    let knowledge = state.directives.current();
+    let (Some(fr), Some(en)) = (
+        crate::core::reply::answer_text(&knowledge, &request.entry, Lang::Fr),
+        crate::core::reply::answer_text(&knowledge, &request.entry, Lang::En),
+    ) else {
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "no such entry in the directives in force"));
+    };
+    let since = state.store.now_ms() - hours * 3_600_000;
+    let (id, recipients) = state
+        .store
+        .correct(
+            &request.entry,
+            since,
+            (&fr, &en),
+            &format!("🔄 Mise à jour d'une réponse reçue plus tôt :\n\n{fr}"),
+            &format!("🔄 Update to an answer you received earlier:\n\n{en}"),
+            official.id,
+        )
+        .await?;
+    tracing::info!(official = official.id, entry = %request.entry, correction = id, recipients, "correction queued");
+    let _ = state.events.send(0);
+    Ok(Json(json!({ "id": id, "recipients": recipients })))
 }
 
 /// Messages of a ticket's conversation, for the moderator who opens it.
@@ -637,24 +721,11 @@ async fn unanswered(
     let query = query_params(query)?;
     let hours = query.hours.unwrap_or(24).clamp(1, 24 * 30);
     let texts = state.store.unanswered_since(state.store.now_ms() - hours * 3_600_000, 5_000).await?;
-    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
-    for text in texts {
-        let normalized = crate::core::normalize::tokenize(&text);
-        let mut words: Vec<&str> =
-            normalized.content().filter(|t| !t.entity).map(|t| (&*t.stem_fr).min(&*t.stem_en)).collect();
-        words.sort_unstable();
-        words.dedup();
-        let key = words.join(" ");
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, examples)) => examples.push(text),
-            None => groups.push((key, vec![text])),
-        }
-    }
-    groups.sort_by_key(|(_, examples)| std::cmp::Reverse(examples.len()));
-    let groups: Vec<serde_json::Value> = groups
-        .into_iter()
-        .take(30)
-        .map(|(key, examples)| json!({ "count": examples.len(), "words": key, "examples": examples.iter().take(3).collect::<Vec<_>>() }))
-        .collect();
+    // Grouping 5,000 questions takes a few tens of milliseconds: off the
+    // async workers.
+    let groups = tokio::task::spawn_blocking(move || crate::core::cluster::group(&texts))
+        .await
+        .map_err(|err| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("grouping failed: {err}")))?;
+    let groups: Vec<&crate::core::cluster::Group> = groups.iter().take(30).collect();
     Ok(Json(json!({ "hours": hours, "groups": groups })))
 }

@@ -135,7 +135,7 @@ pub fn openapi() -> serde_json::Value {
                 "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "string" } } },
                 "Decision": { "type": "object", "required": ["action", "score", "lang", "candidates"], "properties": {
                     "action": { "type": "string", "enum": ["answer", "clarify", "escalate", "smalltalk"] },
-                    "reason": { "type": "string", "enum": ["distress", "human_requested", "unmatched"] },
+                    "reason": { "type": "string", "enum": ["distress", "human_requested", "unmatched", "expired"] },
                     "entry": { "type": "string" }, "score": { "type": "number" }, "lang": { "type": "string", "enum": ["fr", "en"] },
                     "candidates": { "type": "array", "items": { "type": "object", "properties": { "entry": { "type": "string" }, "score": { "type": "number" } } } } } },
             },
