@@ -109,13 +109,27 @@ async fn handle_in(
             (vec![reply], Some(ticket_id))
         }
         None => {
-            // Not covered, but about a directive that has expired: say so.
-            let expired =
-                (decision.reason == Some(Reason::Unmatched)).then(|| knowledge.expired_match(&inbound.text)).flatten();
-            let ticket_id = match (decision.action, decision.reason) {
-                (Action::Escalate, Some(reason)) => {
-                    let name = if expired.is_some() { EXPIRED } else { reason.as_str() };
-                    Some(store.open_ticket(tx, conversation.id, name, i64::from(reason.priority())).await?)
+            // About a directive that has expired, more surely than about
+            // anything served: say so rather than answer from something else.
+            let matched = matches!(decision.action, Action::Answer | Action::Clarify)
+                || decision.reason == Some(Reason::Unmatched);
+            let expired = if matched {
+                knowledge.expired_match(&inbound.text).filter(|(_, score)| *score > decision.score)
+            } else {
+                None
+            };
+            if expired.is_some() {
+                decision.action = Action::Escalate;
+                decision.reason = Some(Reason::Unmatched);
+                decision.entry = None;
+            }
+            let ticket_id = match (decision.action, decision.reason, &expired) {
+                (_, _, Some(_)) => {
+                    let priority = i64::from(Reason::Unmatched.priority());
+                    Some(store.open_ticket(tx, conversation.id, EXPIRED, priority).await?)
+                }
+                (Action::Escalate, Some(reason), None) => {
+                    Some(store.open_ticket(tx, conversation.id, reason.as_str(), i64::from(reason.priority())).await?)
                 }
                 _ => None,
             };
@@ -137,7 +151,7 @@ async fn handle_in(
     if conversation.lang.is_none() && decision.action != Action::Smalltalk {
         store.set_seen_lang(tx, conversation.id, decision.lang.code()).await?;
     }
-    let answered = (decision.action == Action::Answer).then(|| decision.entry.as_deref()).flatten();
+    let answered = (decision.action == Action::Answer).then_some(decision.entry.as_deref()).flatten();
     let version = answered.map(|_| knowledge.directive_set.version.as_str());
     send_replies(store, tx, &conversation, ticket_id, &replies, version, answered, decision.lang).await?;
     Ok(Handled {

@@ -241,12 +241,7 @@ pub async fn watch(
                     return Ok(());
                 }
                 // Let the editor finish: one reload for a burst of events.
-                loop {
-                    match tokio::time::timeout(DEBOUNCE, changes.recv()).await {
-                        Ok(Some(())) => continue,
-                        Ok(None) | Err(_) => break,
-                    }
-                }
+                while let Ok(Some(())) = tokio::time::timeout(DEBOUNCE, changes.recv()).await {}
                 let _ = reload(&store, &directives, &boards, "a file was saved").await;
             }
             () = tokio::time::sleep(until_expiry) => {

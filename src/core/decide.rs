@@ -135,10 +135,13 @@ impl Knowledge {
     /// The expired entry `text` asks about, as surely as an answer would
     /// need: the resident is told the information is being updated rather
     /// than that nobody knows.
-    pub fn expired_match(&self, text: &str) -> Option<String> {
+    pub fn expired_match(&self, text: &str) -> Option<(String, f64)> {
         let expired = self.expired.as_deref()?;
         let decision = decide(expired, text, None, &Thresholds::default());
-        (decision.action == Action::Answer).then(|| decision.entry).flatten()
+        match (decision.action, decision.entry) {
+            (Action::Answer, Some(entry)) => Some((entry, decision.score)),
+            _ => None,
+        }
     }
 }
 

@@ -1030,7 +1030,7 @@ impl Store {
                 WHERE m.conversation_id = c.id AND m.author = 'bot' AND m.entry_id = $5
                   AND m.created_at >= $6 AND m.text <> $7 AND m.text <> $8
              )";
-        let queued = sqlx::query(AssertSqlSafe(format!(
+        sqlx::query(AssertSqlSafe(format!(
             "INSERT INTO outbox (conversation_id, platform, chat_id, kind, text, status, attempts, not_before, created_at, broadcast_id)
              SELECT c.id, c.platform, c.chat_id, 'correction',
                     CASE WHEN COALESCE(c.lang, c.seen_lang) = 'en' THEN $1 ELSE $2 END, 'pending', 0, $3, $3, $4
@@ -1048,7 +1048,7 @@ impl Store {
         .execute(tx.conn())
         .await?
         .rows_affected();
-        let stored = sqlx::query(AssertSqlSafe(format!(
+        sqlx::query(AssertSqlSafe(format!(
             "INSERT INTO messages (conversation_id, platform, direction, author, text, created_at, broadcast_id)
              SELECT c.id, c.platform, 'out', 'bot',
                     CASE WHEN COALESCE(c.lang, c.seen_lang) = 'en' THEN $1 ELSE $2 END, $3, $4
@@ -1064,11 +1064,19 @@ impl Store {
         .bind(current.0)
         .bind(current.1)
         .execute(tx.conn())
+        .await?;
+        // Counted rather than taken from `rows_affected`, which the Any
+        // driver does not report alike for both databases here.
+        let reached = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM outbox WHERE broadcast_id = $1) + (SELECT COUNT(*) FROM messages WHERE broadcast_id = $1)",
+        )
+        .bind(id)
+        .fetch_one(tx.conn())
         .await?
-        .rows_affected();
+        .get::<i64, _>(0);
         self.audit(&mut tx, Some(official_id), "correction", None, None, Some(&format!("{id} {entry}"))).await?;
         tx.commit().await?;
-        Ok((id, i64::try_from(queued + stored).unwrap_or(i64::MAX)))
+        Ok((id, reached))
     }
 
     /// Delivery of an alert: (sent, failed, pending); `None` if unknown.
