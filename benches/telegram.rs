@@ -10,7 +10,9 @@
 //! shows what Vigie itself sustains.
 
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use tokio::time::Instant;
 
 use vigie::clock::Clock;
 use vigie::live::LiveDirectives;
@@ -78,7 +80,7 @@ async fn run(name: &str, url: &str, residents: usize, each: usize, paced: bool, 
             let user = 10_000 + r as i64;
             if rate > 0 {
                 let due = start + Duration::from_secs_f64((round * residents + r) as f64 / f64::from(rate));
-                tokio::time::sleep_until(due.into()).await;
+                tokio::time::sleep_until(due).await;
             }
             fake.resident_says(user, QUESTIONS[(r + round) % QUESTIONS.len()]);
             pushed.entry(user).or_default().push(Instant::now());
