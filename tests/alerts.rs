@@ -7,7 +7,7 @@
 //! SQLite, another thread), and a paused clock jumps to the next timer
 //! whenever the runtime waits for one, so two minutes of pacing pass in an
 //! instant and leases lapse mid-send. The split below keeps the run under a
-//! minute at the platforms' real pace: 50 s of Telegram at 30/s, 50 s of
+//! minute at the platforms' real pace: 54 s of Telegram at 28/s, 50 s of
 //! Discord at 40/s, and the web chat, which has no pace.
 //! PostgreSQL when `VIGIE_TEST_POSTGRES_URL` is set (`.ci/run` sets it),
 //! SQLite otherwise.
@@ -170,8 +170,10 @@ async fn an_alert_reaches_ten_thousand_subscribers_once_each_in_their_language()
         "alert: 10,000 subscribers in {:.1} s; peak Telegram {telegram_peak}/s, Discord {discord_peak}/s",
         took.as_secs_f64()
     );
-    assert!(telegram_peak <= 31, "Telegram: 30 messages a second at most, saw {telegram_peak}");
-    assert!(discord_peak <= 41, "Discord: 40 messages a second at most, saw {discord_peak}");
+    // The platforms' own limits, as they would count at their end (our
+    // pace keeps a margin below them for the network's jitter).
+    assert!(telegram_peak <= 30, "Telegram: 30 messages a second at most, saw {telegram_peak}");
+    assert!(discord_peak <= 50, "Discord: 50 requests a second at most, saw {discord_peak}");
     assert!(took >= Duration::from_secs(TELEGRAM as u64 / 31), "paced, not sent in a burst: {took:?}");
     db.cleanup().await;
 }

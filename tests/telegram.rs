@@ -297,3 +297,18 @@ async fn in_webhook_mode_an_update_is_stored_before_telegram_gets_its_200() {
     assert!(!t.fake.with(|s| s.calls.iter().any(|c| c == "getupdates")), "no polling beside a webhook");
     t.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn officials_reload_the_directives_from_the_moderators_group() {
+    let t = Running::start().await;
+    t.app.store.add_moderator("Josée", Role::Moderator, Some(501), None).await.unwrap();
+    t.app.store.add_moderator("Mairesse", Role::Official, Some(700), None).await.unwrap();
+    t.fake.group_says(MODERATORS, 501, "/reload", None);
+    t.fake.group_says(MODERATORS, 700, "/reload@VigieTestBot", None);
+    assert!(t.fake.wait_for(WAIT, |s| s.sent.iter().filter(|m| m.chat_id == MODERATORS).count() >= 2).await);
+    let notices = t.fake.sent_to(MODERATORS);
+    assert!(notices[0].text.contains("Only officials"), "{}", notices[0].text);
+    assert!(notices[1].text.contains("Directives reloaded"), "{}", notices[1].text);
+    assert!(notices[1].text.contains(&t.app.directives.current().directive_set.version));
+    t.stop().await;
+}

@@ -246,6 +246,13 @@ impl Discord {
         }
         let from = i64::try_from(message.author.id.get()).unwrap_or(-1);
         if self.is_board(message.channel_id) {
+            if message.content.trim().eq_ignore_ascii_case("/reload") {
+                return Incoming::Reload {
+                    board: message.channel_id.to_string(),
+                    from,
+                    message: message.id.to_string(),
+                };
+            }
             let card = message.message_reference.as_ref().and_then(|r| r.message_id);
             return match card {
                 Some(card) if !message.content.trim().is_empty() => Incoming::ModeratorReply {
@@ -318,9 +325,8 @@ impl Discord {
             batch.sort_by_key(|m| m.id);
             retrying("Discord messages", || {
                 let items: Vec<Incoming> = batch.iter().map(|m| self.classify(m)).collect();
-                let knowledge = self.directives.current();
                 let this = &self;
-                async move { store_incoming(&this.out, &knowledge, items).await }
+                async move { store_incoming(&this.out, &this.directives, items).await }
             })
             .await;
         }

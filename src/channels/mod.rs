@@ -17,6 +17,7 @@ use tokio::time::Instant;
 
 use crate::conversation::{Command, handle_batch, handle_command};
 use crate::core::{Knowledge, Lang};
+use crate::live::LiveDirectives;
 use crate::store::{Inbound, Moderator, NewOutbox, OutboxItem, Store, StoredMessage, Ticket, TicketError, backoff_ms};
 
 /// Rows a sender has on their way at once.
@@ -211,6 +212,40 @@ impl Outbound {
         })
     }
 
+    /// `/reload` from the moderators' chat: officials only; the result (the
+    /// new version, or every error with its file and line) is the answer.
+    pub async fn official_reload(
+        &self,
+        directives: &LiveDirectives,
+        board: &str,
+        from: i64,
+        message: &str,
+    ) -> anyhow::Result<()> {
+        let official = match self.store.moderator_by_platform_id(self.platform, from).await? {
+            Some(m) if m.role == crate::store::Role::Official => m,
+            _ => return self
+                .notice(
+                    board,
+                    message,
+                    "Seuls les officiels peuvent recharger les consignes. · Only officials can reload the directives.",
+                )
+                .await,
+        };
+        let why = format!("/reload by {}", official.name);
+        // The errors are this answer: no second notice to the boards.
+        let text = match crate::live::reload(&self.store, directives, &Default::default(), &why).await {
+            Ok(version) => {
+                let entries = directives.current().directive_set.entries.len();
+                format!("✅ Consignes rechargées · Directives reloaded: version {version}, {entries} entrées/entries")
+            }
+            Err(errors) => format!(
+                "⚠️ Consignes refusées · Directives rejected; the previous set keeps serving.\n{}",
+                errors.iter().take(10).map(|e| e.to_string()).collect::<Vec<_>>().join("\n")
+            ),
+        };
+        self.notice(board, message, &text).await
+    }
+
     /// Wakes what shows ticket `ticket_id` (cards, the dashboard, senders).
     async fn changed(&self, ticket_id: i64) -> Result<(), sqlx::Error> {
         if let Some(ticket) = self.store.ticket(ticket_id).await? {
@@ -254,6 +289,12 @@ pub enum Incoming {
         message: String,
         text: String,
     },
+    /// `/reload` on the moderators' chat: an official reloads the directives.
+    Reload {
+        board: String,
+        from: i64,
+        message: String,
+    },
     Ignore,
 }
 
@@ -261,7 +302,9 @@ pub enum Incoming {
 /// transaction, commands and moderators' replies between them. Anything
 /// that fails fails the rest (the caller tries again; what was stored is
 /// recognised then).
-pub async fn store_incoming(out: &Outbound, knowledge: &Knowledge, items: Vec<Incoming>) -> anyhow::Result<()> {
+pub async fn store_incoming(out: &Outbound, directives: &LiveDirectives, items: Vec<Incoming>) -> anyhow::Result<()> {
+    let knowledge = directives.current();
+    let knowledge = &*knowledge;
     let mut questions: Vec<Inbound> = Vec::new();
     for item in items {
         match item {
@@ -274,6 +317,10 @@ pub async fn store_incoming(out: &Outbound, knowledge: &Knowledge, items: Vec<In
             Incoming::ModeratorReply { board, card, from, message, text } => {
                 flush(out, knowledge, &mut questions).await?;
                 out.moderator_reply(&board, &card, from, &message, &text).await?;
+            }
+            Incoming::Reload { board, from, message } => {
+                flush(out, knowledge, &mut questions).await?;
+                out.official_reload(directives, &board, from, &message).await?;
             }
             Incoming::Ignore => {}
         }

@@ -8,7 +8,8 @@
 //!   replies queued) in one transaction. A crash mid-batch loses nothing;
 //!   the redelivered updates are recognised by their message ids;
 //! - replies leave through the outbox: paced per chat (1 s in a private chat,
-//!   3 s in a group, Telegram's published limits) and overall (30 a second),
+//!   3 s in a group, Telegram's published limits) and overall (28 a second,
+//!   under Telegram's 30),
 //!   a 429 holds the chat for its `retry_after` without counting an attempt,
 //!   a 403 (the resident blocked the bot) marks the conversation and stops.
 
@@ -100,7 +101,9 @@ impl Settings {
             webhook_url: None,
             moderator_chat: None,
             poll_timeout: Duration::from_secs(10),
-            per_second: 30,
+            // Telegram's limit is about 30: a margin for the jitter between
+            // when a message leaves and when Telegram counts it.
+            per_second: 28,
             private_interval: Duration::from_secs(1),
             group_interval: Duration::from_secs(3),
             lease: Duration::from_secs(20),
@@ -245,6 +248,13 @@ impl Telegram {
         let chat = message.chat.id.0;
         let raw = message.text().or(message.caption());
         if Some(chat) == self.settings.moderator_chat {
+            if raw.is_some_and(|t| t.trim().to_lowercase().split('@').next() == Some("/reload")) {
+                return Incoming::Reload {
+                    board: chat.to_string(),
+                    from: i64::try_from(from.id.0).unwrap_or(-1),
+                    message: message.id.0.to_string(),
+                };
+            }
             return match (message.reply_to_message(), raw) {
                 (Some(card), Some(text)) if !text.trim().is_empty() => Incoming::ModeratorReply {
                     board: chat.to_string(),
@@ -374,13 +384,13 @@ impl Telegram {
             match &update.kind {
                 UpdateKind::Message(message) => pending.push(self.classify(message)),
                 UpdateKind::CallbackQuery(query) => {
-                    store_incoming(&self.out, &knowledge, std::mem::take(&mut pending)).await?;
+                    store_incoming(&self.out, &self.directives, std::mem::take(&mut pending)).await?;
                     self.callback(query, &knowledge).await?;
                 }
                 _ => {}
             }
         }
-        store_incoming(&self.out, &knowledge, pending).await
+        store_incoming(&self.out, &self.directives, pending).await
     }
 
     /// A button: a resident's clarify choice, or a moderator's Claim/Resolve.
