@@ -23,7 +23,7 @@ fn start(fake: &FakeTelegram, dir: &std::path::Path) -> Child {
         .env("VIGIE_HTTP_ADDR", "127.0.0.1:0")
         .env("VIGIE_TELEGRAM_TOKEN", fake::TOKEN)
         .env("VIGIE_TELEGRAM_API_URL", &fake.url)
-        .env("RUST_LOG", "vigie=debug")
+        .env("VIGIE_LOG", "vigie=debug")
         .stdout(Stdio::null())
         .stderr(log)
         .spawn()
