@@ -110,6 +110,8 @@ pub struct Discord {
     directives: Arc<LiveDirectives>,
     commands_registered: AtomicBool,
     queue: mpsc::UnboundedSender<Message>,
+    /// This process holds the gateway (see `channels::while_leading`).
+    pub leading: Arc<AtomicBool>,
 }
 
 /// Checks the token (a wrong one fails here: serenity would otherwise
@@ -135,32 +137,30 @@ pub async fn start(
         directives,
         commands_registered: AtomicBool::new(false),
         queue,
+        leading: Default::default(),
     });
-    let mut client = ClientBuilder::new_with_http(settings.http(), intents)
-        .event_handler(Handler { discord: discord.clone() })
-        .await
-        .context("cannot build the Discord client")?;
-    tracing::info!(bot = %me.name, gateway = %client.ws_url.lock().await, "Discord: connected");
-    let shards = client.shard_manager.clone();
-    let mut gateway_stop = stop.clone();
-    let gateway = tokio::spawn(async move {
-        tokio::select! {
-            result = client.start() => {
-                if let Err(err) = result {
-                    tracing::error!(error = %err, "Discord: the gateway stopped");
-                }
+    tracing::info!(bot = %me.name, "Discord: token accepted");
+    // One process at a time holds the gateway and sends (see `while_leading`).
+    let leader = discord.clone();
+    let supervisor = tokio::spawn(super::while_leading(
+        discord.out.store.clone(),
+        super::DISCORD_LEADER,
+        "Discord",
+        discord.leading.clone(),
+        stop.clone(),
+        Duration::from_secs(2),
+        move |stop| {
+            let mut tasks = vec![
+                tokio::spawn(leader.clone().gateway(intents, stop.clone())),
+                tokio::spawn(super::send_loop(leader.clone(), stop.clone())),
+            ];
+            if leader.settings.moderator_channel.is_some() {
+                tasks.push(tokio::spawn(super::card_loop(leader.clone(), stop)));
             }
-            () = async { let _ = gateway_stop.wait_for(|s| *s).await; } => shards.shutdown_all().await,
-        }
-    });
-    let mut tasks = vec![
-        gateway,
-        tokio::spawn(discord.clone().store_messages(queued, stop.clone())),
-        tokio::spawn(super::send_loop(discord.clone(), stop.clone())),
-    ];
-    if discord.settings.moderator_channel.is_some() {
-        tasks.push(tokio::spawn(super::card_loop(discord.clone(), stop)));
-    }
+            tasks
+        },
+    ));
+    let tasks = vec![supervisor, tokio::spawn(discord.clone().store_messages(queued, stop))];
     Ok((discord, tasks))
 }
 
@@ -232,6 +232,31 @@ fn slash_commands() -> Vec<CreateCommand> {
 }
 
 impl Discord {
+    /// Connects serenity's gateway and runs it until `stop`.
+    async fn gateway(self: Arc<Self>, intents: GatewayIntents, mut stop: watch::Receiver<bool>) {
+        let built = ClientBuilder::new_with_http(self.settings.http(), intents)
+            .event_handler(Handler { discord: self.clone() })
+            .await;
+        let mut client = match built {
+            Ok(client) => client,
+            Err(err) => {
+                tracing::error!(error = %err, "Discord: cannot build the gateway client");
+                return;
+            }
+        };
+        let url = client.ws_url.lock().await.clone();
+        tracing::info!(gateway = %url, "Discord: connecting the gateway");
+        let shards = client.shard_manager.clone();
+        tokio::select! {
+            result = client.start() => {
+                if let Err(err) = result {
+                    tracing::error!(error = %err, "Discord: the gateway stopped");
+                }
+            }
+            () = async { let _ = stop.wait_for(|s| *s).await; } => shards.shutdown_all().await,
+        }
+    }
+
     fn is_board(&self, channel: ChannelId) -> bool {
         self.settings.moderator_channel == Some(channel.get())
     }

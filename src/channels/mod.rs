@@ -443,6 +443,70 @@ async fn schedule<D: Deliver>(
     });
 }
 
+/// Advisory-lock keys of the tasks that one process at a time runs.
+pub const TELEGRAM_LEADER: i64 = 0x5649_4749_4554_0001;
+pub const DISCORD_LEADER: i64 = 0x5649_4749_4544_0001;
+
+/// Runs the tasks `spawn` starts only while this process leads `key` among
+/// the processes on the same database (see `Store::try_lead`): one Telegram
+/// poller and sender, one Discord gateway, however many processes serve the
+/// web. A follower tries again every `retry`; a leader whose lock is lost
+/// stops its tasks and becomes a follower. Ends when `stop` turns true.
+pub async fn while_leading<F>(
+    store: Store,
+    key: i64,
+    what: &'static str,
+    leading: Arc<std::sync::atomic::AtomicBool>,
+    mut stop: watch::Receiver<bool>,
+    retry: Duration,
+    spawn: F,
+) where
+    F: Fn(watch::Receiver<bool>) -> Vec<tokio::task::JoinHandle<()>>,
+{
+    use std::sync::atomic::Ordering;
+    while !*stop.borrow() {
+        let mut lead = match store.try_lead(key).await {
+            Ok(Some(lead)) => lead,
+            Ok(None) => {
+                tokio::select! {
+                    _ = stop.changed() => {},
+                    () = tokio::time::sleep(retry) => {},
+                }
+                continue;
+            }
+            Err(err) => {
+                tracing::warn!(what, error = %err, "cannot ask for leadership; trying again");
+                tokio::select! {
+                    _ = stop.changed() => {},
+                    () = tokio::time::sleep(retry) => {},
+                }
+                continue;
+            }
+        };
+        tracing::info!(what, "this process leads");
+        leading.store(true, Ordering::SeqCst);
+        let (stop_tasks, tasks_stop) = watch::channel(false);
+        let tasks = spawn(tasks_stop);
+        loop {
+            tokio::select! {
+                _ = stop.changed() => break,
+                () = tokio::time::sleep(retry) => {
+                    if !lead.alive().await {
+                        tracing::warn!(what, "leadership lost (the database connection); standing down");
+                        break;
+                    }
+                }
+            }
+        }
+        let _ = stop_tasks.send(true);
+        for task in tasks {
+            let _ = task.await;
+        }
+        leading.store(false, Ordering::SeqCst);
+        drop(lead);
+    }
+}
+
 /// What showing a card came to.
 pub enum Shown {
     /// The card is the message with this id.

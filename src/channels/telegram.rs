@@ -119,6 +119,8 @@ pub struct Telegram {
     settings: Settings,
     out: Outbound,
     directives: Arc<LiveDirectives>,
+    /// This process polls and sends (see `channels::while_leading`).
+    pub leading: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// Connects (checking the token: a wrong one fails here, loudly), registers
@@ -158,14 +160,28 @@ pub async fn start(
     }
     tracing::info!(bot = me.username(), "Telegram: connected");
     let out = Outbound::new(PLATFORM, store, events, settings.per_second, settings.lease, settings.max_attempts);
-    let telegram = Arc::new(Telegram { bot, me, settings, out, directives });
-    let mut tasks = vec![tokio::spawn(super::send_loop(telegram.clone(), stop.clone()))];
-    if telegram.settings.webhook_url.is_none() {
-        tasks.push(tokio::spawn(telegram.clone().poll_loop(stop.clone())));
-    }
-    if telegram.settings.moderator_chat.is_some() {
-        tasks.push(tokio::spawn(super::card_loop(telegram.clone(), stop)));
-    }
+    let telegram = Arc::new(Telegram { bot, me, settings, out, directives, leading: Default::default() });
+    // One process at a time polls and sends (see `while_leading`); every
+    // process takes webhook calls.
+    let leader = telegram.clone();
+    let tasks = vec![tokio::spawn(super::while_leading(
+        telegram.out.store.clone(),
+        super::TELEGRAM_LEADER,
+        "Telegram",
+        telegram.leading.clone(),
+        stop,
+        Duration::from_secs(2),
+        move |stop| {
+            let mut tasks = vec![tokio::spawn(super::send_loop(leader.clone(), stop.clone()))];
+            if leader.settings.webhook_url.is_none() {
+                tasks.push(tokio::spawn(leader.clone().poll_loop(stop.clone())));
+            }
+            if leader.settings.moderator_chat.is_some() {
+                tasks.push(tokio::spawn(super::card_loop(leader.clone(), stop)));
+            }
+            tasks
+        },
+    ))];
     Ok((telegram, tasks))
 }
 

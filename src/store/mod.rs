@@ -290,6 +290,20 @@ impl Store {
         Ok(tx)
     }
 
+    /// Leadership of a task among the processes sharing this database (the
+    /// one Telegram poller, say): `Some` while this process holds the
+    /// PostgreSQL advisory lock `key`, kept by a connection of its own and
+    /// released when that connection closes (the process died: another
+    /// takes over). On SQLite there is one process: always `Some`.
+    pub async fn try_lead(&self, key: i64) -> Result<Option<Leadership>, sqlx::Error> {
+        if self.backend == Backend::Sqlite {
+            return Ok(Some(Leadership { conn: None }));
+        }
+        let mut conn = self.pool.acquire().await?.detach();
+        let held: bool = sqlx::query("SELECT pg_try_advisory_lock($1)").bind(key).fetch_one(&mut conn).await?.get(0);
+        Ok(held.then_some(Leadership { conn: Some(conn) }))
+    }
+
     // ---- conversations and messages ----------------------------------------
 
     /// The conversation of (platform, chat id), created if new.
@@ -1381,6 +1395,22 @@ impl Store {
         self.audit(&mut tx, None, "purge", None, None, Some(&cutoff_ms.to_string())).await?;
         tx.commit().await?;
         Ok(Purged { messages, conversations, outbox })
+    }
+}
+
+/// See [`Store::try_lead`]. Dropping it closes its connection: the lock goes.
+pub struct Leadership {
+    conn: Option<sqlx::AnyConnection>,
+}
+
+impl Leadership {
+    /// Whether the lock's connection still answers (a database restart
+    /// loses it; the holder must then stand down and try again).
+    pub async fn alive(&mut self) -> bool {
+        match &mut self.conn {
+            None => true,
+            Some(conn) => sqlx::query("SELECT 1").execute(conn).await.is_ok(),
+        }
     }
 }
 
