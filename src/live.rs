@@ -97,6 +97,19 @@ impl LiveDirectives {
     }
 }
 
+impl LiveDirectives {
+    /// Builds `sources` (another process's version, from the database) and
+    /// swaps them in; the folder is not touched.
+    pub fn install(&self, sources: Vec<Source>, now_ms: i64) -> Result<String, Vec<Diagnostic>> {
+        let set = crate::core::directives::DirectiveSet::build(&sources, now_ms / 1000).map_err(|e| e.errors)?;
+        let version = set.version.clone();
+        let mut state = self.state.lock().expect("the load state lock is never poisoned");
+        self.current.store(Arc::new(Knowledge::new(set)));
+        *state = LoadState { loaded_at: now_ms, errors: Vec::new(), sources };
+        Ok(version)
+    }
+}
+
 /// The moderators' chats (platform, chat id), told when directives are rejected.
 pub type Boards = Arc<Vec<(String, String)>>;
 
@@ -114,6 +127,8 @@ pub async fn reload(
             tracing::info!(version = %version, why, "directives reloaded");
             if let Err(err) = record(store, directives).await {
                 tracing::warn!(error = %format!("{err:#}"), "cannot record the directive version");
+            } else if let Err(err) = store.announce_version(version).await {
+                tracing::warn!(error = %err, "cannot tell the other processes about the new directives");
             }
         }
         Err(errors) => {
@@ -255,3 +270,66 @@ pub async fn watch(
 
 /// How long the folder must stay quiet before a reload.
 const DEBOUNCE: Duration = Duration::from_millis(250);
+
+/// The PostgreSQL channel on which a process announces the version it loaded.
+pub const VERSION_CHANNEL: &str = "vigie_directives";
+
+/// Follows the versions other processes load (PostgreSQL `LISTEN`) until
+/// `stop`: a version this process does not serve is read from the database
+/// (its files were recorded) and swapped in. The folder is not needed: a
+/// process on another machine follows as well.
+pub async fn follow(
+    database_url: String,
+    store: Store,
+    directives: Arc<LiveDirectives>,
+    mut stop: watch::Receiver<bool>,
+) -> anyhow::Result<()> {
+    let mut listener =
+        sqlx::postgres::PgListener::connect(&database_url).await.context("cannot listen for directive versions")?;
+    listener.listen(VERSION_CHANNEL).await.context("cannot listen for directive versions")?;
+    loop {
+        let notification = tokio::select! {
+            _ = stop.changed() => return Ok(()),
+            notification = listener.recv() => notification,
+        };
+        let version = match notification {
+            Ok(n) => n.payload().to_string(),
+            Err(err) => {
+                // The listener reconnects by itself on the next `recv`.
+                tracing::warn!(error = %err, "directive announcements interrupted");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                continue;
+            }
+        };
+        if directives.current().directive_set.version == version {
+            continue;
+        }
+        let files = match store.version_files(&version).await {
+            Ok(Some(files)) => files,
+            Ok(None) => continue,
+            Err(err) => {
+                tracing::warn!(error = %err, version = %version, "cannot read an announced directive version");
+                continue;
+            }
+        };
+        let sources: Vec<Source> = match serde_json::from_str::<Vec<serde_json::Value>>(&files) {
+            Ok(files) => files
+                .iter()
+                .map(|f| Source {
+                    file: f["file"].as_str().unwrap_or_default().to_string(),
+                    text: f["text"].as_str().unwrap_or_default().to_string(),
+                })
+                .collect(),
+            Err(err) => {
+                tracing::warn!(error = %err, version = %version, "an announced directive version is damaged");
+                continue;
+            }
+        };
+        match directives.install(sources, store.now_ms()) {
+            Ok(installed) => tracing::info!(version = %installed, "directives loaded by another process, followed"),
+            Err(errors) => {
+                tracing::warn!(version = %version, errors = errors.len(), "an announced version does not build here")
+            }
+        }
+    }
+}

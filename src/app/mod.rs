@@ -118,6 +118,16 @@ impl App {
             channels.discord = Some(discord);
             channels.tasks.extend(tasks);
         }
+        if self.state.store.backend() == crate::store::Backend::Postgres {
+            let (url, store, directives) =
+                (config.database_url.clone(), self.state.store.clone(), self.state.directives.clone());
+            let stop = stop.clone();
+            channels.tasks.push(tokio::spawn(async move {
+                if let Err(err) = crate::live::follow(url, store, directives, stop).await {
+                    tracing::error!(error = %format!("{err:#}"), "other processes' directive reloads are not followed");
+                }
+            }));
+        }
         let (store, directives, boards) =
             (self.state.store.clone(), self.state.directives.clone(), self.state.boards.clone());
         channels.tasks.push(tokio::spawn(async move {

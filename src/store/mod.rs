@@ -1144,6 +1144,19 @@ impl Store {
         Ok(())
     }
 
+    /// Tells the other processes on this database that `version` is in force
+    /// (PostgreSQL `NOTIFY`; nothing to tell on SQLite).
+    pub async fn announce_version(&self, version: &str) -> Result<(), sqlx::Error> {
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(crate::live::VERSION_CHANNEL)
+                .bind(version)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(())
+    }
+
     /// The versions served, newest first: (version, first loaded at, entries).
     pub async fn versions(&self, limit: i64) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
         let rows = sqlx::query(
