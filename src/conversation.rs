@@ -18,6 +18,10 @@ use crate::core::reply::{self, Reply, ReplyKind};
 use crate::core::{Action, Decision, Knowledge, Lang, Reason, Thresholds, decide};
 use crate::store::{Conversation, Inbound, NewOutbox, Store, Tx};
 
+/// Messages a minute a resident may send before the bot stops answering
+/// each one (the web chat has its own limit, at the HTTP door).
+pub const FLOOD_LIMIT: i64 = 20;
+
 /// The ticket reason of a question about an expired directive.
 pub const EXPIRED: &str = "expired";
 
@@ -61,8 +65,21 @@ pub async fn handle_batch(store: &Store, knowledge: &Knowledge, batch: &[Inbound
     // Decide first, outside the transaction: it is pure and the dearest
     // step, and the writer lock need not wait for it. The resident's chosen
     // language, read below, only sets the reply language.
-    let decisions: Vec<Decision> =
-        batch.iter().map(|inbound| decide(knowledge, &inbound.text, None, &Thresholds::default())).collect();
+    // A resident with more than FLOOD_LIMIT messages in one batch is
+    // flooding: past the limit, only triage (distress still acts).
+    let mut seen: std::collections::HashMap<(&str, &str), i64> = std::collections::HashMap::new();
+    let decisions: Vec<Decision> = batch
+        .iter()
+        .map(|inbound| {
+            let n = seen.entry((inbound.platform.as_str(), inbound.chat_id.as_str())).or_insert(0);
+            *n += 1;
+            if *n > FLOOD_LIMIT + 1 {
+                crate::core::decide::triage_only(&inbound.text, None)
+            } else {
+                decide(knowledge, &inbound.text, None, &Thresholds::default())
+            }
+        })
+        .collect();
     let mut tx = store.begin().await?;
     let mut out = Vec::with_capacity(batch.len());
     for (inbound, decision) in batch.iter().zip(decisions) {
@@ -96,6 +113,32 @@ async fn handle_in(
         });
     };
     let distress = decision.reason == Some(Reason::Distress);
+    // Flood control: past FLOOD_LIMIT messages a minute, a resident's
+    // messages are kept (and distress still acts) but get no reply, except
+    // one saying so. Other residents' answers never wait behind theirs.
+    if !distress && !PULL_PLATFORMS.contains(&conversation.platform.as_str()) {
+        let recent = store.recent_inbound(tx, conversation.id, store.now_ms() - 60_000, FLOOD_LIMIT + 2).await?;
+        if recent > FLOOD_LIMIT {
+            let replies = if recent == FLOOD_LIMIT + 1 {
+                vec![Reply {
+                    text: reply::slow_down_text(decision.lang).into(),
+                    kind: ReplyKind::Escalated,
+                    choices: Vec::new(),
+                }]
+            } else {
+                Vec::new()
+            };
+            send_replies(store, tx, &conversation, None, &replies, None, None, decision.lang).await?;
+            return Ok(Handled {
+                duplicate: false,
+                message_id: Some(message_id),
+                conversation_id: conversation.id,
+                decision: Some(decision),
+                replies,
+                ticket_id: None,
+            });
+        }
+    }
     let active = store.active_ticket(tx, conversation.id).await?;
 
     let (replies, ticket_id) = match active {

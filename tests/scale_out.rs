@@ -191,7 +191,8 @@ async fn a_reload_in_one_process_reaches_the_other() {
     let (_, official) = apps[0].1.store.add_moderator("Officielle", Role::Official, None, None).await.unwrap();
     let file = folders[0].path().join("feux-evacuation.toml");
     let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replace("Les animaux de compagnie sont acceptés", "NOUVEAU : animaux acceptés")).unwrap();
+    std::fs::write(&file, text.replace("Les animaux de compagnie sont acceptés", "NOUVEAU : animaux acceptés"))
+        .unwrap();
     let http = reqwest::Client::new();
     let reloaded: Value = http
         .post(format!("{}/api/directives/reload", apps[0].0))

@@ -384,7 +384,8 @@ impl Telegram {
     }
 
     async fn pause(&self, failures: i64, stop: &mut watch::Receiver<bool>) {
-        let wait = Duration::from_millis(u64::try_from(backoff_ms(failures, 0).min(30_000)).unwrap_or(30_000));
+        // Short: the updates wait at Telegram meanwhile, and residents with them.
+        let wait = Duration::from_millis(u64::try_from(backoff_ms(failures, 0).min(5_000)).unwrap_or(5_000));
         tokio::select! {
             () = tokio::time::sleep(wait) => {},
             _ = stop.changed() => {},

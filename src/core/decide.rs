@@ -181,6 +181,30 @@ pub fn decide(knowledge: &Knowledge, text: &str, lang_hint: Option<Lang>, thresh
     route(knowledge, &candidates, thresholds, base)
 }
 
+/// [`decide`] without the search: for messages that will get no FAQ answer
+/// anyway (a resident flooding the bot), only whether they are distress,
+/// asks for a person, or neither (unmatched). Cheaper by the whole matcher.
+pub fn triage_only(text: &str, lang_hint: Option<Lang>) -> Decision {
+    let message = tokenize(text);
+    let lang = lang_hint.or(detect_lang(&message, text)).unwrap_or(Lang::Fr);
+    let reason = if triage::is_distress(&message, text) {
+        Reason::Distress
+    } else if triage::is_human_request(&message) {
+        Reason::HumanRequested
+    } else {
+        Reason::Unmatched
+    };
+    Decision {
+        action: Action::Escalate,
+        reason: Some(reason),
+        entry: None,
+        score: 0.0,
+        lang,
+        candidates: Vec::new(),
+        smalltalk: None,
+    }
+}
+
 fn route(knowledge: &Knowledge, candidates: &[Candidate], thresholds: &Thresholds, base: Decision) -> Decision {
     let Some(first) = candidates.first() else {
         return Decision { reason: Some(Reason::Unmatched), ..base };

@@ -218,3 +218,18 @@ you here with the current directive. In an emergency, call 911."
         }
     }
 }
+
+/// A resident writing faster than anyone reads: their messages are kept, the
+/// bot stops answering each one for a minute.
+pub fn slow_down_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => {
+            "Vous écrivez très vite : je garde tous vos messages, mais je ne répondrai plus à chacun pendant une \
+minute. Si vous êtes en danger, écrivez-le : une personne sera alertée. En cas d'urgence, appelez le 911."
+        }
+        Lang::En => {
+            "You are writing very fast: I keep all your messages, but I will not answer each one for a minute. \
+If you are in danger, say so: a person will be alerted. In an emergency, call 911."
+        }
+    }
+}

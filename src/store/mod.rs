@@ -445,6 +445,30 @@ impl Store {
         Ok(row.get::<i64, _>(0))
     }
 
+    /// How many messages a resident sent in this conversation since `since_ms`
+    /// (the one being stored included), counted up to `cap`: the newest
+    /// first, so a flood of thousands costs no more than `cap` rows.
+    pub async fn recent_inbound(
+        &self,
+        tx: &mut Tx,
+        conversation_id: i64,
+        since_ms: i64,
+        cap: i64,
+    ) -> Result<i64, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM (
+                SELECT created_at FROM messages WHERE conversation_id = $1 AND direction = 'in'
+                ORDER BY id DESC LIMIT $3
+             ) recent WHERE created_at >= $2",
+        )
+        .bind(conversation_id)
+        .bind(since_ms)
+        .bind(cap)
+        .fetch_one(tx.conn())
+        .await?;
+        Ok(row.get(0))
+    }
+
     /// Records the directive entry a bot answer came from.
     pub async fn set_message_entry(&self, tx: &mut Tx, message_id: i64, entry: &str) -> Result<(), sqlx::Error> {
         sqlx::query("UPDATE messages SET entry_id = $1 WHERE id = $2")
