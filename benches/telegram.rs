@@ -5,9 +5,12 @@
 //! (p50/p99), on SQLite (and PostgreSQL when `VIGIE_TEST_POSTGRES_URL` is
 //! set); under `cargo test` a small round checks it still runs.
 //!
-//! Two pacings: Telegram's own limits (30 messages a second in all, one a
+//! Two pacings: Telegram's own limits (28 messages a second in all, one a
 //! second per chat), which bound what any bot can send, and none, which
-//! shows what Vigie itself sustains.
+//! shows what Vigie itself sustains. On PostgreSQL, also two processes
+//! (two instances with their own pools) taking webhook calls in turn, as
+//! behind a load balancer; one of them, the leader, sends. Last, the peak
+//! memory of this whole process (the fake server and the clients included).
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -53,6 +56,76 @@ async fn main() {
             pg.cleanup().await;
         }
     }
+    if full && let Some(pg) = common::TestDatabase::postgres("vigie_bench_tg2").await {
+        webhooks("PostgreSQL, 2 processes by webhook, burst, unpaced", &pg.url(), 500, 4).await;
+        pg.cleanup().await;
+    }
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status")
+        && let Some(peak) = status.lines().find(|l| l.starts_with("VmHWM"))
+    {
+        println!(
+            "telegram bench: peak resident memory of the bench process: {}",
+            peak.trim_start_matches("VmHWM:").trim()
+        );
+    }
+}
+
+/// Two instances on one database, each with its webhook route; the updates
+/// are posted to them in turn, 40 at a time (Telegram's default webhook
+/// connections).
+async fn webhooks(name: &str, url: &str, residents: usize, each: usize) {
+    let fake = fake::FakeTelegram::start().await;
+    let faq = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("faq");
+    vigie::core::distress::warm_up();
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mut hooks = Vec::new();
+    let mut tasks = Vec::new();
+    for _ in 0..2 {
+        let store = Store::connect(url, Clock::system()).await.unwrap();
+        let directives = std::sync::Arc::new(LiveDirectives::load(faq.clone(), store.now_ms()).unwrap());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let hook = format!("http://{}/hook", listener.local_addr().unwrap());
+        let mut settings = vigie::channels::telegram::Settings::defaults(fake::TOKEN.into());
+        settings.api_url = Some(fake.url.parse().unwrap());
+        settings.webhook_url = Some(hook.parse().unwrap());
+        settings.per_second = 1_000_000;
+        settings.private_interval = Duration::ZERO;
+        let (events, _) = tokio::sync::broadcast::channel(1024);
+        let (telegram, more) =
+            vigie::channels::telegram::start(settings, store, directives, events, stopped.clone()).await.unwrap();
+        let router = telegram.webhook_router().expect("webhook mode");
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        tasks.extend(more);
+        hooks.push(hook);
+    }
+    let secret = fake.with(|s| s.webhook.clone()).expect("registered").1;
+    let client = reqwest::Client::builder().pool_max_idle_per_host(64).build().unwrap();
+    let total = residents * each;
+    let start = Instant::now();
+    let mut pushed: HashMap<i64, Vec<Instant>> = HashMap::new();
+    let mut posting = tokio::task::JoinSet::new();
+    let mut n = 0;
+    for round in 0..each {
+        for r in 0..residents {
+            let user = 10_000 + r as i64;
+            while posting.len() >= 40 {
+                assert_eq!(posting.join_next().await.unwrap().unwrap(), 200);
+            }
+            pushed.entry(user).or_default().push(Instant::now());
+            let (fake, client, hook, secret) = (fake.clone(), client.clone(), hooks[n % 2].clone(), secret.clone());
+            let text = QUESTIONS[(r + round) % QUESTIONS.len()];
+            posting.spawn(async move { fake.post_to(&client, &hook, &secret, user, text).await });
+            n += 1;
+        }
+    }
+    while let Some(status) = posting.join_next().await {
+        assert_eq!(status.unwrap(), 200);
+    }
+    report(name, &fake, total, residents, start, &pushed).await;
+    let _ = stop.send(true);
+    for task in tasks {
+        let _ = task.await;
+    }
 }
 
 async fn run(name: &str, url: &str, residents: usize, each: usize, paced: bool, rate: u32) {
@@ -86,6 +159,21 @@ async fn run(name: &str, url: &str, residents: usize, each: usize, paced: bool, 
             pushed.entry(user).or_default().push(Instant::now());
         }
     }
+    report(name, &fake, total, residents, start, &pushed).await;
+    let _ = stop.send(true);
+    for task in tasks {
+        let _ = task.await;
+    }
+}
+
+async fn report(
+    name: &str,
+    fake: &fake::FakeTelegram,
+    total: usize,
+    residents: usize,
+    start: Instant,
+    pushed: &HashMap<i64, Vec<Instant>>,
+) {
     let done = fake.wait_for(Duration::from_secs(600), |s| s.sent.len() >= total).await;
     assert!(done, "{name}: {} of {total} answered", fake.with(|s| s.sent.len()));
     let elapsed = start.elapsed();
@@ -108,8 +196,4 @@ update → answer p50 {:.0} ms, p99 {:.0} ms",
         pct(0.5).as_secs_f64() * 1000.0,
         pct(0.99).as_secs_f64() * 1000.0,
     );
-    let _ = stop.send(true);
-    for task in tasks {
-        let _ = task.await;
-    }
 }

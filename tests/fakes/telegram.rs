@@ -172,6 +172,12 @@ impl FakeTelegram {
     /// Telegram does, with `secret` as the secret token; the HTTP status.
     pub async fn post_resident_message(&self, user: i64, text: &str, secret: Option<&str>) -> u16 {
         let (url, registered) = self.with(|s| s.webhook.clone()).expect("a webhook is set");
+        self.post_to(&reqwest::Client::new(), &url, secret.unwrap_or(&registered), user, text).await
+    }
+
+    /// Posts a resident's message as a webhook call to `url` (one of several
+    /// processes behind a load balancer); the HTTP status.
+    pub async fn post_to(&self, client: &reqwest::Client, url: &str, secret: &str, user: i64, text: &str) -> u16 {
         let (update_id, message_id) = self.with(|s| {
             s.next_update_id += 1;
             s.next_message_id += 1;
@@ -179,9 +185,9 @@ impl FakeTelegram {
         });
         let update =
             json!({ "update_id": update_id, "message": user_message(message_id, user, private_chat(user), text) });
-        reqwest::Client::new()
+        client
             .post(url)
-            .header("X-Telegram-Bot-Api-Secret-Token", secret.unwrap_or(&registered))
+            .header("X-Telegram-Bot-Api-Secret-Token", secret)
             .json(&update)
             .send()
             .await
