@@ -37,7 +37,7 @@ const QUESTIONS: &[&str] = &[
 
 #[tokio::main]
 async fn main() {
-    let full = std::env::args().any(|a| a == "--bench");
+    let full = std::env::args().any(|a| a == "--bench") || std::env::var_os("VIGIE_BENCH_FULL").is_some();
     // (name, residents, messages each, Telegram's pacing, updates a second sent; 0: all at once)
     let runs: &[(&str, usize, usize, bool, u32)] = if full {
         &[
@@ -48,7 +48,8 @@ async fn main() {
     } else {
         &[("burst, unpaced (smoke)", 10, 2, false, 0), ("steady (smoke)", 10, 1, true, 20)]
     };
-    for &(name, residents, each, paced, rate) in runs {
+    let only = std::env::var("VIGIE_BENCH_ONLY").unwrap_or_default();
+    for &(name, residents, each, paced, rate) in runs.iter().filter(|r| r.0.contains(&only)) {
         let sqlite = common::TestDatabase::sqlite();
         run(&format!("SQLite, {name}"), &sqlite.url(), residents, each, paced, rate).await;
         if full && let Some(pg) = common::TestDatabase::postgres("vigie_bench_tg").await {
