@@ -41,6 +41,20 @@ pub struct Handled {
     pub ticket_id: Option<i64>,
 }
 
+impl Handled {
+    /// A message the platform had delivered before: nothing done.
+    fn redelivered(conversation_id: i64) -> Handled {
+        Handled {
+            duplicate: true,
+            message_id: None,
+            conversation_id,
+            decision: None,
+            replies: Vec::new(),
+            ticket_id: None,
+        }
+    }
+}
+
 /// The acknowledgement of a follow-up on an active ticket.
 fn follow_up_text(lang: Lang) -> &'static str {
     match lang {
@@ -103,14 +117,7 @@ async fn handle_in(
     }
     let decision_json = serde_json::to_string(&decision)?;
     let Some(message_id) = store.insert_inbound(tx, &conversation, inbound, Some(&decision_json)).await? else {
-        return Ok(Handled {
-            duplicate: true,
-            message_id: None,
-            conversation_id: conversation.id,
-            decision: None,
-            replies: Vec::new(),
-            ticket_id: None,
-        });
+        return Ok(Handled::redelivered(conversation.id));
     };
     let distress = decision.reason == Some(Reason::Distress);
     // Flood control: past FLOOD_LIMIT messages a minute, a resident's
@@ -291,14 +298,7 @@ pub async fn handle_command(
         store.upsert_conversation(&mut tx, &inbound.platform, &inbound.chat_id, inbound.resident_id.as_deref()).await?;
     let Some(message_id) = store.insert_inbound(&mut tx, &conversation, inbound, None).await? else {
         tx.rollback().await?;
-        return Ok(Handled {
-            duplicate: true,
-            message_id: None,
-            conversation_id: conversation.id,
-            decision: None,
-            replies: Vec::new(),
-            ticket_id: None,
-        });
+        return Ok(Handled::redelivered(conversation.id));
     };
     let lang = conversation.lang.as_deref().and_then(Lang::parse);
     let reply_lang = match command {
