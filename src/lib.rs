@@ -10,9 +10,11 @@
 //!   (sqlx: SQLite or PostgreSQL);
 //! - [`conversation`]: one inbound message, stored, decided, answered or queued;
 //!   [`ingest`]: group commit of inbound messages;
+//! - [`channels`]: Telegram and Discord, and the paced outbox sender and
+//!   moderators' cards they share;
 //! - [`clock`]: time as a value (pausable in tests);
 //! - [`config`]: configuration from the environment and `vigie.toml`;
-//! - [`live`]: the directive set in force and its reload;
+//! - [`live`]: the directive set in force, its reload, watcher and versions;
 //! - [`web`]: the HTTP API and the web chat; [`app`]: `vigie run`;
 //! - [`cli`]: the `vigie` command line.
 
