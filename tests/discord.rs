@@ -273,3 +273,43 @@ async fn rate_limits_delay_but_lose_nothing_and_blocked_users_stop() {
     assert!(blocked, "a user who refuses the bot's messages is marked");
     t.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn messages_sent_while_nobody_listened_are_read_back() {
+    let mut t = Running::start().await;
+    t.fake.dm(71, "quoi apporter");
+    assert!(t.fake.wait_for(WAIT, |s| s.posted.iter().any(|m| m.channel_id == dm_channel(71))).await);
+
+    // Vigie goes away (a crash, a deploy): its session is gone.
+    let _ = t.stop.send(true);
+    for task in t.channels.tasks.drain(..) {
+        let _ = tokio::time::timeout(Duration::from_secs(15), task).await;
+    }
+    t.fake.dm(71, "can I bring my dog?");
+    t.fake.dm(71, "où est le centre d'hébergement?");
+
+    // Back with a new session: no Resume replays them, they are read back.
+    let mut settings = vigie::channels::discord::Settings::defaults(fake::TOKEN.into());
+    settings.api_url = Some(t.fake.url.clone());
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let (events, _) = tokio::sync::broadcast::channel(64);
+    let (_, tasks) =
+        vigie::channels::discord::start(settings, t.app.store.clone(), t.app.directives.clone(), events, stopped)
+            .await
+            .unwrap();
+    assert!(t.fake.wait_for(WAIT, |s| s.identifies >= 2).await);
+    assert!(
+        t.fake.wait_for(WAIT, |s| s.posted.iter().filter(|m| m.channel_id == dm_channel(71)).count() >= 3).await,
+        "the messages sent while away are answered"
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let answers: Vec<String> = t.fake.posted_to(dm_channel(71)).iter().map(|m| unescape(&m.content)).collect();
+    assert_eq!(answers.len(), 3, "each once: {answers:?}");
+    assert_eq!(answers[1], t.answer("pets", Lang::En), "in order");
+    assert_eq!(answers[2], t.answer("reception-centre", Lang::Fr));
+    assert!(t.fake.with(|s| s.reads) >= 1);
+    let _ = stop.send(true);
+    for task in tasks {
+        let _ = tokio::time::timeout(Duration::from_secs(15), task).await;
+    }
+}

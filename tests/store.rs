@@ -74,6 +74,7 @@ on_both_backends!(
     a_batch_is_stored_in_one_transaction_and_deduplicated,
     each_chat_gets_its_messages_one_at_a_time_in_order,
     a_moderator_reply_delivered_twice_is_sent_once,
+    recent_chats_know_their_last_message,
 );
 
 fn message(platform_id: &str, text: &str) -> Inbound {
@@ -358,4 +359,22 @@ async fn a_moderator_reply_delivered_twice_is_sent_once(fixture: &Fixture) {
     assert!(first.is_some() && second.is_none(), "the second delivery does nothing");
     let (pending, _, _) = store.outbox_counts().await.unwrap();
     assert_eq!(pending, 2, "the acknowledgement and one reply");
+}
+
+async fn recent_chats_know_their_last_message(fixture: &Fixture) {
+    let store = fixture.store().await;
+    for (chat, id) in [("7001", "1000000000000000005"), ("7001", "1000000000000000009"), ("7002", "interaction:3")] {
+        let inbound = Inbound {
+            platform: "discord".into(),
+            chat_id: chat.into(),
+            resident_id: None,
+            platform_message_id: Some(id.into()),
+            text: "quoi apporter".into(),
+        };
+        handle_inbound(&store, &KNOWLEDGE, &inbound).await.unwrap();
+    }
+    let mut chats = store.recent_chats("discord", 0, 10).await.unwrap();
+    chats.sort();
+    assert_eq!(chats, [("7001".to_string(), Some(1_000_000_000_000_000_009)), ("7002".to_string(), None)]);
+    assert!(store.recent_chats("telegram", 0, 10).await.unwrap().is_empty());
 }

@@ -10,9 +10,10 @@
 //!
 //! Durability: Discord pushes events and does not redeliver; a dropped
 //! gateway connection is resumed by serenity and the gateway replays what
-//! was missed. A message the database refuses is retried in the process for
-//! a minute before it is logged as lost. Redeliveries are recognised by their
-//! message ids.
+//! was missed. A new session (after a crash or a deploy) reads the recent
+//! conversations' channels back from their last stored message. A message
+//! the database refuses is retried in the process for a minute. Redeliveries
+//! are recognised by their message ids.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,8 +25,8 @@ use serenity::all::{
     ButtonStyle, ChannelId, ClientBuilder, Colour, CommandDataOptionValue, CommandInteraction, CommandOptionType,
     ComponentInteraction, Context, CreateActionRow, CreateAllowedMentions, CreateButton, CreateCommand,
     CreateCommandOption, CreateEmbed, CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage,
-    CreateMessage, EditMessage, EventHandler, GatewayIntents, Http, HttpBuilder, HttpError, Interaction, Message,
-    MessageId, Ready, UserId,
+    CreateMessage, EditMessage, EventHandler, GatewayIntents, GetMessages, Http, HttpBuilder, HttpError, Interaction,
+    Message, MessageId, Ready, UserId,
 };
 use tokio::sync::{broadcast, mpsc, watch};
 
@@ -45,6 +46,10 @@ const MAX_MESSAGE: usize = 2000;
 /// Discord's limit for a button's custom id.
 const MAX_CUSTOM_ID: usize = 100;
 const MAX_INBOUND_CHARS: usize = 8192;
+/// How far back, and over how many conversations, a new session looks for
+/// messages it missed.
+const BACKFILL_WINDOW_MS: i64 = 24 * 3_600_000;
+const BACKFILL_CHATS: i64 = 500;
 /// How long a batch of gateway messages waits for one that overtook it.
 const REORDER_WINDOW: Duration = Duration::from_millis(30);
 
@@ -172,6 +177,9 @@ struct Handler {
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(session = %ready.session_id, "Discord: gateway ready");
+        // A new session (not a resume): what was sent meanwhile is fetched.
+        let discord = self.discord.clone();
+        tokio::spawn(async move { discord.backfill().await });
         if !self.discord.commands_registered.swap(true, Ordering::SeqCst)
             && let Err(err) = serenity::all::Command::set_global_commands(&ctx.http, slash_commands()).await
         {
@@ -254,6 +262,44 @@ impl Discord {
                 }
             }
             () = async { let _ = stop.wait_for(|s| *s).await; } => shards.shutdown_all().await,
+        }
+    }
+
+    /// Discord does not deliver again what a new session missed (the
+    /// process was down, or its session expired): the recent conversations'
+    /// channels are read back from their last stored message, and whatever
+    /// is new joins the queue (what was stored already is recognised).
+    async fn backfill(&self) {
+        let since = self.out.store.now_ms() - BACKFILL_WINDOW_MS;
+        let chats = match self.out.store.recent_chats(PLATFORM, since, BACKFILL_CHATS).await {
+            Ok(chats) => chats,
+            Err(err) => {
+                tracing::warn!(error = %err, "Discord: cannot list the recent conversations to catch up");
+                return;
+            }
+        };
+        let mut caught = 0;
+        for (chat, last) in chats {
+            let (Some(channel), Some(last)) = (chat.parse::<u64>().ok().filter(|c| *c > 0), last) else { continue };
+            let Ok(last) = u64::try_from(last) else { continue };
+            if last == 0 {
+                continue;
+            }
+            let wanted = GetMessages::new().after(MessageId::new(last)).limit(100);
+            match ChannelId::new(channel).messages(&self.http, wanted).await {
+                Ok(messages) => {
+                    for message in messages {
+                        if !message.author.bot {
+                            caught += 1;
+                            let _ = self.queue.send(message);
+                        }
+                    }
+                }
+                Err(err) => tracing::debug!(error = %err, channel, "Discord: cannot read a channel back"),
+            }
+        }
+        if caught > 0 {
+            tracing::info!(messages = caught, "Discord: caught up on messages sent while nobody listened");
         }
     }
 

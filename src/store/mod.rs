@@ -1344,6 +1344,35 @@ impl Store {
         Ok(row.map(|r| r.get(0)))
     }
 
+    /// The chats of `platform` active since `since_ms`, most recent first,
+    /// each with the highest numeric platform id of its residents' messages
+    /// (Discord's ids grow with time): where to look for messages missed
+    /// while no process was listening.
+    pub async fn recent_chats(
+        &self,
+        platform: &str,
+        since_ms: i64,
+        limit: i64,
+    ) -> Result<Vec<(String, Option<i64>)>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT c.chat_id,
+                    MAX(CASE WHEN m.platform_message_id NOT LIKE '%:%'
+                             THEN CAST(m.platform_message_id AS BIGINT) END)
+             FROM conversations c
+             LEFT JOIN messages m ON m.conversation_id = c.id AND m.direction = 'in'
+             WHERE c.platform = $1 AND c.last_message_at >= $2 AND c.blocked = 0
+             GROUP BY c.chat_id
+             ORDER BY MAX(c.last_message_at) DESC
+             LIMIT $3",
+        )
+        .bind(platform)
+        .bind(since_ms)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
     /// The last `limit` messages of a conversation, oldest first.
     pub async fn recent_messages(&self, conversation_id: i64, limit: i64) -> Result<Vec<StoredMessage>, sqlx::Error> {
         let rows = sqlx::query(

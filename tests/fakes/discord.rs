@@ -105,6 +105,10 @@ pub struct State {
     connection: Option<(u64, mpsc::UnboundedSender<Out>)>,
     /// The current connection has identified or resumed.
     ready: bool,
+    /// Every resident's message ever dispatched, for reading a channel back.
+    history: Vec<Value>,
+    /// `GET /channels/{id}/messages` calls.
+    pub reads: usize,
     pub connections: usize,
     pub identifies: usize,
     pub resumes: usize,
@@ -171,7 +175,7 @@ impl FakeDiscord {
             .route("/api/v10/gateway", get(gateway_url))
             .route("/api/v10/gateway/bot", get(gateway_url))
             .route("/api/v10/users/@me", get(current_user))
-            .route("/api/v10/channels/{channel}/messages", post(create_message))
+            .route("/api/v10/channels/{channel}/messages", post(create_message).get(read_messages))
             .route("/api/v10/channels/{channel}/messages/{message}", patch(edit_message))
             .route("/api/v10/interactions/{id}/{token}/callback", post(interaction_callback))
             .route("/api/v10/applications/{app}/commands", put(set_commands))
@@ -320,6 +324,9 @@ impl FakeDiscord {
 }
 
 fn dispatch(state: &mut State, kind: &str, data: Value) {
+    if kind == "MESSAGE_CREATE" {
+        state.history.push(data.clone());
+    }
     state.seq += 1;
     let frame = json!({ "op": 0, "t": kind, "s": state.seq, "d": data }).to_string();
     state.log.push((state.seq, frame.clone()));
@@ -517,6 +524,37 @@ async fn create_message(
     };
     shared.changed.notify_waiters();
     axum::Json(response).into_response()
+}
+
+#[derive(serde::Deserialize)]
+struct ReadQuery {
+    after: Option<u64>,
+    limit: Option<usize>,
+}
+
+/// A channel's messages after `after`, newest first, as Discord answers.
+async fn read_messages(
+    extract::State(shared): extract::State<Arc<Shared>>,
+    Path(channel): Path<u64>,
+    headers: HeaderMap,
+    extract::Query(query): extract::Query<ReadQuery>,
+) -> Response {
+    if !authorized(&headers) {
+        return error(StatusCode::UNAUTHORIZED, 0, "401: Unauthorized");
+    }
+    let mut state = shared.state.lock().unwrap();
+    state.reads += 1;
+    let after = query.after.unwrap_or(0);
+    let mut messages: Vec<Value> = state
+        .history
+        .iter()
+        .filter(|m| m["channel_id"].as_str().and_then(|c| c.parse::<u64>().ok()) == Some(channel))
+        .filter(|m| m["id"].as_str().and_then(|i| i.parse::<u64>().ok()).is_some_and(|id| id > after))
+        .cloned()
+        .collect();
+    messages.reverse();
+    messages.truncate(query.limit.unwrap_or(50).min(100));
+    axum::Json(Value::Array(messages)).into_response()
 }
 
 async fn edit_message(
