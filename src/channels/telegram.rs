@@ -121,6 +121,9 @@ pub struct Telegram {
     directives: Arc<LiveDirectives>,
     /// This process polls and sends (see `channels::while_leading`).
     pub leading: Arc<std::sync::atomic::AtomicBool>,
+    /// Group commit for webhook questions: Telegram posts one update per
+    /// call, several calls at once; they are stored together.
+    ingest: crate::ingest::Ingestor,
 }
 
 /// Connects (checking the token: a wrong one fails here, loudly), registers
@@ -160,7 +163,8 @@ pub async fn start(
     }
     tracing::info!(bot = me.username(), "Telegram: connected");
     let out = Outbound::new(PLATFORM, store, events, settings.per_second, settings.lease, settings.max_attempts);
-    let telegram = Arc::new(Telegram { bot, me, settings, out, directives, leading: Default::default() });
+    let ingest = crate::ingest::Ingestor::spawn(out.store.clone(), directives.clone());
+    let telegram = Arc::new(Telegram { bot, me, settings, out, directives, leading: Default::default(), ingest });
     // One process at a time polls and sends (see `while_leading`); every
     // process takes webhook calls.
     let leader = telegram.clone();
@@ -229,6 +233,22 @@ async fn webhook(
             return StatusCode::OK;
         }
     };
+    // A plain question joins the others arriving at the same moment in one
+    // transaction; anything else (commands, buttons, moderators) goes alone.
+    if let UpdateKind::Message(message) = &update.kind
+        && let Incoming::Question(inbound) = telegram.classify(message)
+    {
+        return match telegram.ingest.submit(inbound).await {
+            Ok(handled) => {
+                let _ = telegram.out.events.send(handled.conversation_id);
+                StatusCode::OK
+            }
+            Err(err) => {
+                tracing::error!(error = %format!("{err:#}"), "Telegram: cannot store a webhook update; Telegram will retry");
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+        };
+    }
     match telegram.process(std::slice::from_ref(&update)).await {
         Ok(()) => StatusCode::OK,
         Err(err) => {
