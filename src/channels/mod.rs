@@ -495,6 +495,12 @@ pub async fn while_leading<F>(
                         tracing::warn!(what, "leadership lost (the database connection); standing down");
                         break;
                     }
+                    // A task that ended by itself (a gateway that gave up)
+                    // must not keep the lock from a process that could do better.
+                    if tasks.iter().any(|task| task.is_finished()) {
+                        tracing::warn!(what, "a leader's task stopped; standing down to try again");
+                        break;
+                    }
                 }
             }
         }
