@@ -110,8 +110,11 @@ async fn handle_in(
     inbound: &Inbound,
     mut decision: Decision,
 ) -> anyhow::Result<Handled> {
-    let conversation =
-        store.upsert_conversation(tx, &inbound.platform, &inbound.chat_id, inbound.resident_id.as_deref()).await?;
+    // The language the resident wrote in (small talk says too little).
+    let seen_lang = (decision.action != Action::Smalltalk).then_some(decision.lang.code());
+    let conversation = store
+        .upsert_conversation(tx, &inbound.platform, &inbound.chat_id, inbound.resident_id.as_deref(), seen_lang)
+        .await?;
     if let Some(lang) = conversation.lang.as_deref().and_then(Lang::parse) {
         decision.lang = lang;
     }
@@ -135,7 +138,8 @@ async fn handle_in(
             } else {
                 Vec::new()
             };
-            send_replies(store, tx, &conversation, None, &replies, None, None, decision.lang).await?;
+            let outgoing = Outgoing { ticket_id: None, version: None, entry: None, lang: decision.lang, queue: true };
+            send_replies(store, tx, &conversation, &replies, &outgoing).await?;
             return Ok(Handled {
                 duplicate: false,
                 message_id: Some(message_id),
@@ -198,12 +202,15 @@ async fn handle_in(
     if let Some(ticket_id) = ticket_id {
         store.attach_to_ticket(tx, message_id, ticket_id).await?;
     }
-    if conversation.lang.is_none() && decision.action != Action::Smalltalk {
-        store.set_seen_lang(tx, conversation.id, decision.lang.code()).await?;
-    }
     let answered = (decision.action == Action::Answer).then_some(decision.entry.as_deref()).flatten();
-    let version = answered.map(|_| knowledge.directive_set.version.as_str());
-    send_replies(store, tx, &conversation, ticket_id, &replies, version, answered, decision.lang).await?;
+    let outgoing = Outgoing {
+        ticket_id,
+        version: answered.map(|_| knowledge.directive_set.version.as_str()),
+        entry: answered,
+        lang: decision.lang,
+        queue: true,
+    };
+    send_replies(store, tx, &conversation, &replies, &outgoing).await?;
     Ok(Handled {
         duplicate: false,
         message_id: Some(message_id),
@@ -214,28 +221,43 @@ async fn handle_in(
     })
 }
 
+/// How the bot's replies to one message are recorded and delivered.
+struct Outgoing<'a> {
+    ticket_id: Option<i64>,
+    /// The directive set an answer came from, and its entry.
+    version: Option<&'a str>,
+    entry: Option<&'a str>,
+    lang: Lang,
+    /// Whether they are queued for the platform; `false` when the channel
+    /// delivers them itself.
+    queue: bool,
+}
+
 /// Stores the bot's replies and queues them for the resident's platform.
-#[allow(clippy::too_many_arguments)]
 async fn send_replies(
     store: &Store,
     tx: &mut Tx,
     conversation: &Conversation,
-    ticket_id: Option<i64>,
     replies: &[Reply],
-    version: Option<&str>,
-    entry: Option<&str>,
-    lang: Lang,
+    outgoing: &Outgoing<'_>,
 ) -> anyhow::Result<()> {
+    let lang = outgoing.lang;
     for reply in replies {
-        let id = store
-            .insert_message(tx, conversation.id, &conversation.platform, "bot", None, ticket_id, &reply.text, version)
+        let entry = if reply.kind == ReplyKind::Answer { outgoing.entry } else { None };
+        store
+            .insert_message(
+                tx,
+                conversation.id,
+                &conversation.platform,
+                "bot",
+                None,
+                outgoing.ticket_id,
+                &reply.text,
+                outgoing.version,
+                entry,
+            )
             .await?;
-        if reply.kind == ReplyKind::Answer
-            && let Some(entry) = entry
-        {
-            store.set_message_entry(tx, id, entry).await?;
-        }
-        if !PULL_PLATFORMS.contains(&conversation.platform.as_str()) && !conversation.blocked {
+        if outgoing.queue && !PULL_PLATFORMS.contains(&conversation.platform.as_str()) && !conversation.blocked {
             let payload = (!reply.choices.is_empty())
                 .then(|| serde_json::json!({ "choices": reply.choices, "lang": lang.code() }).to_string());
             store
@@ -294,8 +316,9 @@ pub async fn handle_command(
     queue: bool,
 ) -> anyhow::Result<Handled> {
     let mut tx = store.begin().await?;
-    let conversation =
-        store.upsert_conversation(&mut tx, &inbound.platform, &inbound.chat_id, inbound.resident_id.as_deref()).await?;
+    let conversation = store
+        .upsert_conversation(&mut tx, &inbound.platform, &inbound.chat_id, inbound.resident_id.as_deref(), None)
+        .await?;
     let Some(message_id) = store.insert_inbound(&mut tx, &conversation, inbound, None).await? else {
         tx.rollback().await?;
         return Ok(Handled::redelivered(conversation.id));
@@ -366,12 +389,12 @@ pub async fn handle_command(
             }
         }
     };
-    let recipient = Conversation { blocked: conversation.blocked || !queue, ..conversation.clone() };
     let answered = match command {
         Command::Choice { entry, .. } if version.is_some() => Some(entry.as_str()),
         _ => None,
     };
-    send_replies(store, &mut tx, &recipient, ticket_id, &replies, version, answered, reply_lang).await?;
+    let outgoing = Outgoing { ticket_id, version, entry: answered, lang: reply_lang, queue };
+    send_replies(store, &mut tx, &conversation, &replies, &outgoing).await?;
     tx.commit().await?;
     Ok(Handled {
         duplicate: false,

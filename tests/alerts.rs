@@ -102,7 +102,7 @@ async fn an_alert_reaches_ten_thousand_subscribers_once_each_in_their_language()
         .chain((1..=DISCORD).map(|u| ("discord", fake_discord::dm_channel(u).to_string())))
         .chain((1..=WEB).map(|w| ("web", format!("web-{w}"))));
     for (n, (platform, chat)) in chats.enumerate() {
-        let conversation = store.upsert_conversation(&mut tx, platform, &chat, None).await.unwrap();
+        let conversation = store.upsert_conversation(&mut tx, platform, &chat, None, None).await.unwrap();
         let lang = if n % 3 == 0 { "en" } else { "fr" };
         store.update_conversation(&mut tx, conversation.id, Some(lang), Some(true)).await.unwrap();
         expected.insert((platform.to_string(), chat), if lang == "en" { EN } else { FR });

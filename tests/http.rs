@@ -339,7 +339,7 @@ mod officials {
         assert_eq!(app.post("/api/chat/web-en/subscribe", None, json!({ "subscribed": true })).await.0, StatusCode::OK);
         app.chat("web-quiet", "bonjour").await;
         let mut tx = store.begin().await.unwrap();
-        let telegram = store.upsert_conversation(&mut tx, "telegram", "777", None).await.unwrap();
+        let telegram = store.upsert_conversation(&mut tx, "telegram", "777", None, None).await.unwrap();
         tx.commit().await.unwrap();
         store.set_subscribed(telegram.id, true).await.unwrap();
 

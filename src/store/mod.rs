@@ -307,24 +307,29 @@ impl Store {
     // ---- conversations and messages ----------------------------------------
 
     /// The conversation of (platform, chat id), created if new.
+    /// `seen_lang`: the language the resident just wrote in, if it tells
+    /// (alerts use it when they chose none).
     pub async fn upsert_conversation(
         &self,
         tx: &mut Tx,
         platform: &str,
         chat_id: &str,
         resident_id: Option<&str>,
+        seen_lang: Option<&str>,
     ) -> Result<Conversation, sqlx::Error> {
         let now = self.now_ms();
         let row = sqlx::query(
-            "INSERT INTO conversations (platform, chat_id, resident_id, created_at, last_message_at)
-             VALUES ($1, $2, $3, $4, $4)
-             ON CONFLICT (platform, chat_id) DO UPDATE SET last_message_at = excluded.last_message_at
+            "INSERT INTO conversations (platform, chat_id, resident_id, created_at, last_message_at, seen_lang)
+             VALUES ($1, $2, $3, $4, $4, $5)
+             ON CONFLICT (platform, chat_id) DO UPDATE SET last_message_at = excluded.last_message_at,
+                seen_lang = COALESCE(excluded.seen_lang, conversations.seen_lang)
              RETURNING id, platform, chat_id, lang, subscribed, blocked",
         )
         .bind(platform)
         .bind(chat_id)
         .bind(resident_id)
         .bind(now)
+        .bind(seen_lang)
         .fetch_one(tx.conn())
         .await?;
         Ok(conversation_from(&row))
@@ -426,10 +431,11 @@ impl Store {
         ticket_id: Option<i64>,
         text: &str,
         directive_version: Option<&str>,
+        entry_id: Option<&str>,
     ) -> Result<i64, sqlx::Error> {
         let row = sqlx::query(
-            "INSERT INTO messages (conversation_id, platform, direction, author, moderator_id, ticket_id, text, directive_version, created_at)
-             VALUES ($1, $2, 'out', $3, $4, $5, $6, $7, $8)
+            "INSERT INTO messages (conversation_id, platform, direction, author, moderator_id, ticket_id, text, directive_version, created_at, entry_id)
+             VALUES ($1, $2, 'out', $3, $4, $5, $6, $7, $8, $9)
              RETURNING id",
         )
         .bind(conversation_id)
@@ -440,6 +446,7 @@ impl Store {
         .bind(storable(text).into_owned())
         .bind(directive_version)
         .bind(self.now_ms())
+        .bind(entry_id)
         .fetch_one(tx.conn())
         .await?;
         Ok(row.get::<i64, _>(0))
@@ -467,26 +474,6 @@ impl Store {
         .fetch_one(tx.conn())
         .await?;
         Ok(row.get(0))
-    }
-
-    /// Records the directive entry a bot answer came from.
-    pub async fn set_message_entry(&self, tx: &mut Tx, message_id: i64, entry: &str) -> Result<(), sqlx::Error> {
-        sqlx::query("UPDATE messages SET entry_id = $1 WHERE id = $2")
-            .bind(entry)
-            .bind(message_id)
-            .execute(tx.conn())
-            .await?;
-        Ok(())
-    }
-
-    /// The language a resident last wrote in (alerts use it when they chose none).
-    pub async fn set_seen_lang(&self, tx: &mut Tx, conversation_id: i64, lang: &str) -> Result<(), sqlx::Error> {
-        sqlx::query("UPDATE conversations SET seen_lang = $1 WHERE id = $2 AND (seen_lang IS NULL OR seen_lang <> $1)")
-            .bind(lang)
-            .bind(conversation_id)
-            .execute(tx.conn())
-            .await?;
-        Ok(())
     }
 
     /// Records the ticket an inbound message opened or joined.
@@ -759,6 +746,7 @@ impl Store {
                 Some(moderator_id),
                 Some(ticket_id),
                 text,
+                None,
                 None,
             )
             .await?;

@@ -269,7 +269,7 @@ async fn post_chat(
     };
     if let Some(lang) = lang {
         let mut tx = state.store.begin().await?;
-        let conversation = state.store.upsert_conversation(&mut tx, "web", &request.conversation, None).await?;
+        let conversation = state.store.upsert_conversation(&mut tx, "web", &request.conversation, None, None).await?;
         tx.commit().await?;
         state.store.set_language(conversation.id, lang.code()).await?;
     }
@@ -651,7 +651,7 @@ async fn subscribe(
     check_conversation(&conversation)?;
     let request = json_body(payload)?;
     let mut tx = state.store.begin().await?;
-    let found = state.store.upsert_conversation(&mut tx, "web", &conversation, None).await?;
+    let found = state.store.upsert_conversation(&mut tx, "web", &conversation, None, None).await?;
     tx.commit().await?;
     state.store.set_subscribed(found.id, request.subscribed).await?;
     Ok(Json(json!({ "conversation": conversation, "subscribed": request.subscribed })))
