@@ -22,6 +22,8 @@ const WAIT: Duration = Duration::from_secs(20);
 
 struct Running {
     fake: FakeTelegram,
+    /// The HTTP API's address.
+    base: String,
     app: vigie::web::AppState,
     stop: tokio::sync::watch::Sender<bool>,
     channels: Channels,
@@ -51,12 +53,13 @@ impl Running {
         }
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let channels = app.start_channels(&config, stopped.clone()).await.expect("Telegram starts");
+        let base = format!("http://{}", app.local_addr().unwrap());
         let state = app.state.clone();
         let mut serve_stop = stopped;
         tokio::spawn(app.serve(async move {
             let _ = serve_stop.wait_for(|s| *s).await;
         }));
-        Running { fake, app: state, stop, channels, _db: db }
+        Running { fake, base, app: state, stop, channels, _db: db }
     }
 
     fn answer(&self, entry: &str, lang: Lang) -> String {
@@ -310,5 +313,34 @@ async fn officials_reload_the_directives_from_the_moderators_group() {
     assert!(notices[0].text.contains("Only officials"), "{}", notices[0].text);
     assert!(notices[1].text.contains("Directives reloaded"), "{}", notices[1].text);
     assert!(notices[1].text.contains(&t.app.directives.current().directive_set.version));
+    t.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_resident_subscribes_and_receives_an_officials_alert_in_their_language() {
+    let t = Running::start().await;
+    let (_, token) = t.app.store.add_moderator("Mairesse", Role::Official, None, None).await.unwrap();
+    t.fake.resident_says(1101, "/lang en");
+    t.fake.resident_says(1101, "/subscribe");
+    t.fake.resident_says(1102, "/subscribe");
+    assert!(t.fake.wait_for(WAIT, |s| s.sent.iter().filter(|m| m.chat_id == 1101).count() >= 2).await);
+    assert!(t.fake.wait_for(WAIT, |s| s.sent.iter().any(|m| m.chat_id == 1102)).await);
+    let alert = |fr: &str, en: &str| {
+        let body = serde_json::json!({ "text": { "fr": fr, "en": en } });
+        reqwest::Client::new().post(format!("{}/api/broadcasts", t.base)).bearer_auth(&token).json(&body).send()
+    };
+    assert_eq!(alert("Route 117 fermée <ce soir>.", "Route 117 closed <tonight>.").await.unwrap().status(), 200);
+    assert!(t.fake.wait_for(WAIT, |s| s.sent.iter().filter(|m| m.chat_id == 1101).count() >= 3).await);
+    assert!(t.fake.wait_for(WAIT, |s| s.sent.iter().filter(|m| m.chat_id == 1102).count() >= 2).await);
+    assert_eq!(t.fake.sent_to(1101)[2].text, "Route 117 closed &lt;tonight&gt;.", "English, escaped");
+    assert_eq!(t.fake.sent_to(1102)[1].text, "Route 117 fermée &lt;ce soir&gt;.");
+
+    // Unsubscribed: the next alert does not come.
+    t.fake.resident_says(1102, "/unsubscribe");
+    assert!(t.fake.wait_for(WAIT, |s| s.sent.iter().filter(|m| m.chat_id == 1102).count() >= 3).await);
+    assert_eq!(alert("Route rouverte.", "Road reopened.").await.unwrap().status(), 200);
+    assert!(t.fake.wait_for(WAIT, |s| s.sent.iter().filter(|m| m.chat_id == 1101).count() >= 4).await);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(t.fake.sent_to(1102).len(), 3, "nothing after /unsubscribe");
     t.stop().await;
 }
