@@ -10,16 +10,15 @@ use vigie::app::App;
 use vigie::clock::Clock;
 use vigie::config::Config;
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 const FROM: &str = "Les animaux de compagnie sont acceptés";
 
 #[tokio::main]
 async fn main() {
     let full = std::env::args().any(|a| a == "--bench");
-    let faq = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("faq")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, faq.path().join(path.file_name().unwrap())).unwrap();
-    }
+    let faq = common::sample_faq();
     let db = tempfile::tempdir().unwrap();
     let config = Config {
         database_url: format!("sqlite://{}", db.path().join("reload.db").display()),

@@ -3,8 +3,6 @@
 //! `VIGIE_TEST_POSTGRES_URL` is set) and the sample directives copied to a
 //! folder of its own.
 
-use std::path::Path;
-
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use vigie::app::App;
@@ -67,10 +65,7 @@ impl TestApp {
 async fn spawn_app(postgres: bool) -> Option<TestApp> {
     let db =
         if postgres { common::TestDatabase::postgres("vigie_http").await? } else { common::TestDatabase::sqlite() };
-    let faq = tempfile::tempdir().unwrap();
-    for file in ["feux-evacuation.toml", "feux-sante-services.toml"] {
-        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("faq").join(file), faq.path().join(file)).unwrap();
-    }
+    let faq = common::sample_faq();
     let config = Config {
         database_url: db.url(),
         faq_dir: faq.path().to_path_buf(),

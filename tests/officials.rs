@@ -2,7 +2,7 @@
 //! directive folder watched and reloaded while residents ask, a broken file,
 //! restoring an earlier version, expired directives, corrections.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
@@ -29,16 +29,6 @@ struct Running {
     channels: Channels,
     official: String,
     _db: common::TestDatabase,
-}
-
-/// Copies the sample directives into a folder of the test's own.
-fn sample_faq() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("faq")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-    }
-    dir
 }
 
 impl Running {
@@ -117,7 +107,7 @@ fn reply_text(body: &Value) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_file_saved_during_a_burst_swaps_atomically() {
-    let t = Running::start(sample_faq()).await;
+    let t = Running::start(common::sample_faq()).await;
     let before = t.version().await;
     let question = "est-ce que je peux amener mon chien au centre?";
     let mut burst = tokio::task::JoinSet::new();
@@ -182,7 +172,7 @@ async fn a_file_saved_during_a_burst_swaps_atomically() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_broken_file_keeps_the_previous_set_and_says_where() {
-    let t = Running::start(sample_faq()).await;
+    let t = Running::start(common::sample_faq()).await;
     let before = t.version().await;
     std::fs::write(
         t.file("zz-nouvelle.toml"),
@@ -225,7 +215,7 @@ async fn a_broken_file_keeps_the_previous_set_and_says_where() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_earlier_version_can_be_restored() {
-    let t = Running::start(sample_faq()).await;
+    let t = Running::start(common::sample_faq()).await;
     let original = t.version().await;
     let original_text = std::fs::read_to_string(t.file("feux-evacuation.toml")).unwrap();
     t.edit("feux-evacuation.toml", PETS_FR, PETS_FR_NEW);
@@ -251,7 +241,7 @@ async fn an_earlier_version_can_be_restored() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_question_about_an_expired_directive_is_told_it_is_being_updated() {
-    let faq = sample_faq();
+    let faq = common::sample_faq();
     let collection = |expires: &str| {
         format!(
             "[directive]\ntitle = \"Collectes / Collection\"\nissued_by = \"Ville\"\n\
@@ -313,7 +303,7 @@ fn time_in(seconds: u64) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_correction_reaches_exactly_those_who_got_the_old_answer() {
-    let t = Running::start(sample_faq()).await;
+    let t = Running::start(common::sample_faq()).await;
     let store = &t.app.store;
     let knowledge = t.app.directives.current();
     let ask = |chat: &str, text: &str| vigie::store::Inbound {

@@ -167,11 +167,7 @@ async fn a_reload_in_one_process_reaches_the_other() {
     let mut folders = Vec::new();
     for _ in 0..2 {
         // Each process has a folder of its own: the new version travels by the database.
-        let faq = tempfile::tempdir().unwrap();
-        for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("faq")).unwrap() {
-            let path = entry.unwrap().path();
-            std::fs::copy(&path, faq.path().join(path.file_name().unwrap())).unwrap();
-        }
+        let faq = common::sample_faq();
         let config = Config {
             database_url: db.url(),
             faq_dir: faq.path().to_path_buf(),

@@ -541,9 +541,7 @@ impl Deliver for Discord {
                 }
             }
             if !last {
-                // A retry resumes after this part.
-                self.out.store.set_outbox_text(item.id, &parts[i + 1..].join("\n\n")).await?;
-                self.out.pace(&item.chat_id, self.settings.channel_interval).await;
+                self.out.part_sent(&item, &parts, i, self.settings.channel_interval).await?;
             }
         }
         self.out.delivered(item.id);

@@ -117,6 +117,20 @@ impl Outbound {
         tokio::time::sleep_until(at).await;
     }
 
+    /// Part `i` of a row split in `parts` went out: what is left is saved
+    /// (a retry resumes there, not from the start) and the chat's pace kept.
+    pub async fn part_sent(
+        &self,
+        item: &OutboxItem,
+        parts: &[String],
+        i: usize,
+        interval: Duration,
+    ) -> anyhow::Result<()> {
+        self.store.set_outbox_text(item.id, &parts[i + 1..].join("\n\n")).await?;
+        self.pace(&item.chat_id, interval).await;
+        Ok(())
+    }
+
     /// The platform asked to wait (429): nothing goes to `chat` before `wait`
     /// has passed; the row goes back without counting an attempt.
     pub async fn rate_limited(&self, item: &OutboxItem, wait: Duration, error: &str) -> anyhow::Result<()> {

@@ -511,9 +511,7 @@ impl Deliver for Telegram {
                 return self.failed(&item, err).await;
             }
             if !last {
-                // A retry resumes after this part.
-                self.out.store.set_outbox_text(item.id, &parts[i + 1..].join("\n\n")).await?;
-                self.out.pace(&item.chat_id, self.interval(&item.chat_id)).await;
+                self.out.part_sent(&item, &parts, i, self.interval(&item.chat_id)).await?;
             }
         }
         self.out.delivered(item.id);

@@ -59,3 +59,14 @@ fn replace_database(url: &str, name: &str) -> String {
     }
     out
 }
+
+/// The sample directives copied into a folder of the caller's own (a test
+/// that edits them must not touch `faq/`).
+pub fn sample_faq() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("faq")).expect("faq/") {
+        let path = entry.expect("faq/ entry").path();
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("a file name"))).expect("copy");
+    }
+    dir
+}

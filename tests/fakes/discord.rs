@@ -12,6 +12,11 @@
 
 #![allow(dead_code)] // Each test crate uses its own part of this module.
 
+// A test that uses both fakes loads this twice: harmless, it holds one function.
+#[allow(clippy::duplicate_mod)]
+#[path = "wait.rs"]
+mod wait;
+
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -307,19 +312,8 @@ impl FakeDiscord {
         self.with(|s| s.posted.iter().filter(|m| m.channel_id == channel).cloned().collect())
     }
 
-    pub async fn wait_for(&self, timeout: Duration, mut check: impl FnMut(&State) -> bool) -> bool {
-        let deadline = tokio::time::Instant::now() + timeout;
-        loop {
-            let changed = self.shared.changed.notified();
-            tokio::pin!(changed);
-            changed.as_mut().enable();
-            if check(&self.shared.state.lock().unwrap()) {
-                return true;
-            }
-            if tokio::time::timeout_at(deadline, changed).await.is_err() {
-                return check(&self.shared.state.lock().unwrap());
-            }
-        }
+    pub async fn wait_for(&self, timeout: Duration, check: impl FnMut(&State) -> bool) -> bool {
+        wait::until(&self.shared.state, &self.shared.changed, timeout, check).await
     }
 }
 
