@@ -982,44 +982,7 @@ impl Store {
     /// one transaction. Outbox rows for platforms with a sender, stored
     /// messages for the web chat. Running it twice sends nothing twice.
     pub async fn broadcast(&self, text_fr: &str, text_en: &str, official_id: i64) -> Result<i64, sqlx::Error> {
-        let now = self.now_ms();
-        let mut tx = self.begin().await?;
-        let row = sqlx::query(
-            "INSERT INTO broadcasts (text_fr, text_en, created_by, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(storable(text_fr).into_owned())
-        .bind(storable(text_en).into_owned())
-        .bind(official_id)
-        .bind(now)
-        .fetch_one(tx.conn())
-        .await?;
-        let id: i64 = row.get(0);
-        sqlx::query(
-            "INSERT INTO outbox (conversation_id, platform, chat_id, kind, text, status, attempts, not_before, created_at, broadcast_id)
-             SELECT id, platform, chat_id, 'alert', CASE WHEN COALESCE(lang, seen_lang) = 'en' THEN $1 ELSE $2 END, 'pending', 0, $3, $3, $4
-             FROM conversations WHERE subscribed = 1 AND blocked = 0 AND platform NOT IN ('web', 'cli')
-             ON CONFLICT (broadcast_id, conversation_id) DO NOTHING",
-        )
-        .bind(storable(text_en).into_owned())
-        .bind(storable(text_fr).into_owned())
-        .bind(now)
-        .bind(id)
-        .execute(tx.conn())
-        .await?;
-        sqlx::query(
-            "INSERT INTO messages (conversation_id, platform, direction, author, text, created_at, broadcast_id)
-             SELECT id, platform, 'out', 'bot', CASE WHEN COALESCE(lang, seen_lang) = 'en' THEN $1 ELSE $2 END, $3, $4
-             FROM conversations WHERE subscribed = 1 AND platform IN ('web', 'cli')
-             ON CONFLICT (broadcast_id, conversation_id) DO NOTHING",
-        )
-        .bind(storable(text_en).into_owned())
-        .bind(storable(text_fr).into_owned())
-        .bind(now)
-        .bind(id)
-        .execute(tx.conn())
-        .await?;
-        self.audit(&mut tx, Some(official_id), "broadcast", None, None, Some(&id.to_string())).await?;
-        tx.commit().await?;
+        let (id, _) = self.fan_out(text_fr, text_en, official_id, Audience::Subscribers).await?;
         Ok(id)
     }
 
@@ -1038,59 +1001,74 @@ impl Store {
         text_en: &str,
         official_id: i64,
     ) -> Result<(i64, i64), sqlx::Error> {
+        self.fan_out(text_fr, text_en, official_id, Audience::ReceivedOld { entry, since_ms, current }).await
+    }
+
+    /// One text to an audience, each in their language, once each, in one
+    /// transaction: its id and how many it reaches.
+    async fn fan_out(
+        &self,
+        text_fr: &str,
+        text_en: &str,
+        official_id: i64,
+        audience: Audience<'_>,
+    ) -> Result<(i64, i64), sqlx::Error> {
         let now = self.now_ms();
+        let (kind, filter) = match audience {
+            Audience::Subscribers => ("alert", "c.subscribed = 1"),
+            Audience::ReceivedOld { .. } => (
+                "correction",
+                "EXISTS (
+                    SELECT 1 FROM messages m
+                    WHERE m.conversation_id = c.id AND m.author = 'bot' AND m.entry_id = $5
+                      AND m.created_at >= $6 AND m.text <> $7 AND m.text <> $8
+                 )",
+            ),
+        };
         let mut tx = self.begin().await?;
         let row = sqlx::query(
             "INSERT INTO broadcasts (text_fr, text_en, created_by, created_at, kind)
-             VALUES ($1, $2, $3, $4, 'correction') RETURNING id",
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(storable(text_fr).into_owned())
         .bind(storable(text_en).into_owned())
         .bind(official_id)
         .bind(now)
+        .bind(kind)
         .fetch_one(tx.conn())
         .await?;
         let id: i64 = row.get(0);
-        let received_old = "EXISTS (
-                SELECT 1 FROM messages m
-                WHERE m.conversation_id = c.id AND m.author = 'bot' AND m.entry_id = $5
-                  AND m.created_at >= $6 AND m.text <> $7 AND m.text <> $8
-             )";
-        sqlx::query(AssertSqlSafe(format!(
-            "INSERT INTO outbox (conversation_id, platform, chat_id, kind, text, status, attempts, not_before, created_at, broadcast_id)
-             SELECT c.id, c.platform, c.chat_id, 'correction',
-                    CASE WHEN COALESCE(c.lang, c.seen_lang) = 'en' THEN $1 ELSE $2 END, 'pending', 0, $3, $3, $4
-             FROM conversations c WHERE c.blocked = 0 AND c.platform NOT IN ('web', 'cli') AND {received_old}
-             ON CONFLICT (broadcast_id, conversation_id) DO NOTHING"
-        )))
-        .bind(storable(text_en).into_owned())
-        .bind(storable(text_fr).into_owned())
-        .bind(now)
-        .bind(id)
-        .bind(entry)
-        .bind(since_ms)
-        .bind(current.0)
-        .bind(current.1)
-        .execute(tx.conn())
-        .await?
-        .rows_affected();
-        sqlx::query(AssertSqlSafe(format!(
-            "INSERT INTO messages (conversation_id, platform, direction, author, text, created_at, broadcast_id)
-             SELECT c.id, c.platform, 'out', 'bot',
-                    CASE WHEN COALESCE(c.lang, c.seen_lang) = 'en' THEN $1 ELSE $2 END, $3, $4
-             FROM conversations c WHERE c.platform IN ('web', 'cli') AND {received_old}
-             ON CONFLICT (broadcast_id, conversation_id) DO NOTHING"
-        )))
-        .bind(storable(text_en).into_owned())
-        .bind(storable(text_fr).into_owned())
-        .bind(now)
-        .bind(id)
-        .bind(entry)
-        .bind(since_ms)
-        .bind(current.0)
-        .bind(current.1)
-        .execute(tx.conn())
-        .await?;
+        let text = "CASE WHEN COALESCE(c.lang, c.seen_lang) = 'en' THEN $1 ELSE $2 END";
+        // Platforms with a sender get outbox rows; the web chat reads stored messages.
+        let statements = [
+            format!(
+                "INSERT INTO outbox (conversation_id, platform, chat_id, kind, text, status, attempts, not_before, created_at, broadcast_id)
+                 SELECT c.id, c.platform, c.chat_id, '{kind}', {text}, 'pending', 0, $3, $3, $4
+                 FROM conversations c WHERE c.blocked = 0 AND c.platform NOT IN ('web', 'cli') AND {filter}
+                 ON CONFLICT (broadcast_id, conversation_id) DO NOTHING"
+            ),
+            format!(
+                "INSERT INTO messages (conversation_id, platform, direction, author, text, created_at, broadcast_id)
+                 SELECT c.id, c.platform, 'out', 'bot', {text}, $3, $4
+                 FROM conversations c WHERE c.platform IN ('web', 'cli') AND {filter}
+                 ON CONFLICT (broadcast_id, conversation_id) DO NOTHING"
+            ),
+        ];
+        for sql in statements {
+            let mut query = sqlx::query(AssertSqlSafe(sql))
+                .bind(storable(text_en).into_owned())
+                .bind(storable(text_fr).into_owned())
+                .bind(now)
+                .bind(id);
+            if let Audience::ReceivedOld { entry, since_ms, current } = audience {
+                query = query
+                    .bind(entry.to_string())
+                    .bind(since_ms)
+                    .bind(current.0.to_string())
+                    .bind(current.1.to_string());
+            }
+            query.execute(tx.conn()).await?;
+        }
         // Counted rather than taken from `rows_affected`, which the Any
         // driver does not report alike for both databases here.
         let reached = sqlx::query(
@@ -1100,7 +1078,11 @@ impl Store {
         .fetch_one(tx.conn())
         .await?
         .get::<i64, _>(0);
-        self.audit(&mut tx, Some(official_id), "correction", None, None, Some(&format!("{id} {entry}"))).await?;
+        let (action, detail) = match audience {
+            Audience::Subscribers => ("broadcast", id.to_string()),
+            Audience::ReceivedOld { entry, .. } => ("correction", format!("{id} {entry}")),
+        };
+        self.audit(&mut tx, Some(official_id), action, None, None, Some(&detail)).await?;
         tx.commit().await?;
         Ok((id, reached))
     }
@@ -1450,6 +1432,16 @@ impl Store {
         tx.commit().await?;
         Ok(Purged { messages, conversations, outbox })
     }
+}
+
+/// Who a broadcast reaches.
+#[derive(Clone, Copy)]
+enum Audience<'a> {
+    /// Every subscriber (an alert).
+    Subscribers,
+    /// Residents answered from `entry` since `since_ms` with a text that is
+    /// neither of `current` (a correction).
+    ReceivedOld { entry: &'a str, since_ms: i64, current: (&'a str, &'a str) },
 }
 
 /// See [`Store::try_lead`]. Dropping it closes its connection: the lock goes.
