@@ -1030,4 +1030,17 @@ mod tests {
             assert!(p(text) < 0.5, "{text}: {}", p(text));
         }
     }
+
+    #[test]
+    fn a_plea_for_help_with_an_errand_is_not_distress() {
+        // "help me" is a plea only with a sign of danger.
+        let errands = ["can you help me update my resume", "aidez-moi à imprimer mon reçu d'assurance svp"];
+        let danger = ["help me the water is at my chest and the door won't open", "aidez-moi ma fille saigne beaucoup"];
+        for text in errands {
+            assert!(!crate::core::triage::is_distress(&tokenize(text), text), "{text}: {}", p(text));
+        }
+        for text in danger {
+            assert!(crate::core::triage::is_distress(&tokenize(text), text), "{text}: {}", p(text));
+        }
+    }
 }

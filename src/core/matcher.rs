@@ -424,6 +424,8 @@ impl Index {
                         if doc.names_only {
                             NAME_KEYWORD_COVERAGE
                         } else if doc.terms.len() == 1 {
+                            // A one-word keyword other entries also use says
+                            // less about this one.
                             SINGLE_KEYWORD_COVERAGE
                         } else {
                             KEYWORD_COVERAGE
@@ -450,6 +452,28 @@ impl Index {
         candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
         candidates.truncate(limit);
         candidates
+    }
+
+    /// For tuning: each message word with its weight and the terms it may
+    /// match, by name. Not used by the decision.
+    #[doc(hidden)]
+    pub fn explain_query(&self, message: &Normalized, lang: Option<Lang>) -> Vec<(f32, Vec<String>)> {
+        let names: HashMap<TermId, &str> = self.term_ids.iter().map(|(k, &v)| (v, k.as_str())).collect();
+        self.query_terms(message, lang)
+            .iter()
+            .map(|q| (q.weight, q.terms.iter().map(|(t, d)| format!("{}*{d:.1}", names[t])).collect()))
+            .collect()
+    }
+
+    /// For tuning: an entry's questions and keywords as weighted terms.
+    #[doc(hidden)]
+    pub fn explain_entry(&self, entry: usize) -> Vec<String> {
+        let names: HashMap<TermId, &str> = self.term_ids.iter().map(|(k, &v)| (v, k.as_str())).collect();
+        self.entries[entry]
+            .docs
+            .iter()
+            .map(|d| d.terms.iter().map(|(t, w)| format!("{}:{w:.2}", names[t])).collect::<Vec<_>>().join(" "))
+            .collect()
     }
 
     /// The message's content words, in order, with the terms of the set
