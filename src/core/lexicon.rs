@@ -16,7 +16,7 @@ use super::normalize::stem;
 /// `concept: french words | english words`
 const GROUPS: &str = "
 evacuate: evacuer evacuation evacue evacuee evacues quitter partir sortir fuir | evacuate evacuation evacuated evacuating evacuee leave leaving flee
-shelter: hebergement heberger herbergement refuge abri sinistres hotel motel loger logement dormir coucher | shelter shelters lodging accommodation housing sleep hotel motel
+shelter: hebergement heberger herbergement refuge abri sinistres hotel motel loger dormir coucher | shelter shelters lodging accommodation sleep hotel motel
 drink: potable boire bouteille bouteilles buvable robinet aqueduc | drink drinking bottled bottle potable tap drinkable
 boil: bouillir ebullition bouilli | boil boiled boiling
 sandbag: sable sablage | sandbag sandbags sand
@@ -24,14 +24,14 @@ road: route routes chemin pont ponts autoroute circulation detour detours viaduc
 closed: ferme fermee fermees fermes fermeture bloque bloquee barre barree coupee coupe inaccessible impraticable | closed closure closures blocked shut impassable
 open: ouvert ouverte ouverts ouvertes ouverture rouvrir rouvert reouverture | open opened reopen reopened reopening
 power: electricite courant panne pannes hydro delestage jus | power electricity outage outages blackout hydro
-electrical: electrique electriques fil fils prise prises panneau disjoncteur disjoncteurs filage electrocution | electrical electric wire wires wiring outlet outlets breaker breakers panel electrocution
+electrical: electrique electriques fil prise prises panneau disjoncteur disjoncteurs filage electrocution | wire wires wiring outlet outlets breaker breakers panel electrocution
 insurance: assurance assurances assureur assureurs | insurance insurer insured claim claims adjuster
 money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation | financial compensation compensate reimbursement reimburse refund money funds funding allowance grant
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
-livestock: betail vache vaches cheval chevaux ferme poules | livestock cattle cow cows horse horses farm chickens
+livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
 health: sante medecin docteur malade maladie hopital clinique infirmiere soins rougeurs irritation infection plaie | health doctor sick illness ill hospital clinic nurse care rash infection wound itchy
-school: ecole ecoles classe classes scolaire cours eleve eleves cegep universite garderie | school schools class classes student students college university daycare
+school: ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare
 car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
 park: stationner stationnement garer stationne | park parking parked
 garbage: debris dechet dechets ordures collecte encombrant encombrants poubelle poubelles rebuts jeter | debris garbage waste trash pickup junk rubbish throw dump
@@ -41,8 +41,8 @@ basement: soussol soussols cave | basement basements cellar
 clean: nettoyer nettoyage desinfecter desinfection laver | clean cleaning cleanup disinfect disinfecting wash
 volunteer: benevole benevoles benevolat | volunteer volunteers volunteering
 donate: don dons donner donation donations | donate donation donations donating
-relative: famille proche proches parent parents frere soeur fils fille pere mere grandmere grandpere oncle tante cousin | family relative relatives brother sister son daughter father mother grandmother grandfather uncle aunt cousin
-find: trouver retrouver localiser nouvelles recherche joindre rejoindre | find locate whereabouts news search reach
+relative: famille proche proches parent parents frere soeur fille pere mere grandmere grandpere oncle tante cousin | family relative relatives brother sister son daughter father mother grandmother grandfather uncle aunt cousin
+find: trouver retrouver localiser recherche joindre rejoindre | find locate whereabouts search reach
 phone: appeler telephoner telephone numero ligne cellulaire | call phone number line hotline cellphone cell
 alert: alerte alertes notification notifications avis texto textos infolettre abonner abonnement message | alert alerts notification notifications notify text texts subscribe subscription
 return: retour retourner rentrer revenir reintegrer reintegration | return returning back
@@ -58,7 +58,7 @@ air: air respirer respiration | air breathe breathing
 mental: stress anxiete angoisse detresse psychologique moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling
 child: enfant enfants bebe bebes ado ados adolescent | child children kid kids baby babies teen teenager
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
-cost: gratuit gratuite gratuits couter cout frais prix payer | free cost costs fee fees price pay charge
+cost: gratuit gratuite gratuits couter cout frais prix payer | free cost costs fee fees price pay
 register: inscrire inscription enregistrer enregistrement | register registration enrol sign
 work: travail emploi employeur patron travailler | work job employer boss working
 tenant: locataire locataires proprietaire loyer bail | tenant tenants landlord rent lease
@@ -67,7 +67,7 @@ document: papiers document documents identite passeport | documents papers ident
 clothes: vetements linge | clothes clothing
 charge: recharger charger batterie | charge charging battery
 heat: chaleur canicule climatisation climatiseur rafraichissement | heat heatwave cooling airconditioning
-cold: froid chauffage chauffer verglas gel | cold heating ice freezing
+cold: froid chauffage chauffer verglas gel | cold ice freezing
 generator: generatrice generatrices | generator generators
 gas: gaz propane | gas propane
 chemical: chimique chimiques toxique toxiques fuite deversement contamination | chemical chemicals toxic leak spill contamination
@@ -89,7 +89,7 @@ mail: courrier poste | mail post
 help: aide aider assistance soutien | help assistance support assist
 river: riviere fleuve lac ruisseau | river lake creek stream
 rain: pluie pleuvoir precipitations orage | rain raining storm rainfall
-wind: vent vents tempete ouragan tornade | wind winds storm hurricane tornado
+wind: vent vents tempete ouragan tornade | wind winds hurricane tornado
 tree: arbre arbres branche branches | tree trees branch branches
 internet: internet wifi reseau | internet wifi network
 bank: banque caisse cheque cheques | bank cheque cheques check
@@ -173,5 +173,26 @@ mod tests {
         same("évacués", "evacuated");
         same("moisissures", "mold");
         same("bénévoles", "volunteering");
+    }
+
+    #[test]
+    fn every_listed_word_belongs_to_its_own_group() {
+        // Two groups claiming one stem would silently merge meanings
+        // ("housing" under shelter taking "house" from home).
+        let mut clashes = Vec::new();
+        for line in GROUPS.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let (name, words) = line.split_once(':').unwrap();
+            let (fr, en) = words.split_once('|').unwrap();
+            for (lang, list) in [(Lang::Fr, fr), (Lang::En, en)] {
+                for word in list.split_whitespace() {
+                    let map = if lang == Lang::Fr { &LEXICON.fr } else { &LEXICON.en };
+                    let owner = concept_name(map[&stem(lang, word)]);
+                    if owner != name.trim() {
+                        clashes.push(format!("{word} ({lang:?}) in {name} belongs to {owner}"));
+                    }
+                }
+            }
+        }
+        assert!(clashes.is_empty(), "{clashes:#?}");
     }
 }
