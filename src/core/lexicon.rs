@@ -96,6 +96,10 @@ bank: banque caisse cheque cheques | bank cheque cheques check
 furniture: meubles meuble sofa divan canape matelas electromenagers | furniture couch sofa mattress appliances
 drywall: gypse placoplatre | drywall gyproc plasterboard sheetrock
 foundation: fondation fondations solage | foundation foundations
+belongings: effets biens bagages objets | belongings stuff possessions luggage valuables
+retrieve: recuperer | retrieve grab fetch
+escort: escorte escorter escortes accompagner accompagnement | escort escorted accompany accompanied
+boat: bateau bateaux chaloupe embarcation canot zodiac | boat boats canoe dinghy
 water_heater: chauffe-eau chauffeeau fournaise | heater furnace boiler
 ";
 
