@@ -87,8 +87,13 @@ pub fn assess(message: &Normalized, raw: &str) -> Assessment {
     let strong_plea = STRONG_PLEA_SET.any(message);
     let danger = has("stuck") || has("rising") || has("body") || has("missing") || has("violence");
     let joking = has("joke") || has("hypothetical");
+    // A bare plea ("aidez-moi svp", "SOS"): nothing else to judge it by,
+    // so a person reads it.
+    let bare_plea = strong_plea && message.content().count() <= 2;
     let unmistakable = (strong_plea && (danger || has("hazard_now")) && !joking)
         || (has("stuck") && (has("rising") || has("hazard_now")) && has("self") && !joking)
+        || (bare_plea && !joking)
+        || (EMERGENCY_CALL_SET.any(message) && !joking)
         || SELF_HARM_SET.any(message);
     let harm = has("harm");
     let calm_question = message.interrogative && !danger && !harm && !strong_plea;
@@ -98,6 +103,7 @@ pub fn assess(message: &Normalized, raw: &str) -> Assessment {
 
 static STRONG_PLEA_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG_PLEAS));
 static SELF_HARM_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(SELF_HARM));
+static EMERGENCY_CALL_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(EMERGENCY_CALLS));
 
 /// Every cue's words and phrases in one lookup: a word gives the set of cues
 /// (bits) it belongs to; a phrase, its cue.
@@ -126,6 +132,9 @@ static CUE_INDEX: LazyLock<CueIndex> = LazyLock::new(|| {
 /// Pleas that are never small talk or a question about a service.
 const STRONG_PLEAS: &[&str] = &[
     "au secours",
+    // "aidez-moi": the normaliser drops the pronoun after the hyphen.
+    "aidez",
+    "sauvez",
     "aidez nous",
     "aidez moi",
     "help us",
@@ -163,6 +172,36 @@ const SELF_HARM: &[&str] = &[
     "en finir",
     "better off without me",
     "mieux sans moi",
+    "point of living",
+    "point in living",
+    "no reason to live",
+    "plus de raison de vivre",
+    "pas de raison de vivre",
+    "i am a burden",
+    "je suis un fardeau",
+    "goodbye letter",
+    "goodbye letters",
+    "lettre de adieu",
+    "lettres de adieu",
+    "disparaitre pour toujours",
+    "miss me if i",
+    "ennuyer de moi",
+    "sert a rien de continuer",
+    "no point in going on",
+];
+
+/// A call for emergency services: danger to a body whatever else is said,
+/// unless it is hypothetical ("si on a besoin d'une ambulance…").
+const EMERGENCY_CALLS: &[&str] = &[
+    "besoin de une ambulance",
+    "besoin ambulance",
+    "envoyez une ambulance",
+    "appelez une ambulance",
+    "need an ambulance",
+    "need ambulance",
+    "send an ambulance",
+    "send ambulance",
+    "call an ambulance",
 ];
 
 /// Forces training now (at start-up), rather than on the first message.
@@ -475,6 +514,16 @@ const CUES: &[CueList] = &[
     CueList {
         name: "body",
         words: &[
+            "avale",
+            "avalee",
+            "swallowed",
+            "poison",
+            "poisoned",
+            "empoisonne",
+            "intoxique",
+            "intoxiquee",
+            "breath",
+            "respir",
             "respire",
             "respirer",
             "breathe",
@@ -551,6 +600,8 @@ const CUES: &[CueList] = &[
             "mal",
         ],
         phrases: &[
+            "bouge pas",
+            "can not breath",
             "perdre connaissance",
             "perd connaissance",
             "connaissance",
@@ -568,6 +619,9 @@ const CUES: &[CueList] = &[
     CueList {
         name: "missing",
         words: &[
+            "chavire",
+            "capsized",
+            "cale",
             "disparu",
             "disparue",
             "disparus",
@@ -582,6 +636,14 @@ const CUES: &[CueList] = &[
             "noyade",
         ],
         phrases: &[
+            "no word",
+            "nobody has seen",
+            "personne a vu",
+            "personne le a vu",
+            "personne la a vu",
+            "went through the ice",
+            "through the ice",
+            "dans la glace",
             "pas revenu",
             "pas revenue",
             "not back",
@@ -656,6 +718,19 @@ const CUES: &[CueList] = &[
     CueList {
         name: "violence",
         words: &[
+            "choked",
+            "strangled",
+            "etrangle",
+            "etranglee",
+            "hache",
+            "axe",
+            "shooting",
+            "shots",
+            "gunshots",
+            "swinging",
+            "screaming",
+            "hurle",
+            "hurlent",
             "menace",
             "menacer",
             "menaces",
@@ -693,7 +768,16 @@ const CUES: &[CueList] = &[
             "kill",
             "peur",
         ],
-        phrases: &["mettre le feu", "set fire", "hurt me", "me faire mal"],
+        phrases: &[
+            "tirer dessus",
+            "tire dessus",
+            "coups de feu",
+            "shot at",
+            "mettre le feu",
+            "set fire",
+            "hurt me",
+            "me faire mal",
+        ],
     },
     CueList {
         name: "plea",
@@ -780,6 +864,11 @@ const CUES: &[CueList] = &[
     CueList {
         name: "hazard_now",
         words: &[
+            "sliding",
+            "glissement",
+            "eboulement",
+            "landslide",
+            "mudslide",
             "fumee",
             "smoke",
             "etincelles",
@@ -1041,6 +1130,28 @@ mod tests {
         }
         for text in danger {
             assert!(crate::core::triage::is_distress(&tokenize(text), text), "{text}: {}", p(text));
+        }
+    }
+
+    #[test]
+    fn pleas_emergency_calls_and_farewells_need_no_hazard_word() {
+        let distress = [
+            "SOS",
+            "aidez-nous svp",
+            "on a besoin d'une ambulance au 45 rue Principale",
+            "honestly i am a burden to everyone, they will be fine",
+            "j'ai écrit des lettres d'adieu à mes enfants",
+        ];
+        let calm = [
+            "si on a besoin d'une ambulance pendant la nuit, on appelle qui?",
+            "what's the point of the pre-alert level?",
+            "can you help me find the tetanus shot clinic",
+        ];
+        for text in distress {
+            assert!(crate::core::triage::is_distress(&tokenize(text), text), "{text}: {}", p(text));
+        }
+        for text in calm {
+            assert!(!crate::core::triage::is_distress(&tokenize(text), text), "{text}: {}", p(text));
         }
     }
 }

@@ -16,7 +16,7 @@ use super::normalize::stem;
 /// `concept: french words | english words`
 const GROUPS: &str = "
 evacuate: evacuer evacuation evacue evacuee evacues quitter partir sortir fuir | evacuate evacuation evacuated evacuating evacuee leave leaving flee
-shelter: hebergement heberger herbergement refuge abri sinistres hotel motel loger dormir coucher | shelter shelters lodging accommodation sleep hotel motel
+shelter: hebergement heberger herbergement refuge abri sinistres hotel motel dormir coucher | shelter shelters lodging accommodation sleep hotel motel
 drink: potable boire bouteille bouteilles buvable robinet aqueduc | drink drinking bottled bottle potable tap drinkable
 boil: bouillir ebullition bouilli | boil boiled boiling
 sandbag: sable sablage | sandbag sandbags sand
