@@ -1,5 +1,6 @@
 //! Routing quality on labelled incidents, as regression floors: the sample
-//! wildfire set in this repository and, when present beside the checkout,
+//! wildfire set and the ice-storm set in this repository and, when present
+//! beside the checkout,
 //! the flood set of `shared/eval`. The floors sit a little under what the
 //! current matcher measures (README, "Routing quality") so that a change that
 //! makes routing worse fails here.
@@ -25,13 +26,28 @@ fn pct(n: usize, d: usize) -> f64 {
 
 #[track_caller]
 fn check_floors(r: &Report, right: f64, wrong: f64, recall: f64, precision: f64, unmatched: f64, smalltalk: f64) {
+    check_floors_with(r, right, wrong, recall, precision, unmatched, 5.0, smalltalk);
+}
+
+#[allow(clippy::too_many_arguments)]
+#[track_caller]
+fn check_floors_with(
+    r: &Report,
+    right: f64,
+    wrong: f64,
+    recall: f64,
+    precision: f64,
+    unmatched: f64,
+    unmatched_answered: f64,
+    smalltalk: f64,
+) {
     let shown = r.render(true);
     assert!(pct(r.answered_right, r.answerable) >= right, "answered right\n{shown}");
     assert!(pct(r.answered_wrong, r.answerable) <= wrong, "answered wrong\n{shown}");
     assert!(pct(r.distress_caught, r.distress) >= recall, "distress recall\n{shown}");
     assert!(pct(r.distress_caught, r.distress_flagged) >= precision, "distress precision\n{shown}");
     assert!(pct(r.unmatched_escalated, r.unmatched) >= unmatched, "unmatched escalated\n{shown}");
-    assert!(pct(r.unmatched_answered, r.unmatched) <= 5.0, "unmatched answered\n{shown}");
+    assert!(pct(r.unmatched_answered, r.unmatched) <= unmatched_answered, "unmatched answered\n{shown}");
     assert!(pct(r.smalltalk_recognised, r.smalltalk) >= smalltalk, "small talk\n{shown}");
 }
 
@@ -39,6 +55,31 @@ fn check_floors(r: &Report, right: f64, wrong: f64, recall: f64, precision: f64,
 fn sample_wildfire_set_routes_well() {
     let r = report(&root().join("faq"), &root().join("tests/data/wildfire-cases.jsonl"));
     check_floors(&r, 70.0, 3.0, 95.0, 85.0, 85.0, 90.0);
+}
+
+#[test]
+fn ice_storm_set_routes_well() {
+    // A third incident with its own vocabulary (warming centres, generators,
+    // frozen pipes), written to test generalisation: see README.
+    let r = report(&root().join("tests/data/verglas"), &root().join("tests/data/verglas-cases.jsonl"));
+    // One of its 12 out-of-scope questions (snowploughs) is answered from an
+    // entry whose keyword is "déneiger": 8.3%, over the 5% target.
+    check_floors_with(&r, 68.0, 3.0, 95.0, 75.0, 75.0, 9.0, 90.0);
+}
+
+#[test]
+fn a_plain_request_for_a_person_is_not_distress() {
+    let knowledge = vigie::cli::load_knowledge(&root().join("faq")).unwrap();
+    let t = Thresholds::default();
+    let plain = vigie::core::decide(&knowledge, "je voudrais parler à quelqu'un de la municipalité svp", None, &t);
+    assert_eq!(plain.reason, Some(vigie::core::Reason::HumanRequested));
+    let urgent = vigie::core::decide(
+        &knowledge,
+        "je veux parler à quelqu'un, mon père respire pu pis la fumée rentre",
+        None,
+        &t,
+    );
+    assert_eq!(urgent.reason, Some(vigie::core::Reason::Distress));
 }
 
 #[test]

@@ -101,6 +101,15 @@ pub fn assess(message: &Normalized, raw: &str) -> Assessment {
     Assessment { probability, unmistakable, calm_question }
 }
 
+/// Whether a message names a danger to a body: someone stuck, something
+/// closing in, a body failing, someone missing, self-harm or violence.
+pub fn has_danger(message: &Normalized, raw: &str) -> bool {
+    let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
+    cues(message, &words, raw)
+        .iter()
+        .any(|(name, _)| matches!(*name, "stuck" | "rising" | "body" | "missing" | "violence" | "harm" | "hazard_now"))
+}
+
 static STRONG_PLEA_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG_PLEAS));
 static SELF_HARM_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(SELF_HARM));
 static EMERGENCY_CALL_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(EMERGENCY_CALLS));
@@ -433,12 +442,23 @@ const CUES: &[CueList] = &[
             "encercles",
             "bloques",
             "pinned",
-            "toit",
-            "roof",
-            "grenier",
-            "attic",
         ],
+        // A roof or an attic is a refuge only when someone is on it: "should
+        // I get on the roof to clear the ice" is not a family waiting there.
         phrases: &[
+            "sur le toit de",
+            "est sur le toit",
+            "suis sur le toit",
+            "sommes sur le toit",
+            "sont sur le toit",
+            "refugies sur le toit",
+            "dans le grenier",
+            "au grenier",
+            "am on the roof",
+            "are on the roof",
+            "is on the roof",
+            "on top of the roof",
+            "in the attic",
             "peut pas sortir",
             "pouvons pas sortir",
             "peux pas sortir",
@@ -1153,5 +1173,13 @@ mod tests {
         for text in calm {
             assert!(!crate::core::triage::is_distress(&tokenize(text), text), "{text}: {}", p(text));
         }
+    }
+
+    #[test]
+    fn a_roof_is_a_refuge_only_with_someone_on_it() {
+        let on_roof = "we are on the roof with the kids and the water keeps rising";
+        let chore = "should i climb on the roof to knock the ice off";
+        assert!(crate::core::triage::is_distress(&tokenize(on_roof), on_roof));
+        assert!(!crate::core::triage::is_distress(&tokenize(chore), chore), "{}", p(chore));
     }
 }

@@ -350,6 +350,12 @@ pub fn tokenize(text: &str) -> Normalized {
         {
             interrogative = true;
         }
+        // Spoken Québec French asks with the question word last: "faut
+        // appeler qui", "on va où", "c'est quand" (never "or" at the end).
+        let sentence_end = tokens.get(i + 1).is_none_or(|next| next.sentence != token.sentence);
+        if sentence_end && i > 0 && TRAILING_QUESTION_WORDS.contains(&token.word.as_str()) {
+            interrogative = true;
+        }
     }
     let mut normalized = Normalized {
         tokens,
@@ -521,6 +527,9 @@ pub fn asks(message: &Normalized) -> Option<Asks> {
 static QUESTION_PHRASES: LazyLock<PhraseSet> = LazyLock::new(|| {
     PhraseSet::new(&["est ce que", "is there", "are there", "il y a tu", "y a tu", "any idea", "do you know"])
 });
+
+/// Question words that end a question in speech ("on va où").
+const TRAILING_QUESTION_WORDS: &[&str] = &["qui", "quoi", "ou", "quand", "comment", "combien", "pourquoi"];
 
 /// Words that open a question.
 const INTERROGATIVES: &[&str] = &[
@@ -1166,6 +1175,14 @@ mod tests {
         let n = tokenize("je veux parler à un humain");
         assert!(n.has_phrase("parler a un humain"));
         assert!(!n.has_phrase("arler"));
+    }
+
+    #[test]
+    fn a_question_word_at_the_end_asks() {
+        assert!(tokenize("faut appeler qui").interrogative);
+        assert!(tokenize("on va où après").interrogative == false);
+        assert!(tokenize("le centre ouvre quand").interrogative);
+        assert!(!tokenize("on reste ou on part").interrogative);
     }
 
     #[test]

@@ -35,6 +35,13 @@ pub fn is_distress(message: &Normalized, raw: &str) -> bool {
     assessment.unmistakable || assessment.probability >= threshold
 }
 
+/// A request for a person and nothing that says danger: it is queued as a
+/// request for a human, not as distress ("je veux parler à quelqu'un de la
+/// ville svp" reads like a plea to the model).
+pub fn is_plain_human_request(message: &Normalized, raw: &str) -> bool {
+    is_human_request(message) && !distress::assess(message, raw).unmistakable && !distress::has_danger(message, raw)
+}
+
 /// Explicit requests for a person: "je veux parler à un humain",
 /// "can I talk to someone", "/human", "agent svp".
 pub fn is_human_request(message: &Normalized) -> bool {
