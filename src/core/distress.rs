@@ -989,6 +989,14 @@ const CUES: &[CueList] = &[
             "reclamer",
         ],
         phrases: &[
+            // Looking for a service, not for rescue.
+            "need somewhere",
+            "need a place",
+            "looking for a place",
+            "besoin de un endroit",
+            "besoin de une place",
+            "cherche un endroit",
+            "cherche une place",
             "comment faire",
             "how do i",
             "how can i",
