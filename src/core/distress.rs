@@ -89,7 +89,23 @@ pub fn assess(message: &Normalized, raw: &str) -> Assessment {
     let joking = has("joke") || has("hypothetical");
     // A bare plea ("aidez-moi svp", "SOS"): nothing else to judge it by,
     // so a person reads it.
-    let bare_plea = strong_plea && message.content().count() <= 2;
+    let bare_plea = strong_plea
+        && message.content().all(|t| {
+            matches!(
+                t.word.as_str(),
+                "aidez"
+                    | "aide"
+                    | "aider"
+                    | "help"
+                    | "secours"
+                    | "sos"
+                    | "sauvez"
+                    | "save"
+                    | "urgent"
+                    | "vite"
+                    | "hurry"
+            )
+        });
     let unmistakable = (strong_plea && (danger || has("hazard_now")) && !joking)
         || (has("stuck") && (has("rising") || has("hazard_now")) && has("self") && !joking)
         || (bare_plea && !joking)
@@ -101,8 +117,9 @@ pub fn assess(message: &Normalized, raw: &str) -> Assessment {
     Assessment { probability, unmistakable, calm_question }
 }
 
-/// Whether a message names a danger to a body: someone stuck, something
-/// closing in, a body failing, someone missing, self-harm or violence.
+/// Whether a message names a danger: someone stuck, something closing in, a
+/// body failing, someone missing, self-harm, violence, or a hazard present
+/// (smoke, gas, water, wires).
 pub fn has_danger(message: &Normalized, raw: &str) -> bool {
     let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
     cues(message, &words, raw)
@@ -1166,6 +1183,7 @@ mod tests {
         let distress = [
             "SOS",
             "aidez-nous svp",
+            "HELP HELP",
             "on a besoin d'une ambulance au 45 rue Principale",
             "honestly i am a burden to everyone, they will be fine",
             "j'ai écrit des lettres d'adieu à mes enfants",

@@ -424,8 +424,6 @@ impl Index {
                         if doc.names_only {
                             NAME_KEYWORD_COVERAGE
                         } else if doc.terms.len() == 1 {
-                            // A one-word keyword other entries also use says
-                            // less about this one.
                             SINGLE_KEYWORD_COVERAGE
                         } else {
                             KEYWORD_COVERAGE
