@@ -3,7 +3,7 @@
 //! at the production threshold, and the held-out mistakes.
 use vigie::core::distress::{Options, parse_corpus, train_with};
 use vigie::core::normalize::tokenize;
-use vigie::core::triage::{CALM_QUESTION_THRESHOLD, DISTRESS_THRESHOLD};
+use vigie::core::triage::{DISTRESS_THRESHOLD, judge};
 
 fn main() {
     let mut options = Options::default();
@@ -41,13 +41,9 @@ fn main() {
             let message = tokenize(text);
             let p = model.probability(&message, text);
             let flagged = p >= threshold_override.unwrap_or(DISTRESS_THRESHOLD);
-            let rules = vigie::core::distress::assess(&message, text);
-            let threshold = if rules.calm_question {
-                CALM_QUESTION_THRESHOLD
-            } else {
-                threshold_override.unwrap_or(DISTRESS_THRESHOLD)
-            };
-            let decided = rules.unmistakable || p >= threshold;
+            let rules =
+                vigie::core::distress::Assessment { probability: p, ..vigie::core::distress::assess(&message, text) };
+            let decided = judge(&message, &rules, threshold_override.unwrap_or(DISTRESS_THRESHOLD));
             match (label, decided) {
                 (true, true) => dtp += 1,
                 (false, true) => dfp += 1,

@@ -169,7 +169,7 @@ pub fn decide(knowledge: &Knowledge, text: &str, lang_hint: Option<Lang>, thresh
         smalltalk: None,
     };
 
-    if triage::is_distress(&message, text) && !triage::is_plain_human_request(&message, text) {
+    if triage::is_distress(&message, text) {
         return Decision { reason: Some(Reason::Distress), ..base };
     }
     if triage::is_human_request(&message) {
@@ -187,7 +187,7 @@ pub fn decide(knowledge: &Knowledge, text: &str, lang_hint: Option<Lang>, thresh
 pub fn triage_only(text: &str, lang_hint: Option<Lang>) -> Decision {
     let message = tokenize(text);
     let lang = lang_hint.or(detect_lang(&message, text)).unwrap_or(Lang::Fr);
-    let reason = if triage::is_distress(&message, text) && !triage::is_plain_human_request(&message, text) {
+    let reason = if triage::is_distress(&message, text) {
         Reason::Distress
     } else if triage::is_human_request(&message) {
         Reason::HumanRequested

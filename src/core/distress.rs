@@ -78,6 +78,10 @@ pub struct Assessment {
     /// A question about information with no sign of danger to a body
     /// (stuck, rising, body failing, missing, harm, violence).
     pub calm_question: bool,
+    /// A sign of danger: someone stuck, something closing in, a body
+    /// failing, someone missing, self-harm, violence, or a hazard present
+    /// (smoke, gas, water, wires).
+    pub danger: bool,
 }
 
 pub fn assess(message: &Normalized, raw: &str) -> Assessment {
@@ -114,17 +118,7 @@ pub fn assess(message: &Normalized, raw: &str) -> Assessment {
     let harm = has("harm");
     let calm_question = message.interrogative && !danger && !harm && !strong_plea;
     let probability = MODEL.score(&features_with_cues(message, &found, &MODEL.options));
-    Assessment { probability, unmistakable, calm_question }
-}
-
-/// Whether a message names a danger: someone stuck, something closing in, a
-/// body failing, someone missing, self-harm, violence, or a hazard present
-/// (smoke, gas, water, wires).
-pub fn has_danger(message: &Normalized, raw: &str) -> bool {
-    let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
-    cues(message, &words, raw)
-        .iter()
-        .any(|(name, _)| matches!(*name, "stuck" | "rising" | "body" | "missing" | "violence" | "harm" | "hazard_now"))
+    Assessment { probability, unmistakable, calm_question, danger: danger || harm || has("hazard_now") }
 }
 
 static STRONG_PLEA_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG_PLEAS));
