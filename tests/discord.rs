@@ -59,9 +59,7 @@ impl Running {
 
     async fn stop(self) {
         let _ = self.stop.send(true);
-        for task in self.channels.tasks {
-            let _ = tokio::time::timeout(Duration::from_secs(15), task).await;
-        }
+        self.channels.finish(Duration::from_secs(15)).await;
     }
 }
 

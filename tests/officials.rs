@@ -95,9 +95,7 @@ impl Running {
 
     async fn stop(self) {
         let _ = self.stop.send(true);
-        for task in self.channels.tasks {
-            let _ = tokio::time::timeout(Duration::from_secs(10), task).await;
-        }
+        self.channels.finish(Duration::from_secs(10)).await;
     }
 }
 

@@ -217,9 +217,7 @@ async fn a_reload_in_one_process_reaches_the_other() {
     assert!(body["replies"][0]["text"].as_str().unwrap().starts_with("NOUVEAU"), "{body}");
     for (_, _, stop, channels) in apps {
         let _ = stop.send(true);
-        for task in channels.tasks {
-            let _ = tokio::time::timeout(Duration::from_secs(10), task).await;
-        }
+        channels.finish(Duration::from_secs(10)).await;
     }
     db.cleanup().await;
 }

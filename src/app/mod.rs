@@ -84,6 +84,17 @@ pub struct Channels {
     pub tasks: Vec<tokio::task::JoinHandle<()>>,
 }
 
+impl Channels {
+    /// Waits for the tasks to finish once told to stop, each at most
+    /// `grace`: each loop finishes the batch it holds, and what it had not
+    /// acknowledged comes again.
+    pub async fn finish(self, grace: std::time::Duration) {
+        for task in self.tasks {
+            let _ = tokio::time::timeout(grace, task).await;
+        }
+    }
+}
+
 impl App {
     /// Starts the platforms whose tokens are configured. A platform that
     /// refuses its token is an error: better to stop than to run deaf.
@@ -162,9 +173,6 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         let _ = stop.send(true);
     };
     app.serve(shutdown).await?;
-    for task in channels.tasks {
-        // Each loop finishes the batch it holds; what it had not acknowledged comes again.
-        let _ = tokio::time::timeout(std::time::Duration::from_secs(15), task).await;
-    }
+    channels.finish(std::time::Duration::from_secs(15)).await;
     Ok(())
 }
