@@ -26,8 +26,12 @@ fn main() {
                 })
             })
             .collect();
+        let words = knowledge.index.explain_query(&message, lang);
+        let total: f32 = words.iter().map(|(w, _)| w).sum();
+        let unknown: f32 = words.iter().filter(|(_, t)| t.is_empty()).map(|(w, _)| w).sum();
         let line = serde_json::json!({
             "text": case.text, "expect": case.expect, "n": message.content().count(), "candidates": candidates,
+            "total": total, "unknown": unknown,
         });
         println!("{line}");
     }
