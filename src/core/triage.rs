@@ -95,10 +95,16 @@ pub fn is_human_request(message: &Normalized) -> bool {
         "transferer",
         "transfer",
         "connect",
+        // "un agent peut-tu me rappeler?", "can someone call me back"
+        "rappeler",
+        "rappelle",
+        "rappelez",
+        "callback",
     ];
     const WANT: &[&str] = &[
         "veux", "voudrais", "voudrait", "aimerais", "souhaite", "want", "wanna", "like", "need", "besoin", "peux",
-        "pouvez", "puis", "can", "could", "may", "let", "svp", "please", "stp", "demande",
+        "pouvez", "puis", "peut", "pourrait", "pourriez", "can", "could", "may", "let", "svp", "please", "stp",
+        "demande",
     ];
     let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
     // Politeness ("svp", "please") does not make a message longer.
@@ -111,7 +117,7 @@ pub fn is_human_request(message: &Normalized) -> bool {
         .count();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
     let person = has(PERSON);
-    let talk = has(TALK);
+    let talk = has(TALK) || (has(&["call", "phone"]) && has(&["back"]));
     let want = has(WANT);
     // "am I talking to a human?" is a question about the bot, not a request.
     let about_bot = ABOUT_BOT.any(message);
@@ -429,6 +435,10 @@ mod tests {
             ("Est-ce que je parle à un humain?", false),
             ("où sont les sacs de sable", false),
             ("my elderly neighbour needs someone to check on her pets", false),
+            ("est-ce qu'une préposée pourrait me rappeler", true),
+            ("can someone from the town give me a callback", true),
+            ("could somebody call me back please", true),
+            ("la ville va-tu rappeler les gens de la zone?", false),
         ];
         for (text, expect) in cases {
             assert_eq!(is_human_request(&tokenize(text)), expect, "{text}");
