@@ -66,7 +66,7 @@ permit: permis autorisation | permit permits authorization
 document: papiers document documents identite passeport | documents papers identification passport
 clothes: vetements linge | clothes clothing
 charge: recharger charger batterie | charge charging battery
-heat: chaleur canicule climatisation climatiseur rafraichissement | heat heatwave cooling airconditioning
+heat: chaleur canicule climatisation climatiseur clim rafraichissement | heat heatwave cooling airconditioning ac
 cold: froid chauffage chauffer verglas gel | cold ice freezing
 generator: generatrice generatrices | generator generators
 gas: gaz propane | gas propane
@@ -101,6 +101,12 @@ retrieve: recuperer | retrieve grab fetch
 escort: escorte escorter escortes accompagner accompagnement | escort escorted accompany accompanied
 boat: bateau bateaux chaloupe embarcation canot zodiac | boat boats canoe dinghy
 water_heater: chauffe-eau chauffeeau fournaise | heater furnace boiler
+indoors: interieur dedans | inside indoors indoor
+eye: yeux oeil | eye eyes
+window: fenetre fenetres vitre vitres | window windows
+door: porte portes | door doors
+cough: toux tousser tousse toussent | cough coughing coughs
+receipt: facture factures | receipt receipts invoice invoices
 ";
 
 /// A concept id: an index into the table of groups.
@@ -177,6 +183,10 @@ mod tests {
         same("évacués", "evacuated");
         same("moisissures", "mold");
         same("bénévoles", "volunteering");
+        same("intérieur", "indoors");
+        same("yeux", "eye");
+        same("clim", "AC");
+        same("factures", "receipts");
     }
 
     #[test]

@@ -339,6 +339,15 @@ pub fn tokenize(text: &str) -> Normalized {
             tokens[j].entity = true;
         }
     }
+    // "proche de la rivière", "close to the river": nearness, not a
+    // relative ("mes proches") nor a closure ("road close").
+    for i in 0..tokens.len().saturating_sub(1) {
+        if matches!(tokens[i].word.as_str(), "proche" | "close")
+            && matches!(tokens[i + 1].word.as_str(), "de" | "du" | "des" | "d" | "to" | "by")
+        {
+            tokens[i].stop = true;
+        }
+    }
     let folded = tokens.iter().map(|t| t.word.as_str()).collect::<Vec<_>>().join(" ");
     for (i, token) in tokens.iter().enumerate() {
         let sentence_start = i == 0 || tokens[i - 1].sentence != token.sentence;
@@ -1175,6 +1184,15 @@ mod tests {
         let n = tokenize("je veux parler à un humain");
         assert!(n.has_phrase("parler a un humain"));
         assert!(!n.has_phrase("arler"));
+    }
+
+    #[test]
+    fn nearness_is_not_a_relative_nor_a_closure() {
+        let content = |text: &str| tokenize(text).content().map(|t| t.word.clone()).collect::<Vec<_>>();
+        assert_eq!(content("on reste proche de la rivière"), ["reste", "riviere"]);
+        assert_eq!(content("we live close to the river"), ["live", "river"]);
+        assert!(content("je vais chez mes proches").contains(&"proches".to_string()));
+        assert!(content("is the road close").contains(&"close".to_string()));
     }
 
     #[test]
