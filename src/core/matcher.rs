@@ -20,7 +20,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::directives::{DirectiveSet, Lang};
 use super::lexicon::{self, Concept};
-use super::normalize::{Normalized, Token, asks, tokenize};
+use super::normalize::{Normalized, Token, asks, is_street_prefix, tokenize};
 
 pub type TermId = u32;
 
@@ -541,6 +541,13 @@ impl Index {
                 .map(|&(t, _)| self.specificity[t as usize])
                 .fold(None, |m: Option<f32>, s| Some(m.map_or(s, |m: f32| m.max(s))))
                 .unwrap_or(1.0);
+            // A name the set does not know, that is not a street's ("le
+            // Maxi", "Tim Hortons"), is likely what the message is about:
+            // it weighs as any word the set does not know.
+            let unknown_name = token.entity
+                && terms.is_empty()
+                && !content[..=i].iter().rev().take_while(|t| t.entity).any(|t| is_street_prefix(&t.word));
+            let base = if unknown_name { 1.0 } else { base };
             let weight = if repeated { 0.0 } else { base * specificity };
             query.push(QueryToken { terms, weight, in_question: token.question, asks: false });
         }
@@ -886,5 +893,16 @@ answer.en = "c"
         let diluted =
             index.search(&tokenize("où est le refuge pour la messe de l'église du dimanche"), None, 1)[0].score;
         assert!(diluted < plain - 0.2, "{plain} vs {diluted}");
+    }
+
+    #[test]
+    fn an_unknown_name_is_out_of_scope_but_a_street_is_not() {
+        let (_, index) = index();
+        let coverage = |text: &str| index.search(&tokenize(text), None, 1)[0].message_coverage;
+        let plain = coverage("where is the shelter");
+        let street = coverage("where is the shelter near rue des Saules");
+        let business = coverage("where is the shelter near the Tim Hortons");
+        assert!(street > business + 0.1, "{street} vs {business}");
+        assert!(plain >= street, "{plain} vs {street}");
     }
 }

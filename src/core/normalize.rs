@@ -584,6 +584,11 @@ const STREET_PREFIXES: &[&str] = &[
 ];
 
 static STREET_PREFIX_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STREET_PREFIXES.iter().copied().collect());
+
+/// Whether `word` (folded) introduces a street's name: "rue", "chemin", "road"…
+pub fn is_street_prefix(word: &str) -> bool {
+    STREET_PREFIX_SET.contains(word)
+}
 static INTERROGATIVE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| INTERROGATIVES.iter().copied().collect());
 
 /// Articles inside a street's name ("chemin de la Grève").
