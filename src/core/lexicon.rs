@@ -55,7 +55,7 @@ flood: inondation inondations inonde inondee inondes crue crues debordement | fl
 fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning
 smoke: fumee fumees | smoke smoky
 air: air respirer respiration | air breathe breathing
-mental: stress anxiete angoisse detresse psychologique moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling
+mental: stress stresse stressee stresses stressant anxiete angoisse detresse psychologique moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling
 child: enfant enfants bebe bebes ado ados adolescent | child children kid kids baby babies teen teenager
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
 cost: gratuit gratuite gratuits couter cout frais prix payer | free cost costs fee fees price pay
@@ -107,6 +107,7 @@ window: fenetre fenetres vitre vitres | window windows
 door: porte portes | door doors
 cough: toux tousser tousse toussent | cough coughing coughs
 receipt: facture factures | receipt receipts invoice invoices
+cloud: nuage nuages panache | cloud clouds plume
 ";
 
 /// A concept id: an index into the table of groups.

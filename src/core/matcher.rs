@@ -529,7 +529,9 @@ impl Index {
                 terms.push((term, 1.0));
                 skip_next = true;
             }
+            // A generic word is a word, not a typo ("small" is not "smell").
             if terms.is_empty()
+                && base != GENERIC_WEIGHT
                 && let Some(id) = self.typo_term(&token.word)
             {
                 terms.push((id, TYPO_DISCOUNT));
@@ -678,6 +680,7 @@ static GENERIC: &[&str] = &[
     "beaucoup",
     "besoin",
     "bien",
+    "big",
     "bit",
     "bonjour",
     "bonne",
@@ -719,6 +722,7 @@ static GENERIC: &[&str] = &[
     "hier",
     "hour",
     "hours",
+    "huge",
     "important",
     "info",
     "jour",
@@ -726,8 +730,10 @@ static GENERIC: &[&str] = &[
     "keep",
     "keeps",
     "know",
+    "large",
     "last",
     "lieu",
+    "little",
     "location",
     "look",
     "lot",
@@ -789,6 +795,7 @@ static GENERIC: &[&str] = &[
     "says",
     "semaine",
     "semaines",
+    "small",
     "soir",
     "sorry",
     "spot",
@@ -800,6 +807,7 @@ static GENERIC: &[&str] = &[
     "takes",
     "taking",
     "tell",
+    "tellement",
     "temps",
     "thank",
     "thanks",
