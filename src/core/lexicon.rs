@@ -108,6 +108,7 @@ door: porte portes | door doors
 cough: toux tousser tousse toussent | cough coughing coughs
 receipt: facture factures | receipt receipts invoice invoices
 cloud: nuage nuages panache | cloud clouds plume
+fridge: frigo frigidaire refrigerateur | fridge refrigerator
 ";
 
 /// A concept id: an index into the table of groups.

@@ -20,12 +20,12 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::directives::{DirectiveSet, Lang};
 use super::lexicon::{self, Concept};
-use super::normalize::{Normalized, Token, asks, is_street_prefix, tokenize};
+use super::normalize::{self, Normalized, Token, asks, is_street_prefix, tokenize};
 
 pub type TermId = u32;
 
 /// One question or keyword of an entry, as terms in their order, each with
-/// its weight (names of places and organisations weigh less).
+/// its weight (its specificity).
 #[derive(Clone, Debug)]
 struct Doc {
     terms: Vec<(TermId, f32)>,
@@ -112,7 +112,8 @@ fn letter_mask(word: &str) -> u32 {
 const GENERIC_WEIGHT: f32 = 0.3;
 /// Weight of a number (street numbers, ages, hours).
 const NUMBER_WEIGHT: f32 = 0.15;
-/// Weight of a word that names a place, an organisation or a person.
+/// Weight of a word of a message that names a place, an organisation or a
+/// person.
 const ENTITY_WEIGHT: f32 = 0.3;
 /// How much a term matched through a typo counts.
 const TYPO_DISCOUNT: f32 = 0.8;
@@ -169,7 +170,6 @@ impl Index {
                 let mut positions: Vec<Vec<TermId>> = Vec::new();
                 let mut names_only = true;
                 for token in normalized.content() {
-                    let weight = if token.entity { ENTITY_WEIGHT } else { 1.0 };
                     names_only &= token.entity || token.word.bytes().all(|b| b.is_ascii_digit());
                     let (keys, has_concept) = keys_of(token, lang);
                     // An indexed word is one term: its concept, else its stem
@@ -186,8 +186,11 @@ impl Index {
                     for key in chosen {
                         let id = intern(key, &mut term_ids);
                         position.push(id);
+                        // A name weighs fully here: in a directive it is what
+                        // the question is about ("le numéro de la Croix-Rouge"),
+                        // where in a message it is mostly where the resident is.
                         if !terms.iter().any(|(t, _)| *t == id) {
-                            terms.push((id, weight));
+                            terms.push((id, 1.0));
                         }
                         if token.word.chars().count() >= 4 {
                             words.entry(token.word.clone()).or_insert(id);
@@ -346,6 +349,26 @@ impl Index {
             }
         }
         best.map(|(_, id)| id)
+    }
+
+    /// Snowball leaves French verbs in the third person plural whole
+    /// ("passent", "rouvrent", "distribuent": "-ent" also ends "moment",
+    /// "urgent"). For such a word the set does not know, the term of its
+    /// infinitive, if the set has one: "les vidanges passent-tu" reaches
+    /// "passer".
+    fn plural_verb_term(&self, token: &Token, lang: Option<Lang>) -> Option<TermId> {
+        let word = token.word.as_str();
+        if lang == Some(Lang::En) || word.len() < 6 || !word.ends_with("ent") || &*token.stem_fr != word {
+            return None;
+        }
+        let root = &word[..word.len() - 3];
+        ["er", "ir", "re"].iter().find_map(|ending| {
+            let infinitive = format!("{root}{ending}");
+            let stem = normalize::stem(Lang::Fr, &infinitive);
+            lexicon::concept_of(&stem, "", Some(Lang::Fr))
+                .and_then(|concept| self.concept_terms.get(usize::from(concept)).copied().flatten())
+                .or_else(|| self.term_ids.get(&stem).copied())
+        })
     }
 
     /// Ranked candidates for a normalised message, best first, at most
@@ -511,6 +534,11 @@ impl Index {
                 {
                     terms.push((term, 1.0));
                 }
+            }
+            if terms.is_empty()
+                && let Some(term) = self.plural_verb_term(token, lang)
+            {
+                terms.push((term, 1.0));
             }
             // A compound the set knows, written in two words ("sand bags"):
             // tried only when neither word is known alone.
@@ -685,10 +713,13 @@ static GENERIC: &[&str] = &[
     "bonjour",
     "bonne",
     "bonsoir",
+    "came",
     "cas",
     "city",
     "coin",
     "come",
+    "comes",
+    "coming",
     "correct",
     "day",
     "days",
@@ -711,6 +742,7 @@ static GENERIC: &[&str] = &[
     "grand",
     "grande",
     "guys",
+    "h",
     "happen",
     "happened",
     "happening",
@@ -901,6 +933,29 @@ answer.en = "c"
         let diluted =
             index.search(&tokenize("où est le refuge pour la messe de l'église du dimanche"), None, 1)[0].score;
         assert!(diluted < plain - 0.2, "{plain} vs {diluted}");
+    }
+
+    #[test]
+    fn a_french_plural_verb_reaches_its_infinitive() {
+        let text = r#"
+[directive]
+title = "t"
+issued_by = "b"
+issued_at = 2026-04-18T14:00:00-04:00
+
+[[entry]]
+id = "garbage"
+questions.fr = ["Quand le camion des débris va-t-il passer?"]
+questions.en = ["When will the truck pick up debris?"]
+answer.fr = "a"
+answer.en = "a"
+"#;
+        let set = DirectiveSet::build(&[Source { file: "a.toml".into(), text: text.into() }], 0).unwrap();
+        let index = Index::build(&set);
+        let coverage = |text: &str| index.search(&tokenize(text), None, 1).first().map_or(0.0, |c| c.message_coverage);
+        // Snowball leaves "passent" whole; its infinitive is in the set.
+        assert_eq!(&*tokenize("passent").tokens[0].stem_fr, "passent");
+        assert!(coverage("les camions passent-tu") > coverage("les camions zigouillent-tu") + 0.2);
     }
 
     #[test]

@@ -256,7 +256,8 @@ pub fn tokenize(text: &str) -> Normalized {
         out.push((fold(current), entity, sentence));
         current.clear();
     };
-    for c in clipped.chars() {
+    let mut chars = clipped.chars().peekable();
+    while let Some(c) = chars.next() {
         if c.is_alphanumeric() || matches!(c, '\'' | '’' | 'ʼ' | '-') {
             if current.is_empty() {
                 current_starts_sentence = sentence_start;
@@ -265,6 +266,12 @@ pub fn tokenize(text: &str) -> Normalized {
             current.push(c);
         } else {
             push(&mut current, current_starts_sentence, sentence, &mut raw_words);
+            // A lone '#' is a number sign ("c'est quoi le # de la ville");
+            // "#crue2026" is a hashtag.
+            if c == '#' && !chars.peek().is_some_and(|n| n.is_alphanumeric()) {
+                raw_words.push(("numero".to_string(), false, sentence));
+                sentence_start = false;
+            }
             if c == '?' && questions.last() != Some(&sentence) {
                 questions.push(sentence);
             }
@@ -949,6 +956,7 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("cc", "coucou"),
         ("rdv", "rendez-vous"),
         ("msg", "message"),
+        ("vr", "vehicule"),
         ("tel", "telephone"),
         ("tél", "telephone"),
         ("aprem", "apres-midi"),
@@ -1050,6 +1058,10 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("meds", "medication"),
         ("med", "medication"),
         ("prescrip", "prescription"),
+        ("teh", "the"),
+        ("hte", "the"),
+        ("adn", "and"),
+        ("rv", "vehicle"),
         ("recieve", "receive"),
         ("recieved", "received"),
         ("wich", "which"),
@@ -1189,6 +1201,13 @@ mod tests {
         let n = tokenize("je veux parler à un humain");
         assert!(n.has_phrase("parler a un humain"));
         assert!(!n.has_phrase("arler"));
+    }
+
+    #[test]
+    fn a_lone_hash_is_a_number_sign() {
+        let words = |text: &str| tokenize(text).tokens.iter().map(|t| t.word.clone()).collect::<Vec<_>>();
+        assert_eq!(words("le # de la ville"), ["le", "numero", "de", "la", "ville"]);
+        assert_eq!(words("#crue"), ["crue"]);
     }
 
     #[test]
