@@ -30,18 +30,18 @@ money: financiere financier indemnisation indemnite compensation compenser rembo
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
-health: sante medecin docteur malade maladie hopital clinique infirmiere soins rougeurs irritation infection plaie | health doctor sick illness ill hospital clinic nurse care rash infection wound itchy
+health: sante medecin docteur malade maladie coeur hopital clinique infirmiere soins rougeurs irritation infection plaie | health heart doctor sick illness ill hospital clinic nurse care rash infection wound itchy
 school: ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare
 car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
 park: stationner stationnement garer stationne | park parking parked
 garbage: debris dechet dechets ordures collecte encombrant encombrants poubelle poubelles rebuts jeter | debris garbage waste trash pickup junk rubbish throw dump
 mould: moisissure moisissures moisi champignon | mould mold mildew mouldy moldy
 pump: pompe pompes pomper pompage | pump pumps pumping sump
-basement: soussol soussols cave | basement basements cellar
+basement: soussol soussols cave | basement basements cellar downstairs
 clean: nettoyer nettoyage desinfecter desinfection laver | clean cleaning cleanup disinfect disinfecting wash
 volunteer: benevole benevoles benevolat | volunteer volunteers volunteering
 donate: don dons donner donation donations | donate donation donations donating
-relative: famille proche proches parent parents frere soeur fille pere mere grandmere grandpere oncle tante cousin | family relative relatives brother sister son daughter father mother grandmother grandfather uncle aunt cousin
+relative: famille proche proches parent parents frere soeur fille pere mere grandmere grandpere oncle tante cousin conjoint conjointe mari epoux epouse | family relative relatives brother sister son daughter father mother grandmother grandfather uncle aunt cousin husband wife spouse partner
 find: trouver retrouver localiser recherche joindre rejoindre | find locate whereabouts search reach
 phone: appeler telephoner telephone numero ligne cellulaire | call phone number line hotline cellphone cell
 alert: alerte alertes notification notifications avis texto textos infolettre abonner abonnement message | alert alerts notification notifications notify text texts subscribe subscription
@@ -55,7 +55,7 @@ flood: inondation inondations inonde inondee inondes crue crues debordement | fl
 fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning
 smoke: fumee fumees | smoke smoky
 air: air respirer respiration | air breathe breathing
-mental: stress stresse stressee stresses stressant anxiete angoisse detresse psychologique moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling
+mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling
 child: enfant enfants bebe bebes ado ados adolescent | child children kid kids baby babies teen teenager
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
 cost: gratuit gratuite gratuits couter cout frais prix payer | free cost costs fee fees price pay
@@ -80,13 +80,13 @@ dike: digue digues | dike dikes levee
 map: carte cartes plan | map maps
 zone: zone zones secteur secteurs quartier quartiers | zone zones area areas sector neighbourhood district
 mandatory: obligatoire obligatoires oblige forcer | mandatory compulsory forced obliged
-bring: apporter amener emporter trousse valise | bring pack kit suitcase
+bring: apporter amener emporter emmener trousse valise | bring pack kit suitcase
 transport: transport navette autobus bus taxi lift | transport transportation shuttle bus ride taxi lift
 access: acces entrer barrage laissez-passer | access enter checkpoint roadblock pass
 update: information informations nouvelles mise jour | information update updates news
 duration: durer longtemps duree | long last duration
 mail: courrier poste | mail post
-help: aide aider assistance soutien | help assistance support assist
+help: aide aider assistance soutien depanner | help assistance support assist
 river: riviere fleuve lac ruisseau | river lake creek stream
 rain: pluie pleuvoir precipitations orage | rain raining storm rainfall
 wind: vent vents tempete ouragan tornade | wind winds hurricane tornado
@@ -109,6 +109,8 @@ cough: toux tousser tousse toussent | cough coughing coughs
 receipt: facture factures | receipt receipts invoice invoices
 cloud: nuage nuages panache | cloud clouds plume
 fridge: frigo frigidaire refrigerateur | fridge refrigerator
+rail: ferroviaire ferroviaires rail rails wagon wagons | railway railroad rail rails tracks railcar railcars
+office: bureau bureaux | office offices
 ";
 
 /// A concept id: an index into the table of groups.

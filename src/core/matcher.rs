@@ -511,7 +511,7 @@ impl Index {
             }
             let repeated = seen_words.contains(&token.word.as_str());
             seen_words.push(&token.word);
-            let base = if token.word.bytes().all(|b| b.is_ascii_digit()) {
+            let base = if is_number(&token.word) {
                 NUMBER_WEIGHT
             } else if token.entity {
                 ENTITY_WEIGHT
@@ -678,6 +678,13 @@ fn keyword_found(keyword: &[Vec<TermId>], query: &[QueryToken]) -> bool {
 
 /// Words that say little about the topic of a message: time, politeness,
 /// urgency, vague nouns and verbs. They still count, a third as much.
+/// A number, or an ordinal ("2e", "1er", "3rd"): a floor, a street
+/// number, an age.
+fn is_number(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "" | "e" | "er" | "re" | "eme" | "ieme" | "st" | "nd" | "rd" | "th")
+}
+
 pub fn is_generic(word: &str) -> bool {
     GENERIC_SET.contains(word)
 }
@@ -699,6 +706,7 @@ static GENERIC: &[&str] = &[
     "ans",
     "any",
     "anymore",
+    "anywhere",
     "arrive",
     "arriver",
     "aujourdhui",
@@ -716,17 +724,24 @@ static GENERIC: &[&str] = &[
     "came",
     "cas",
     "city",
+    "cm",
     "coin",
     "come",
     "comes",
     "coming",
+    "complet",
     "correct",
     "day",
     "days",
+    "degre",
+    "degree",
+    "degrees",
+    "degres",
     "deja",
     "demain",
     "demande",
     "different",
+    "dimanche",
     "dit",
     "emergency",
     "encore",
@@ -736,6 +751,7 @@ static GENERIC: &[&str] = &[
     "exactement",
     "find",
     "fine",
+    "friday",
     "genre",
     "gens",
     "good",
@@ -755,12 +771,20 @@ static GENERIC: &[&str] = &[
     "hour",
     "hours",
     "huge",
+    "idea",
+    "idee",
     "important",
+    "inch",
+    "inches",
     "info",
+    "jeudi",
     "jour",
     "jours",
     "keep",
     "keeps",
+    "kilometre",
+    "kilometres",
+    "km",
     "know",
     "large",
     "last",
@@ -769,29 +793,39 @@ static GENERIC: &[&str] = &[
     "location",
     "look",
     "lot",
+    "lundi",
     "maintenant",
     "make",
+    "mardi",
     "matin",
     "maybe",
     "merci",
+    "mercredi",
     "met",
+    "meter",
+    "meters",
+    "metre",
+    "metres",
     "mets",
     "mettre",
     "minute",
     "minutes",
     "mois",
     "moment",
+    "monday",
     "month",
     "morning",
     "much",
     "municipal",
     "municipale",
+    "near",
     "new",
     "next",
     "normal",
     "nouveau",
     "nouvelle",
     "now",
+    "nowhere",
     "ok",
     "okay",
     "pareil",
@@ -803,9 +837,12 @@ static GENERIC: &[&str] = &[
     "peutetre",
     "place",
     "possible",
+    "pouce",
+    "pouces",
     "prend",
     "prendre",
     "prends",
+    "pres",
     "probablement",
     "probably",
     "prochain",
@@ -813,6 +850,7 @@ static GENERIC: &[&str] = &[
     "put",
     "puts",
     "quelqu'un",
+    "quelque",
     "question",
     "questions",
     "quick",
@@ -824,15 +862,19 @@ static GENERIC: &[&str] = &[
     "right",
     "said",
     "salut",
+    "samedi",
+    "saturday",
     "says",
     "semaine",
     "semaines",
     "small",
     "soir",
+    "somewhere",
     "sorry",
     "spot",
     "still",
     "stuff",
+    "sunday",
     "sure",
     "svp",
     "take",
@@ -845,6 +887,7 @@ static GENERIC: &[&str] = &[
     "thanks",
     "thing",
     "things",
+    "thursday",
     "time",
     "today",
     "told",
@@ -852,15 +895,26 @@ static GENERIC: &[&str] = &[
     "tonight",
     "took",
     "truc",
+    "tuesday",
     "urgence",
     "urgent",
     "use",
+    "vendredi",
+    "venir",
+    "venu",
+    "venue",
     "vers",
+    "viendra",
+    "viendront",
+    "viennent",
+    "vient",
     "ville",
     "vite",
     "voir",
     "vraiment",
+    "wednesday",
     "week",
+    "weekend",
     "weeks",
     "year",
     "years",
@@ -956,6 +1010,16 @@ answer.en = "a"
         // Snowball leaves "passent" whole; its infinitive is in the set.
         assert_eq!(&*tokenize("passent").tokens[0].stem_fr, "passent");
         assert!(coverage("les camions passent-tu") > coverage("les camions zigouillent-tu") + 0.2);
+    }
+
+    #[test]
+    fn ordinals_weigh_as_numbers() {
+        for word in ["212", "2e", "1er", "3eme", "2nd", "4th"] {
+            assert!(is_number(word), "{word}");
+        }
+        for word in ["e2", "covid19", "er", "abc"] {
+            assert!(!is_number(word), "{word}");
+        }
     }
 
     #[test]
