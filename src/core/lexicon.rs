@@ -111,6 +111,7 @@ cloud: nuage nuages panache | cloud clouds plume
 fridge: frigo frigidaire refrigerateur | fridge refrigerator
 rail: ferroviaire ferroviaires rail rails wagon wagons | railway railroad rail rails tracks railcar railcars
 office: bureau bureaux | office offices
+yard: terrain cabanon | yard backyard driveway shed lawn
 ";
 
 /// A concept id: an index into the table of groups.

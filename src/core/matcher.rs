@@ -511,7 +511,7 @@ impl Index {
             }
             let repeated = seen_words.contains(&token.word.as_str());
             seen_words.push(&token.word);
-            let base = if is_number(&token.word) {
+            let base = if is_number(&token.word) && !is_service_number(&token.word) {
                 NUMBER_WEIGHT
             } else if token.entity {
                 ENTITY_WEIGHT
@@ -678,6 +678,13 @@ fn keyword_found(keyword: &[Vec<TermId>], query: &[QueryToken]) -> bool {
 
 /// Words that say little about the topic of a message: time, politeness,
 /// urgency, vague nouns and verbs. They still count, a third as much.
+/// A North American N11 number (211, 311, 811, 911…): a service, not a
+/// street number or an age.
+fn is_service_number(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 3 && (b'2'..=b'9').contains(&b[0]) && &b[1..] == b"11"
+}
+
 /// A number, or an ordinal ("2e", "1er", "3rd"): a floor, a street
 /// number, an age.
 fn is_number(word: &str) -> bool {
@@ -1020,6 +1027,8 @@ answer.en = "a"
         for word in ["e2", "covid19", "er", "abc"] {
             assert!(!is_number(word), "{word}");
         }
+        assert!(is_service_number("311") && is_service_number("811"));
+        assert!(!is_service_number("111") && !is_service_number("212") && !is_service_number("3111"));
     }
 
     #[test]

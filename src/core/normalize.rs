@@ -1058,6 +1058,7 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("meds", "medication"),
         ("med", "medication"),
         ("prescrip", "prescription"),
+        ("eta", "when"),
         ("teh", "the"),
         ("hte", "the"),
         ("adn", "and"),
