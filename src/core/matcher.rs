@@ -505,7 +505,10 @@ impl Index {
         let content: Vec<&Token> = message.content().collect();
         let mut skip_next = false;
         let mut joined = String::new();
+        // Inside a run of name words that started with "rue", "chemin"…
+        let mut in_street_name = false;
         for (i, token) in content.iter().enumerate() {
+            in_street_name = token.entity && (in_street_name || is_street_prefix(&token.word));
             if std::mem::take(&mut skip_next) {
                 continue;
             }
@@ -574,9 +577,7 @@ impl Index {
             // A name the set does not know, that is not a street's ("le
             // Maxi", "Tim Hortons"), is likely what the message is about:
             // it weighs as any word the set does not know.
-            let unknown_name = token.entity
-                && terms.is_empty()
-                && !content[..=i].iter().rev().take_while(|t| t.entity).any(|t| is_street_prefix(&t.word));
+            let unknown_name = token.entity && terms.is_empty() && !in_street_name;
             let base = if unknown_name { 1.0 } else { base };
             let weight = if repeated { 0.0 } else { base * specificity };
             query.push(QueryToken { terms, weight, in_question: token.question, asks: false });
