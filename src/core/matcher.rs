@@ -104,6 +104,16 @@ struct VocabularyWord {
     letters: u32,
 }
 
+/// Whether `b` is `a` with two adjacent letters swapped.
+fn is_transposition(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(differ[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
+}
+
 fn letter_mask(word: &str) -> u32 {
     word.bytes().filter(u8::is_ascii_lowercase).fold(0, |m, b| m | 1 << (b - b'a'))
 }
@@ -338,6 +348,12 @@ impl Index {
                 let mut b = candidate.chars();
                 let (a0, a1, b0, b1) = (a.next(), a.next(), b.next(), b.next());
                 if a0 != b0 && a1 != b1 {
+                    continue;
+                }
+                // A short word one letter off another is most often another
+                // real word ("vente"/"verte", "blood"/"flood", "homme"/"home"):
+                // at five letters only two swapped letters ("sabel") are a typo.
+                if len == 5 && !is_transposition(word, candidate) {
                     continue;
                 }
                 // Optimal string alignment: edits and adjacent transpositions.
@@ -1018,6 +1034,18 @@ answer.en = "a"
         // Snowball leaves "passent" whole; its infinitive is in the set.
         assert_eq!(&*tokenize("passent").tokens[0].stem_fr, "passent");
         assert!(coverage("les camions passent-tu") > coverage("les camions zigouillent-tu") + 0.2);
+    }
+
+    #[test]
+    fn a_five_letter_typo_is_a_transposition() {
+        assert!(is_transposition("sabel", "sable"));
+        assert!(!is_transposition("vente", "verte"));
+        assert!(!is_transposition("sable", "sable"));
+        assert!(!is_transposition("abcde", "badce"));
+        let (_, index) = index();
+        assert!(index.typo_term("sabel").is_some());
+        // One letter changed: as likely another word as a typo of "sable".
+        assert!(index.typo_term("saple").is_none());
     }
 
     #[test]
