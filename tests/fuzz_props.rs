@@ -65,6 +65,17 @@ fn resident_text() -> impl Strategy<Value = String> {
         "\u{301}",
         "ÉVACUATION",
         "pré-",
+        "#",
+        "passent",
+        "ent",
+        "2e",
+        "1er",
+        "311",
+        " Rue ",
+        " Maxi ",
+        "proche",
+        "close",
+        "sabel",
     ]);
     prop_oneof![prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat()), any::<String>(), "\\PC{0,300}",]
 }
