@@ -950,13 +950,19 @@ mod tests {
     use super::*;
     use crate::core::directives::Source;
 
-    fn index() -> (DirectiveSet, Index) {
-        let text = r#"
-[directive]
-title = "t"
-issued_by = "b"
-issued_at = 2026-04-18T14:00:00-04:00
+    /// A one-file set of `entries` (TOML `[[entry]]` tables) and its index.
+    fn index_of(entries: &str) -> (DirectiveSet, Index) {
+        let text = format!(
+            "[directive]\ntitle = \"t\"\nissued_by = \"b\"\nissued_at = 2026-04-18T14:00:00-04:00\n\n{entries}"
+        );
+        let set = DirectiveSet::build(&[Source { file: "a.toml".into(), text }], 0).unwrap();
+        let index = Index::build(&set);
+        (set, index)
+    }
 
+    fn index() -> (DirectiveSet, Index) {
+        index_of(
+            r#"
 [[entry]]
 id = "shelter"
 questions.fr = ["Où se trouve le centre d'hébergement?"]
@@ -978,10 +984,8 @@ questions.en = ["Can I bring my dog to the shelter?"]
 keywords = ["animaux"]
 answer.fr = "c"
 answer.en = "c"
-"#;
-        let set = DirectiveSet::build(&[Source { file: "a.toml".into(), text: text.into() }], 0).unwrap();
-        let index = Index::build(&set);
-        (set, index)
+"#,
+        )
     }
 
     #[track_caller]
@@ -1015,21 +1019,16 @@ answer.en = "c"
 
     #[test]
     fn a_french_plural_verb_reaches_its_infinitive() {
-        let text = r#"
-[directive]
-title = "t"
-issued_by = "b"
-issued_at = 2026-04-18T14:00:00-04:00
-
+        let (_, index) = index_of(
+            r#"
 [[entry]]
 id = "garbage"
 questions.fr = ["Quand le camion des débris va-t-il passer?"]
 questions.en = ["When will the truck pick up debris?"]
 answer.fr = "a"
 answer.en = "a"
-"#;
-        let set = DirectiveSet::build(&[Source { file: "a.toml".into(), text: text.into() }], 0).unwrap();
-        let index = Index::build(&set);
+"#,
+        );
         let coverage = |text: &str| index.search(&tokenize(text), None, 1).first().map_or(0.0, |c| c.message_coverage);
         // Snowball leaves "passent" whole; its infinitive is in the set.
         assert_eq!(&*tokenize("passent").tokens[0].stem_fr, "passent");
