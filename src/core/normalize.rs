@@ -329,18 +329,23 @@ pub fn tokenize(text: &str) -> Normalized {
     // The words naming a street after "rue", "chemin", "road"… are a place
     // ("rue des Saules", "chemin de la Grève", "Maple road" aside): the
     // prefix and the name after its articles, unless that word is a plain
-    // word of the sentence ("la rue est fermée").
+    // word of the sentence ("la rue est fermée"). After an English word that
+    // is also a plain noun or verb ("on the road near the school", "can I
+    // drive thru"), only a capitalised name counts.
     for i in 0..tokens.len() {
         if !STREET_PREFIX_SET.contains(tokens[i].word.as_str()) {
             continue;
         }
+        let capitalised_only = ENGLISH_STREET_WORDS.contains(&tokens[i].word.as_str());
         let mut j = i + 1;
         while j < tokens.len() && NAME_ARTICLES.contains(&tokens[j].word.as_str()) {
             j += 1;
         }
         if let Some(name) = tokens.get(j)
             && !name.stop
-            && (name.entity || crate::core::lexicon::concept_of(&name.stem_fr, &name.stem_en, None).is_none())
+            && (name.entity
+                || (!capitalised_only
+                    && crate::core::lexicon::concept_of(&name.stem_fr, &name.stem_en, None).is_none()))
         {
             tokens[i].entity = true;
             tokens[j].entity = true;
@@ -599,6 +604,11 @@ pub fn is_street_prefix(word: &str) -> bool {
 static INTERROGATIVE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| INTERROGATIVES.iter().copied().collect());
 
 /// Articles inside a street's name ("chemin de la Grève").
+/// Street words that are also everyday English nouns or verbs: the name
+/// after them must be capitalised to be one.
+const ENGLISH_STREET_WORDS: &[&str] =
+    &["street", "road", "drive", "lane", "way", "crescent", "place", "st", "rd", "dr", "hwy", "highway"];
+
 const NAME_ARTICLES: &[&str] = &["de", "des", "du", "la", "le", "les", "l", "d", "of", "the", "a", "aux", "au"];
 
 /// Expands one raw folded word (which may hold apostrophes and hyphens) into
@@ -1202,6 +1212,16 @@ mod tests {
         let n = tokenize("je veux parler à un humain");
         assert!(n.has_phrase("parler a un humain"));
         assert!(!n.has_phrase("arler"));
+    }
+
+    #[test]
+    fn an_english_street_word_names_a_street_only_before_a_capital() {
+        let entities =
+            |text: &str| tokenize(text).tokens.iter().filter(|t| t.entity).map(|t| t.word.clone()).collect::<Vec<_>>();
+        assert!(entities("wire down on the road near the school").is_empty());
+        assert!(entities("can I drive thru the water").is_empty());
+        assert_eq!(entities("is the road Maplewood closed"), ["road", "maplewood"]);
+        assert_eq!(entities("on est sur la rue des saules"), ["rue", "saules"]);
     }
 
     #[test]
