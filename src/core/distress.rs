@@ -1103,6 +1103,10 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     }
     if message.question_mark {
         out.push(("question_mark", 1.0));
+    } else if message.interrogative {
+        // A question typed without its mark ("faut appeler qui", "on va
+        // où"): one thumb on a phone rarely adds it.
+        out.push(("question_unmarked", 1.0));
     }
     let n = message.tokens.len();
     out.push((
