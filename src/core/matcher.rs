@@ -693,8 +693,6 @@ fn keyword_found(keyword: &[Vec<TermId>], query: &[QueryToken]) -> bool {
         .any(|start| keyword.iter().enumerate().all(|(k, alternatives)| matches(start + k, alternatives)))
 }
 
-/// Words that say little about the topic of a message: time, politeness,
-/// urgency, vague nouns and verbs. They still count, a third as much.
 /// A North American N11 number (211, 311, 811, 911…): a service, not a
 /// street number or an age.
 fn is_service_number(word: &str) -> bool {
@@ -709,6 +707,8 @@ fn is_number(word: &str) -> bool {
     digits > 0 && matches!(&word[digits..], "" | "e" | "er" | "re" | "eme" | "ieme" | "st" | "nd" | "rd" | "th")
 }
 
+/// Words that say little about the topic of a message: time, politeness,
+/// urgency, vague nouns and verbs. They still count, a third as much.
 pub fn is_generic(word: &str) -> bool {
     GENERIC_SET.contains(word)
 }

@@ -601,14 +601,15 @@ static STREET_PREFIX_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STR
 pub fn is_street_prefix(word: &str) -> bool {
     STREET_PREFIX_SET.contains(word)
 }
+
 static INTERROGATIVE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| INTERROGATIVES.iter().copied().collect());
 
-/// Articles inside a street's name ("chemin de la Grève").
 /// Street words that are also everyday English nouns or verbs: the name
 /// after them must be capitalised to be one.
 const ENGLISH_STREET_WORDS: &[&str] =
     &["street", "road", "drive", "lane", "way", "crescent", "place", "st", "rd", "dr", "hwy", "highway"];
 
+/// Articles inside a street's name ("chemin de la Grève").
 const NAME_ARTICLES: &[&str] = &["de", "des", "du", "la", "le", "les", "l", "d", "of", "the", "a", "aux", "au"];
 
 /// Expands one raw folded word (which may hold apostrophes and hyphens) into
