@@ -75,8 +75,9 @@ pub struct Assessment {
     pub probability: f32,
     /// A plea with danger, someone stuck as danger closes in, self-harm.
     pub unmistakable: bool,
-    /// A question about information with no sign of danger to a body
-    /// (stuck, rising, body failing, missing, harm, violence).
+    /// A question about information with no sign of danger (stuck,
+    /// rising, body failing, missing, harm, violence, a hazard present):
+    /// "the tank is hissing, what do we do" is not calm.
     pub calm_question: bool,
     /// A sign of danger: someone stuck, something closing in, a body
     /// failing, someone missing, self-harm, violence, or a hazard present
@@ -116,7 +117,7 @@ pub fn assess(message: &Normalized, raw: &str) -> Assessment {
         || (EMERGENCY_CALL_SET.any(message) && !joking)
         || SELF_HARM_SET.any(message);
     let harm = has("harm");
-    let calm_question = message.interrogative && !danger && !harm && !strong_plea;
+    let calm_question = message.interrogative && !danger && !harm && !strong_plea && !has("hazard_now");
     let probability = MODEL.score(&features_with_cues(message, &found, &MODEL.options));
     Assessment { probability, unmistakable, calm_question, danger: danger || harm || has("hazard_now") }
 }
@@ -1076,18 +1077,68 @@ const CUES: &[CueList] = &[
     },
 ];
 
+/// Phrases whose words are no sign of danger, though some of them are alone:
+/// a chronic condition or its treatment ("blood pressure", "pilules pour le
+/// cœur"), a complaint of discomfort ("chu pu capable de dormir").
+const NEUTRAL: &[&str] = &[
+    "blood pressure",
+    "high blood",
+    "blood sugar",
+    "blood test",
+    "give blood",
+    "donner du sang",
+    "prise de sang",
+    "pression arterielle",
+    "haute pression",
+    "heart condition",
+    "heart problems",
+    "heart medication",
+    "heart pills",
+    "for my heart",
+    "pour le coeur",
+    "pour mon coeur",
+    // Taking one's treatment, not swallowing a bottle ("pilules pour dormir"
+    // is left to the model).
+    "take pills",
+    "prends des pilules",
+    "prend des pilules",
+    "pills for my",
+    "pills for blood",
+    "pills for high",
+    "pilules pour le",
+    "pilules pour la",
+    "pilules pour ma",
+    "pilules pour mon",
+    "pu capable de dormir",
+    "plus capable de dormir",
+    "pas capable de dormir",
+    "pu capable d attendre",
+    "plus capable d attendre",
+    "can not sleep",
+];
+
+static NEUTRAL_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(NEUTRAL));
+
 fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f32)> {
     let index = &*CUE_INDEX;
+    let mut neutral = vec![false; words.len()];
+    for (_, range) in NEUTRAL_SET.occurrences(message) {
+        neutral[range].fill(true);
+    }
     let mut counts = [0usize; 32];
-    for w in words {
+    for (w, _) in words.iter().zip(&neutral).filter(|(_, n)| !**n) {
         if let Some(&bits) = index.words.get(w) {
             for (i, count) in counts.iter_mut().enumerate().take(CUES.len()) {
                 *count += ((bits >> i) & 1) as usize;
             }
         }
     }
-    for phrase in index.phrases.found(message) {
-        counts[index.phrase_cue[phrase]] += 1;
+    let mut counted = vec![false; index.phrase_cue.len()];
+    for (phrase, range) in index.phrases.occurrences(message) {
+        if !counted[phrase] && !neutral[range].iter().any(|n| *n) {
+            counted[phrase] = true;
+            counts[index.phrase_cue[phrase]] += 1;
+        }
     }
     let mut out = Vec::with_capacity(CUES.len() + 4);
     for (cue, &count) in CUES.iter().zip(&counts) {
@@ -1203,6 +1254,27 @@ mod tests {
         for text in calm {
             assert!(!crate::core::triage::is_distress(&tokenize(text), text), "{text}: {}", p(text));
         }
+    }
+
+    #[test]
+    fn a_chronic_condition_or_a_discomfort_is_no_sign_of_danger() {
+        let names = |text: &str| cue_names(&tokenize(text), text);
+        assert!(!names("I take pills for blood pressure, does the heat affect that").contains(&"body"));
+        assert!(!names("mes pilules pour le coeur sont-tu correctes avec la chaleur").contains(&"body"));
+        assert!(!names("chu pu capable de dormir tellement y fait chaud").contains(&"harm"));
+        // The same words when the body is failing, or in despair.
+        assert!(names("ma mère a mal dans la poitrine pis y respire mal").contains(&"body"));
+        assert!(names("chu pu capable, j'en peux pu").contains(&"harm"));
+    }
+
+    #[test]
+    fn a_hazard_then_what_do_we_do_is_not_a_calm_question() {
+        let text = "the gas meter is hissing and it smells strong, what do we do";
+        let a = assess(&tokenize(text), text);
+        assert!(!a.calm_question && a.danger, "{a:?}");
+        let text = "my neighbour is 90 and lives alone, what should I do to help her";
+        assert!(assess(&tokenize(text), text).calm_question);
+        assert!(!crate::core::triage::is_distress(&tokenize(text), text), "{}", p(text));
     }
 
     #[test]

@@ -118,6 +118,23 @@ impl PhraseSet {
     pub fn any(&self, message: &Normalized) -> bool {
         self.count(message) > 0
     }
+
+    /// Every occurrence in `message`: the phrase's index, and the range of
+    /// tokens it covers.
+    pub fn occurrences(&self, message: &Normalized) -> Vec<(usize, std::ops::Range<usize>)> {
+        let mut out = Vec::new();
+        for (start, token) in message.tokens.iter().enumerate() {
+            let Some(candidates) = self.by_first.get(token.word.as_str()) else { continue };
+            for (index, words) in candidates {
+                if words.len() <= message.tokens.len() - start
+                    && words.iter().zip(&message.tokens[start..]).all(|(w, t)| *w == t.word)
+                {
+                    out.push((*index, start..start + words.len()));
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Whether `phrase` occurs in `hay` on word boundaries (single spaces).
@@ -388,8 +405,51 @@ pub fn tokenize(text: &str) -> Normalized {
         where_accent: clipped.contains("où") || clipped.contains("Où") || clipped.contains("OÙ"),
         interrogative,
     };
-    normalized.interrogative |= QUESTION_PHRASES.any(&normalized);
+    normalized.interrogative |= QUESTION_PHRASES.any(&normalized) || asks_after_comma(clipped);
     normalized
+}
+
+/// A question asked after a comma, in a clause of its own: "my neighbour
+/// lives alone, what should I do", "I take pills for my heart, does the heat
+/// affect that", "il fait 34 dans l'appart, comment on fait". A relative
+/// clause ("my son, who is 6, …") is not one: after "who" or "which" the
+/// verb must be followed by its subject.
+fn asks_after_comma(text: &str) -> bool {
+    if !text.contains(',') {
+        return false;
+    }
+    const WH: &[&str] = &["what", "where", "when", "how", "who", "why", "which"];
+    const AUX: &[&str] =
+        &["should", "do", "does", "did", "can", "could", "is", "are", "was", "will", "would", "shall", "am", "must"];
+    const SUBJECT: &[&str] = &[
+        "i", "we", "you", "it", "they", "he", "she", "the", "my", "our", "this", "that", "there", "his", "her",
+        "their", "a", "an", "someone", "anyone",
+    ];
+    const FR_ASK: &[&str] = &["comment", "pourquoi", "combien", "quoi"];
+    for clause in text.split(',').skip(1) {
+        let mut words = clause.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).take(3);
+        let Some(first) = words.next() else { continue };
+        if first == "où" || first == "Où" {
+            return true;
+        }
+        let first = fold(first);
+        let second = words.next().map(fold).unwrap_or_default();
+        let third = words.next().map(fold).unwrap_or_default();
+        let (first, second, third) = (first.as_str(), second.as_str(), third.as_str());
+        let asks = if WH.contains(&first) {
+            second == "to"
+                || (first == "how" && matches!(second, "much" | "many" | "long" | "far"))
+                || (AUX.contains(&second) && SUBJECT.contains(&third))
+        } else if AUX.contains(&first) {
+            SUBJECT.contains(&second)
+        } else {
+            FR_ASK.contains(&first) && !second.is_empty()
+        };
+        if asks {
+            return true;
+        }
+    }
+    false
 }
 
 /// What a question asks for, when its words say it: "où" and "quand" are
@@ -556,7 +616,7 @@ const TRAILING_QUESTION_WORDS: &[&str] = &["qui", "quoi", "ou", "quand", "commen
 const INTERROGATIVES: &[&str] = &[
     "ou", "quand", "comment", "combien", "pourquoi", "quel", "quelle", "quels", "quelles", "qui", "est", "where",
     "when", "how", "why", "what", "which", "who", "is", "are", "can", "could", "do", "does", "did", "will", "should",
-    "would", "may", "am", "faut", "peut", "peux", "puis", "dois", "doit", "sont", "y",
+    "would", "may", "am", "faut", "peut", "peux", "puis", "dois", "doit", "sont",
 ];
 
 /// Words after which the next words name a street.
@@ -1246,6 +1306,28 @@ mod tests {
         assert!(tokenize("faut appeler qui").interrogative);
         assert!(tokenize("le centre ouvre quand").interrogative);
         assert!(!tokenize("on reste ou on part").interrogative);
+    }
+
+    #[test]
+    fn a_question_after_a_comma_asks() {
+        for text in [
+            "my neighbour is 90 and lives alone, what should I do to help her",
+            "I take pills for my heart, does the heat affect that",
+            "the sprinkler runs all night, who do I report it to",
+            "we have no car, how far is it",
+            "il fait 34 dans l'appart, comment on fait",
+            "on est évacués, où on va",
+        ] {
+            assert!(tokenize(text).interrogative, "{text}");
+        }
+        for text in [
+            "my son, who is 6, is with me",
+            "on a tout fermé, pis on attend",
+            "we left, the house is empty",
+            "j'ai appelé, ou plutôt ma fille a appelé",
+        ] {
+            assert!(!tokenize(text).interrogative, "{text}");
+        }
     }
 
     #[test]

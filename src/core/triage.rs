@@ -93,7 +93,9 @@ pub fn is_human_request(message: &Normalized) -> bool {
         "reach",
         "rejoindre",
         "passer",
+        "passez",
         "transferer",
+        "transferez",
         "transfer",
         "connect",
         // "un agent peut-tu me rappeler?", "can someone call me back"
