@@ -700,11 +700,43 @@ fn is_service_number(word: &str) -> bool {
     b.len() == 3 && (b'2'..=b'9').contains(&b[0]) && &b[1..] == b"11"
 }
 
-/// A number, or an ordinal ("2e", "1er", "3rd"): a floor, a street
-/// number, an age.
+/// A number, an ordinal ("2e", "1er", "3rd"), an hour or a measure ("2h",
+/// "5km"): a floor, a street number, an age, a time.
 fn is_number(word: &str) -> bool {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && matches!(&word[digits..], "" | "e" | "er" | "re" | "eme" | "ieme" | "st" | "nd" | "rd" | "th")
+    let rest = &word[digits..];
+    // Ordinals, hours ("2h", "14h30", "3pm") and units ("5km", "30min").
+    digits > 0
+        && (matches!(
+            rest,
+            "" | "e"
+                | "er"
+                | "re"
+                | "eme"
+                | "ieme"
+                | "st"
+                | "nd"
+                | "rd"
+                | "th"
+                | "h"
+                | "hr"
+                | "hrs"
+                | "am"
+                | "pm"
+                | "min"
+                | "mins"
+                | "km"
+                | "m"
+                | "cm"
+                | "mm"
+                | "ft"
+                | "pi"
+                | "kg"
+                | "lb"
+                | "lbs"
+                | "c"
+                | "f"
+        ) || rest.strip_prefix('h').is_some_and(|m| m.bytes().all(|b| b.is_ascii_digit())))
 }
 
 /// Words that say little about the topic of a message: time, politeness,
@@ -1048,11 +1080,11 @@ answer.en = "a"
     }
 
     #[test]
-    fn ordinals_weigh_as_numbers() {
-        for word in ["212", "2e", "1er", "3eme", "2nd", "4th"] {
+    fn ordinals_hours_and_units_weigh_as_numbers() {
+        for word in ["212", "2e", "1er", "3eme", "2nd", "4th", "2h", "14h30", "3pm", "5km", "30min"] {
             assert!(is_number(word), "{word}");
         }
-        for word in ["e2", "covid19", "er", "abc"] {
+        for word in ["e2", "covid19", "er", "abc", "2hx", "h2"] {
             assert!(!is_number(word), "{word}");
         }
         assert!(is_service_number("311") && is_service_number("811"));

@@ -190,10 +190,43 @@ pub fn stems(word: &str) -> (Arc<str>, Arc<str>) {
 
 pub fn stem(lang: Lang, word: &str) -> String {
     match lang {
-        Lang::Fr => STEMMER_FR.stem(word).into_owned(),
+        Lang::Fr => {
+            let word = IRREGULAR_FR.get(word).copied().unwrap_or(word);
+            let mut stem = STEMMER_FR.stem(word).into_owned();
+            // Snowball keeps the "r" of verbs in -dre ("attendr", "répondr")
+            // that their present tense lacks ("attend", "répond").
+            if stem.len() > 4 && stem.ends_with("dr") {
+                stem.pop();
+            }
+            stem
+        }
         Lang::En => STEMMER_EN.stem(word).into_owned(),
     }
 }
+
+/// Forms of irregular French verbs that Snowball does not bring back to
+/// their infinitive's stem ("revient" is not "reven"), folded. A form that
+/// is also a common noun ("bois", "fuit", "pris", "reçu", "permis") is left
+/// out.
+static IRREGULAR_FR: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let table: &[(&str, &str)] = &[
+        ("revenir", "reviens revient reviennent reviendra reviendront reviendrait revenu revenue revenus"),
+        ("boire", "boit buvons buvez boivent buvait"),
+        ("dormir", "dors dort dorment dormons"),
+        ("vivre", "vit vivent vivons vecu"),
+        ("eteindre", "eteins eteint eteignent eteignez"),
+        ("obtenir", "obtiens obtient obtiennent obtenu"),
+        ("tenir", "tiens tient tiennent"),
+        ("recevoir", "recois recoit recoivent recevons"),
+        ("voir", "vois voit voient voyons"),
+        ("servir", "sers sert servent"),
+        ("suivre", "suit suivent"),
+        ("joindre", "joins joignent"),
+        ("rejoindre", "rejoins rejoint rejoignent"),
+        ("conduire", "conduis conduisent"),
+    ];
+    table.iter().flat_map(|(infinitive, forms)| forms.split(' ').map(move |form| (form, *infinitive))).collect()
+});
 
 /// Lower case, accents removed, ligatures expanded, typographic apostrophes
 /// made plain. Other characters are kept.
@@ -606,7 +639,22 @@ pub fn asks(message: &Normalized) -> Option<Asks> {
 
 /// Phrases that ask, wherever they are.
 static QUESTION_PHRASES: LazyLock<PhraseSet> = LazyLock::new(|| {
-    PhraseSet::new(&["est ce que", "is there", "are there", "il y a tu", "y a tu", "any idea", "do you know"])
+    PhraseSet::new(&[
+        "est ce que",
+        "is there",
+        "are there",
+        "il y a tu",
+        "y a tu",
+        "any idea",
+        "do you know",
+        // Québec French asks after "c'est": "ça revient c'est quand".
+        "c est quand",
+        "c est ou",
+        "c est qui",
+        "c est quoi",
+        "c est combien",
+        "c est comment",
+    ])
 });
 
 /// Question words that end a question in speech ("on va où").
@@ -1305,7 +1353,19 @@ mod tests {
     fn a_question_word_at_the_end_asks() {
         assert!(tokenize("faut appeler qui").interrogative);
         assert!(tokenize("le centre ouvre quand").interrogative);
+        assert!(tokenize("le courant revient c'est quand").interrogative);
         assert!(!tokenize("on reste ou on part").interrogative);
+    }
+
+    #[test]
+    fn irregular_french_verbs_reach_their_infinitive() {
+        for (form, infinitive) in
+            [("revient", "revenir"), ("reviennent", "revenir"), ("dort", "dormir"), ("attend", "attendre")]
+        {
+            assert_eq!(stem(Lang::Fr, form), stem(Lang::Fr, infinitive), "{form}");
+        }
+        // A form that is also a noun keeps its own stem.
+        assert_ne!(stem(Lang::Fr, "bois"), stem(Lang::Fr, "boire"));
     }
 
     #[test]
