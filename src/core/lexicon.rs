@@ -17,7 +17,7 @@ use super::normalize::stem;
 const GROUPS: &str = "
 evacuate: evacuer evacuation evacue evacuee evacues quitter partir sortir fuir | evacuate evacuation evacuated evacuating evacuee leave leaving flee
 shelter: hebergement heberger herbergement refuge abri sinistres hotel motel dormir coucher | shelter shelters lodging accommodation sleep hotel motel
-drink: potable boire bouteille bouteilles buvable robinet aqueduc | drink drinking bottled bottle potable tap drinkable
+drink: potable boire bouteille bouteilles buvable robinet aqueduc boisson boissons | drink drinking bottled bottle potable tap drinkable beverage beverages
 boil: bouillir ebullition bouilli | boil boiled boiling
 sandbag: sable sablage | sandbag sandbags sand
 road: route routes chemin pont ponts autoroute circulation detour detours viaduc traverse | road roads bridge bridges highway traffic detour commute drive driving
@@ -52,11 +52,11 @@ mobility: mobilite fauteuil roulant handicap handicape marchette deambulateur ox
 food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner collation | food meal meals eat eating groceries grocery supper dinner lunch breakfast snack
 level: niveau niveaux hauteur debit baisser baisse redescendre descendre decrue monter pointe | level levels height gauge recede receding peak crest drop
 flood: inondation inondations inonde inondee inondes crue crues debordement | flood floods flooding flooded overflow
-fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning
+fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning bonfire campfire
 smoke: fumee fumees | smoke smoky
 air: air respirer respiration | air breathe breathing
 mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling
-child: enfant enfants bebe bebes ado ados adolescent | child children kid kids baby babies teen teenager
+child: enfant enfants bebe bebes ado ados adolescent nourrisson nourrissons poupon | child children kid kids baby babies teen teenager toddler toddlers infant infants newborn diaper diapers
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
 cost: gratuit gratuite gratuits couter cout frais prix payer | free cost costs fee fees price pay
 register: inscrire inscription enregistrer enregistrement | register registration enrol sign
@@ -112,6 +112,11 @@ fridge: frigo frigidaire refrigerateur | fridge refrigerator
 rail: ferroviaire ferroviaires rail rails wagon wagons | railway railroad rail rails tracks railcar railcars
 office: bureau bureaux | office offices
 yard: terrain cabanon | yard backyard driveway shed lawn
+garden: jardin jardins potager potagers legumes plates-bandes fleurs plantes | garden gardens gardening vegetable vegetables flowers plants
+hydrate: hydrater hydratation deshydrate deshydratee deshydratation liquides | hydrate hydrated hydration dehydrated dehydration fluids
+infant_feeding: allaiter allaitement allaite biberon biberons | breastfeed breastfeeding breastfed formula
+exercise: exercice exercices entrainement jogging sport sports | exercise exercising workout jogging jog sport sports
+weather: meteo temperature temperatures humidex | weather temperature temperatures humidex
 ";
 
 /// A concept id: an index into the table of groups.
@@ -192,6 +197,9 @@ mod tests {
         same("yeux", "eye");
         same("clim", "AC");
         same("factures", "receipts");
+        same("potager", "vegetables");
+        same("humidex", "météo");
+        same("allaitement", "breastfeeding");
     }
 
     #[test]
