@@ -493,6 +493,25 @@ const CUES: &[CueList] = &[
             "second floor",
             "top of the stairs",
             "en haut des marches",
+            // A door that will not open, someone left inside.
+            "can not open the door",
+            "get the door open",
+            "door will not open",
+            "door is stuck",
+            "door is jammed",
+            "porte ouvre pas",
+            "porte ouvre plus",
+            "porte ouvre pu",
+            "porte est bloquee",
+            "ouvrir la porte",
+            "someone inside",
+            "someone in there",
+            "somebody inside",
+            "still inside",
+            "quelqu un dedans",
+            "quelqu un en dedans",
+            "encore dedans",
+            "encore en dedans",
         ],
     },
     CueList {
@@ -520,6 +539,14 @@ const CUES: &[CueList] = &[
             "collapsing",
             "collapsed",
             "effondre",
+            // The ground or a building giving way.
+            "cracking",
+            "glisse",
+            "slid",
+            "caved",
+            "affaisse",
+            "ecroule",
+            "crumbling",
         ],
         phrases: &[
             "arrive au",
@@ -927,6 +954,11 @@ const CUES: &[CueList] = &[
             "explose",
             "hissing",
             "siffle",
+            "accident",
+            "crash",
+            "crashed",
+            "capote",
+            "flipped",
             "odeur",
             "smell",
             "fils",
@@ -946,6 +978,13 @@ const CUES: &[CueList] = &[
             "smell gas",
             "gas smell",
             "odeur de gaz",
+            "sent le essence",
+            "odeur de essence",
+            "smell gasoline",
+            // A vehicle off the road.
+            "off the road",
+            "dans le fosse",
+            "dans le ravin",
         ],
     },
     CueList {
@@ -1254,6 +1293,16 @@ mod tests {
         for text in calm {
             assert!(!crate::core::triage::is_distress(&tokenize(text), text), "{text}: {}", p(text));
         }
+    }
+
+    #[test]
+    fn a_jammed_door_someone_inside_a_gas_smell_a_crash() {
+        let names = |text: &str| cue_names(&tokenize(text), text);
+        assert!(names("the basement door is jammed and the water keeps coming").contains(&"stuck"));
+        assert!(names("y'a encore quelqu'un en dedans du bloc").contains(&"stuck"));
+        assert!(names("ça sent le gaz dans tout le sous-sol").contains(&"hazard_now"));
+        assert!(names("a truck flipped on the overpass").contains(&"hazard_now"));
+        assert!(names("le mur de la cuisine s'est affaissé").contains(&"rising"));
     }
 
     #[test]

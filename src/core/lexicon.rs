@@ -69,7 +69,7 @@ charge: recharger charger batterie | charge charging battery
 heat: chaleur canicule climatisation climatiseur clim rafraichissement | heat heatwave cooling airconditioning ac
 cold: froid chauffage chauffer verglas gel | cold ice freezing
 generator: generatrice generatrices | generator generators
-gas: gaz propane | gas propane
+gas: gaz propane essence carburant | gas propane gasoline fuel
 chemical: chimique chimiques toxique toxiques fuite deversement contamination | chemical chemicals toxic leak spill contamination
 confine: confinement confiner confine calfeutrer | shelter-in-place lockdown confinement
 mask: masque masques | mask masks respirator

@@ -459,6 +459,20 @@ fn asks_after_comma(text: &str) -> bool {
         "their", "a", "an", "someone", "anyone",
     ];
     const FR_ASK: &[&str] = &["comment", "pourquoi", "combien", "quoi"];
+    // Spoken French asks with the question word last, before the comma too:
+    // "les enfants vont aller à l'école comment, on est à l'hôtel".
+    let mut clauses = text.split(',').peekable();
+    while let Some(clause) = clauses.next() {
+        if clauses.peek().is_none() {
+            break;
+        }
+        let last = clause.split(|c: char| !(c.is_alphanumeric() || c == '\'')).rfind(|w| !w.is_empty());
+        if let Some(last) = last
+            && (last == "où" || TRAILING_QUESTION_WORDS.contains(&fold(last).as_str()) && fold(last) != "ou")
+        {
+            return true;
+        }
+    }
     for clause in text.split(',').skip(1) {
         let mut words = clause.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).take(3);
         let Some(first) = words.next() else { continue };
@@ -995,7 +1009,6 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("truck", "camion"),
         ("trucks", "camions"),
         ("pic-up", "camion"),
-        ("gaz", "essence"),
         ("boss", "patron"),
         ("job", "emploi"),
         ("boucane", "fumee"),
@@ -1377,6 +1390,7 @@ mod tests {
             "we have no car, how far is it",
             "il fait 34 dans l'appart, comment on fait",
             "on est évacués, où on va",
+            "les enfants vont aller à l'école comment, on est à l'hôtel",
         ] {
             assert!(tokenize(text).interrogative, "{text}");
         }
@@ -1385,6 +1399,7 @@ mod tests {
             "on a tout fermé, pis on attend",
             "we left, the house is empty",
             "j'ai appelé, ou plutôt ma fille a appelé",
+            "on reste ou, on part",
         ] {
             assert!(!tokenize(text).interrogative, "{text}");
         }

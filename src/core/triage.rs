@@ -50,6 +50,10 @@ pub fn judge(message: &Normalized, assessment: &distress::Assessment, threshold:
     assessment.probability >= threshold && (assessment.danger || !is_human_request(message))
 }
 
+/// Being called: "un agent peut-tu m'appeler", "can someone call me".
+static CALL_ME: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(&["me appeler", "nous appeler", "m appeler", "call me", "call us"]));
+
 /// Explicit requests for a person: "je veux parler à un humain",
 /// "can I talk to someone", "/human", "agent svp".
 pub fn is_human_request(message: &Normalized) -> bool {
@@ -120,7 +124,7 @@ pub fn is_human_request(message: &Normalized) -> bool {
         .count();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
     let person = has(PERSON);
-    let talk = has(TALK) || (has(&["call", "phone"]) && has(&["back"]));
+    let talk = has(TALK) || (has(&["call", "phone"]) && has(&["back"])) || CALL_ME.any(message);
     let want = has(WANT);
     // "am I talking to a human?" is a question about the bot, not a request.
     let about_bot = ABOUT_BOT.any(message);
@@ -442,6 +446,9 @@ mod tests {
             ("can someone from the town give me a callback", true),
             ("could somebody call me back please", true),
             ("la ville va-tu rappeler les gens de la zone?", false),
+            ("une préposée peut-tu m'appeler", true),
+            ("passez-moi un agent", true),
+            ("quelqu'un passe-tu ramasser les branches?", false),
         ];
         for (text, expect) in cases {
             assert_eq!(is_human_request(&tokenize(text)), expect, "{text}");
