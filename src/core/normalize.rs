@@ -504,6 +504,7 @@ fn asks_after_comma(text: &str) -> bool {
 /// answers *when*.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Asks {
+    WhatHappened,
     Where,
     When,
     HowMuch,
@@ -515,6 +516,7 @@ pub enum Asks {
 impl Asks {
     pub fn key(self) -> &'static str {
         match self {
+            Asks::WhatHappened => "?what_happened",
             Asks::Where => "?where",
             Asks::When => "?when",
             Asks::HowMuch => "?howmuch",
@@ -527,6 +529,29 @@ impl Asks {
 
 static ASKS_LISTS: LazyLock<Vec<(Asks, PhraseSet)>> = LazyLock::new(|| {
     vec![
+        (
+            // Every incident has its "what happened?", in words that are all
+            // light ("passé", "arrivé", "going on").
+            Asks::WhatHappened,
+            PhraseSet::new(&[
+                "what happened",
+                "what is happening",
+                "what going on",
+                "what is going on",
+                "what caused",
+                "que est qui se est passe",
+                "que est ce qui se est passe",
+                "que est qui est arrive",
+                "que est ce qui est arrive",
+                "que est qui se passe",
+                "que est ce qui se passe",
+                "que est ce qui arrive",
+                "ce est quoi qui se passe",
+                "ce est quoi qui est arrive",
+                "quoi qui se passe",
+                "quoi qui est arrive",
+            ]),
+        ),
         (
             Asks::HowMuch,
             PhraseSet::new(&[
@@ -632,7 +657,7 @@ static ASKS_PHRASES: LazyLock<(PhraseSet, Vec<Asks>)> = LazyLock::new(|| {
     (PhraseSet::new(&phrases), kinds)
 });
 
-const ASKS_ORDER: [Asks; 6] = [Asks::HowMuch, Asks::When, Asks::Where, Asks::Who, Asks::Why, Asks::How];
+const ASKS_ORDER: [Asks; 7] = [Asks::WhatHappened, Asks::HowMuch, Asks::When, Asks::Where, Asks::Who, Asks::Why, Asks::How];
 
 /// What `message` asks for, if its words say it. "ou" without its accent is
 /// read as "où" only where "or" cannot stand ("ou est", "c'est ou").
@@ -661,13 +686,15 @@ static QUESTION_PHRASES: LazyLock<PhraseSet> = LazyLock::new(|| {
         "y a tu",
         "any idea",
         "do you know",
+        "que est ce",
+        "que est qui",
         // Québec French asks after "c'est": "ça revient c'est quand".
-        "c est quand",
-        "c est ou",
-        "c est qui",
-        "c est quoi",
-        "c est combien",
-        "c est comment",
+        "ce est quand",
+        "ce est ou",
+        "ce est qui",
+        "ce est quoi",
+        "ce est combien",
+        "ce est comment",
     ])
 });
 
@@ -1367,6 +1394,8 @@ mod tests {
         assert!(tokenize("faut appeler qui").interrogative);
         assert!(tokenize("le centre ouvre quand").interrogative);
         assert!(tokenize("le courant revient c'est quand").interrogative);
+        assert!(tokenize("c'est quoi qui se passe à la gare").interrogative);
+        assert!(tokenize("qu'est ce qui est arrivé").interrogative);
         assert!(!tokenize("on reste ou on part").interrogative);
     }
 
