@@ -55,7 +55,7 @@ flood: inondation inondations inonde inondee inondes crue crues debordement | fl
 fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning bonfire campfire
 smoke: fumee fumees | smoke smoky
 air: air respirer respiration | air breathe breathing
-mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling
+mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist
 child: enfant enfants bebe bebes ado ados adolescent nourrisson nourrissons poupon | child children kid kids baby babies teen teenager toddler toddlers infant infants newborn diaper diapers
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
 cost: gratuit gratuite gratuits couter cout frais prix payer | free cost costs fee fees price pay
@@ -116,6 +116,11 @@ garden: jardin jardins potager potagers legumes plates-bandes fleurs plantes | g
 hydrate: hydrater hydratation deshydrate deshydratee deshydratation liquides | hydrate hydrated hydration dehydrated dehydration fluids
 infant_feeding: allaiter allaitement allaite biberon biberons | breastfeed breastfeeding breastfed formula
 exercise: exercice exercices entrainement jogging sport sports | exercise exercising workout jogging jog sport sports
+crack: fissure fissures fissurer fissuree lezarde lezardes craque craques craquement craquements | crack cracks cracked cracking
+lean: pencher penche penchent penchee incline inclinee | lean leaning leans tilt tilting tilted
+slope: talus pente pentes falaise escarpement | slope slopes embankment bluff cliff hillside
+damage: dommage dommages degats endommage endommagee endommages bris | damage damaged damages
+test: analyse analyser analyses echantillon echantillons | test tested testing sample samples analysis
 weather: meteo temperature temperatures humidex | weather temperature temperatures humidex
 ";
 
