@@ -78,6 +78,25 @@ fn chlorine_leak_set_routes_well() {
 }
 
 #[test]
+fn extreme_heat_set_routes_well() {
+    // A fifth incident (heat wave, outages), written and measured once
+    // before any change: see README for that first run.
+    let r = report(&root().join("tests/data/canicule"), &root().join("tests/data/canicule-cases.jsonl"));
+    // Two of its 12 out-of-scope questions are answered: "can I have a
+    // bonfire in my backyard" (a lawn-watering keyword) and "des jobs d'été
+    // à la ville" (outdoor work): 16.7%.
+    check_floors_with(&r, 72.0, 3.0, 95.0, 85.0, 75.0, 17.0, 90.0);
+}
+
+#[test]
+fn landslide_set_routes_well() {
+    // A sixth incident (landslide), written and measured once before any
+    // change: see README for that first run.
+    let r = report(&root().join("tests/data/glissement"), &root().join("tests/data/glissement-cases.jsonl"));
+    check_floors_with(&r, 60.0, 3.0, 95.0, 85.0, 85.0, 5.0, 90.0);
+}
+
+#[test]
 fn a_plain_request_for_a_person_is_not_distress() {
     let knowledge = vigie::cli::load_knowledge(&root().join("faq")).unwrap();
     let t = Thresholds::default();

@@ -657,7 +657,8 @@ static ASKS_PHRASES: LazyLock<(PhraseSet, Vec<Asks>)> = LazyLock::new(|| {
     (PhraseSet::new(&phrases), kinds)
 });
 
-const ASKS_ORDER: [Asks; 7] = [Asks::WhatHappened, Asks::HowMuch, Asks::When, Asks::Where, Asks::Who, Asks::Why, Asks::How];
+const ASKS_ORDER: [Asks; 7] =
+    [Asks::WhatHappened, Asks::HowMuch, Asks::When, Asks::Where, Asks::Who, Asks::Why, Asks::How];
 
 /// What `message` asks for, if its words say it. "ou" without its accent is
 /// read as "où" only where "or" cannot stand ("ou est", "c'est ou").
