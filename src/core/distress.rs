@@ -495,6 +495,16 @@ const CUES: &[CueList] = &[
             "en haut des marches",
             // A door that will not open, someone left inside.
             "can not open the door",
+            "can not open the doors",
+            "ouvrir les portes",
+            // Buried: under snow, rubble, mud.
+            "buried under",
+            "buried in",
+            "under the rubble",
+            "sous les decombres",
+            "ensevelie",
+            "enseveli",
+            "ensevelis",
             "get the door open",
             "door will not open",
             "door is stuck",
