@@ -20,7 +20,8 @@
 //! - `vulnerable`: babies, the old, the sick, the pregnant;
 //! - `hazard_now`: smoke, sparks, gas smell, fire, water inside;
 //! - `info_question`: asks for information (numéro, heures, where is, how do I)
-//!   and `hypothetical` (si…, if…), `joke` (lol, haha): cues against.
+//!   and `hypothetical` (si…, if…), `joke` (lol, haha), `past` (hier, last
+//!   week…), `resolved` (nobody hurt, tout le monde va bien…): cues against.
 
 use std::sync::LazyLock;
 
@@ -681,6 +682,11 @@ const CUES: &[CueList] = &[
             "perd connaissance",
             "connaissance",
             "mal a la tete",
+            "passed out",
+            "passing out",
+            "pass out",
+            "not waking up",
+            "se reveille pas",
             "crise cardiaque",
             "heart attack",
             "chest pain",
@@ -830,7 +836,6 @@ const CUES: &[CueList] = &[
             "agressee",
             "agression",
             "assaulted",
-            "attack",
             "attacked",
             "violence",
             "violent",
@@ -841,7 +846,6 @@ const CUES: &[CueList] = &[
             "hiding",
             "tuer",
             "kill",
-            "peur",
         ],
         phrases: &[
             "tirer dessus",
@@ -852,6 +856,9 @@ const CUES: &[CueList] = &[
             "set fire",
             "hurt me",
             "me faire mal",
+            "attack me",
+            "attacking me",
+            "attacking us",
         ],
     },
     CueList {
@@ -1104,6 +1111,12 @@ const CUES: &[CueList] = &[
             "preparer",
             "prepare",
             "prevoir",
+            "eviter",
+            "avoid",
+            "prevent",
+            "prevenir",
+            "tips",
+            "conseils",
         ],
         phrases: &[
             "au cas ou",
@@ -1123,6 +1136,62 @@ const CUES: &[CueList] = &[
         name: "joke",
         words: &["lol", "mdr", "haha", "hahaha", "lmao", "jk", "mort", "dying"],
         phrases: &["je meurs", "i m dying", "i am dying here", "drowning in"],
+    },
+    CueList {
+        name: "past",
+        words: &["hier", "yesterday"],
+        phrases: &[
+            "la semaine passee",
+            "la semaine derniere",
+            "le mois passe",
+            "le mois dernier",
+            "l an passe",
+            "l annee passee",
+            "l annee derniere",
+            "le printemps passe",
+            "last week",
+            "last month",
+            "last year",
+            "last spring",
+            "la derniere fois",
+            "last time",
+            "during the last",
+        ],
+    },
+    CueList {
+        name: "resolved",
+        words: &[],
+        phrases: &[
+            "nobody hurt",
+            "no one hurt",
+            "nobody was hurt",
+            "no one was hurt",
+            "personne de blesse",
+            "personne blesse",
+            "personne est blesse",
+            "tout le monde va bien",
+            "tout le monde est correct",
+            "tout le monde est ok",
+            "sain et sauf",
+            "sains et saufs",
+            "saines et sauves",
+            "safe and sound",
+            "everyone is ok",
+            "everyone is fine",
+            "everyone is safe",
+            "we are ok",
+            "we are fine",
+            "we are safe",
+            "on est correct",
+            "on est en securite",
+            "ok now",
+            "fine now",
+            "correct maintenant",
+            "a baisse",
+            "went down",
+            "is over",
+            "est fini",
+        ],
     },
 ];
 
