@@ -140,6 +140,28 @@ const SINGLE_KEYWORD_COVERAGE: f32 = 0.75;
 /// …and by a keyword made only of names.
 const NAME_KEYWORD_COVERAGE: f32 = 0.5;
 
+/// Phrases that ask for opening hours.
+static HOURS: std::sync::LazyLock<normalize::PhraseSet> = std::sync::LazyLock::new(|| {
+    normalize::PhraseSet::new(&[
+        "what time",
+        "until what time",
+        "a quelle heure",
+        "jusque a quelle heure",
+        "quelle heure",
+        "heures d ouverture",
+        "opening hours",
+        "hours of",
+    ])
+});
+
+static OPEN_CLOSED: std::sync::LazyLock<[Option<Concept>; 2]> =
+    std::sync::LazyLock::new(|| [lexicon::concept_by_name("open"), lexicon::concept_by_name("closed")]);
+
+fn is_open_or_closed(token: &Token, lang: Option<Lang>) -> bool {
+    let concept = lexicon::concept_of(&token.stem_fr, &token.stem_en, lang);
+    concept.is_some() && OPEN_CLOSED.contains(&concept)
+}
+
 fn concept_key(concept: Concept) -> String {
     format!("#{}", lexicon::concept_name(concept))
 }
@@ -519,6 +541,9 @@ impl Index {
         let mut query: Vec<QueryToken> = Vec::new();
         let mut seen_words: Vec<&str> = Vec::new();
         let content: Vec<&Token> = message.content().collect();
+        // "What time does the info line close": opening hours, not a
+        // closure; the line is what the message is about.
+        let asks_hours = HOURS.any(message);
         let mut skip_next = false;
         let mut joined = String::new();
         // Inside a run of name words that started with "rue", "chemin"…
@@ -534,7 +559,7 @@ impl Index {
                 NUMBER_WEIGHT
             } else if token.entity {
                 ENTITY_WEIGHT
-            } else if is_generic(&token.word) {
+            } else if is_generic(&token.word) || (asks_hours && is_open_or_closed(token, lang)) {
                 GENERIC_WEIGHT
             } else {
                 1.0
@@ -827,9 +852,13 @@ static GENERIC: &[&str] = &[
     "hour",
     "hours",
     "huge",
+    "bout",
     "idea",
     "idee",
     "important",
+    "importante",
+    "importantes",
+    "importants",
     "inch",
     "inches",
     "info",
@@ -1077,6 +1106,19 @@ answer.en = "a"
         assert!(index.typo_term("sabel").is_some());
         // One letter changed: as likely another word as a typo of "sable".
         assert!(index.typo_term("saple").is_none());
+    }
+
+    #[test]
+    fn asking_for_opening_hours_is_not_about_a_closure() {
+        let (_, index) = index();
+        let weight_of = |text: &str, word: &str| {
+            let message = tokenize(text);
+            let position = message.content().position(|t| t.word == word).unwrap();
+            index.query_terms(&message, Some(Lang::En))[position].weight
+        };
+        assert!(
+            weight_of("what time does the info line close", "close") < weight_of("is the road still closed", "closed")
+        );
     }
 
     #[test]
