@@ -140,6 +140,12 @@ const SINGLE_KEYWORD_COVERAGE: f32 = 0.75;
 /// …and by a keyword made only of names.
 const NAME_KEYWORD_COVERAGE: f32 = 0.5;
 
+/// Greetings and thanks, folded.
+const POLITENESS: &[&str] = &[
+    "bonjour", "bonsoir", "salut", "allo", "hello", "hi", "hey", "merci", "thanks", "thank", "thx", "ty", "svp", "stp",
+    "please", "pls", "plz",
+];
+
 /// Phrases that ask for opening hours.
 static HOURS: std::sync::LazyLock<normalize::PhraseSet> = std::sync::LazyLock::new(|| {
     normalize::PhraseSet::new(&[
@@ -551,6 +557,16 @@ impl Index {
         for (i, token) in content.iter().enumerate() {
             in_street_name = token.entity && (in_street_name || is_street_prefix(&token.word));
             if std::mem::take(&mut skip_next) {
+                continue;
+            }
+            // "Bonjour … merci": politeness says nothing of the topic.
+            if POLITENESS.contains(&token.word.as_str()) {
+                query.push(QueryToken {
+                    terms: TermList::default(),
+                    weight: 0.0,
+                    in_question: token.question,
+                    asks: false,
+                });
                 continue;
             }
             let repeated = seen_words.contains(&token.word.as_str());
@@ -1106,6 +1122,13 @@ answer.en = "a"
         assert!(index.typo_term("sabel").is_some());
         // One letter changed: as likely another word as a typo of "sable".
         assert!(index.typo_term("saple").is_none());
+    }
+
+    #[test]
+    fn greetings_and_thanks_do_not_dilute_a_question() {
+        let (_, index) = index();
+        let score = |text: &str| index.search(&tokenize(text), None, 1)[0].score;
+        assert_eq!(score("Bonjour, où trouver des sacs de sable? Merci"), score("où trouver des sacs de sable"));
     }
 
     #[test]
