@@ -352,6 +352,7 @@ pub fn tokenize(text: &str) -> Normalized {
         expand_word(raw, &mut expanded);
         words.extend(expanded.drain(..).map(|w| (w, entity, sentence)));
     }
+    giving_a_ride(&mut words);
     // Compounds written as two words: "croix rouge", "sous sol".
     let mut i = 0;
     let mut joined = String::new();
@@ -497,6 +498,30 @@ fn asks_after_comma(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Idioms of help and transport whose words mean something else alone:
+/// "donner un coup de main" is help, not a cut ("coupé"); "pick her up",
+/// "drive me" are a ride, not a road.
+fn giving_a_ride(words: &mut Vec<(String, bool, u16)>) {
+    const OBJECT: &[&str] = &["me", "her", "him", "us", "them"];
+    let mut i = 0;
+    while i < words.len() {
+        let word = |k: usize| words.get(k).map(|w| w.0.as_str());
+        if word(i) == Some("coup") && word(i + 1) == Some("de") && word(i + 2) == Some("main") {
+            words[i].0 = "aide".to_string();
+            words.drain(i + 1..i + 3);
+        } else if word(i) == Some("pick")
+            && word(i + 1).is_some_and(|w| OBJECT.contains(&w))
+            && word(i + 2) == Some("up")
+        {
+            words[i].0 = "ride".to_string();
+            words.remove(i + 2);
+        } else if word(i) == Some("drive") && word(i + 1).is_some_and(|w| OBJECT.contains(&w)) {
+            words[i].0 = "ride".to_string();
+        }
+        i += 1;
+    }
 }
 
 /// What a question asks for, when its words say it: "où" and "quand" are
@@ -1398,6 +1423,15 @@ mod tests {
         assert!(tokenize("c'est quoi qui se passe à la gare").interrogative);
         assert!(tokenize("qu'est ce qui est arrivé").interrogative);
         assert!(!tokenize("on reste ou on part").interrogative);
+    }
+
+    #[test]
+    fn idioms_of_help_and_transport() {
+        let words = |text: &str| tokenize(text).tokens.iter().map(|t| t.word.clone()).collect::<Vec<_>>().join(" ");
+        assert_eq!(words("donner un coup de main"), "donner un aide");
+        assert_eq!(words("who can pick her up"), "who can ride her");
+        assert_eq!(words("can someone drive me there"), "can someone ride me there");
+        assert_eq!(words("can I drive on route 133"), "can i drive on route 133");
     }
 
     #[test]
