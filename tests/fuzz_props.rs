@@ -76,6 +76,20 @@ fn resident_text() -> impl Strategy<Value = String> {
         "proche",
         "close",
         "sabel",
+        ",",
+        ", what should I ",
+        ", comment ",
+        " coup de main ",
+        " pick her up ",
+        " drive me ",
+        "revient",
+        "2h",
+        "14h30",
+        " what time ",
+        " pills for blood pressure ",
+        " pu capable de dormir ",
+        " nobody hurt ",
+        "Bonjour ",
     ]);
     prop_oneof![prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat()), any::<String>(), "\\PC{0,300}",]
 }
