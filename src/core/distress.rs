@@ -1239,25 +1239,31 @@ static NEUTRAL_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(NEUTRA
 
 fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f32)> {
     let index = &*CUE_INDEX;
-    let mut neutral = vec![false; words.len()];
-    for (_, range) in NEUTRAL_SET.occurrences(message) {
+    // Tokens inside a neutral phrase; most messages have none.
+    let mut neutral: Vec<bool> = Vec::new();
+    NEUTRAL_SET.each_occurrence(message, |_, range| {
+        neutral.resize(words.len(), false);
         neutral[range].fill(true);
-    }
+    });
+    let is_neutral = |i: usize| neutral.get(i).copied().unwrap_or(false);
     let mut counts = [0usize; 32];
-    for (w, _) in words.iter().zip(&neutral).filter(|(_, n)| !**n) {
-        if let Some(&bits) = index.words.get(w) {
-            for (i, count) in counts.iter_mut().enumerate().take(CUES.len()) {
-                *count += ((bits >> i) & 1) as usize;
+    for (i, w) in words.iter().enumerate() {
+        if let Some(&bits) = index.words.get(w)
+            && !is_neutral(i)
+        {
+            for (c, count) in counts.iter_mut().enumerate().take(CUES.len()) {
+                *count += ((bits >> c) & 1) as usize;
             }
         }
     }
-    let mut counted = vec![false; index.phrase_cue.len()];
-    for (phrase, range) in index.phrases.occurrences(message) {
-        if !counted[phrase] && !neutral[range].iter().any(|n| *n) {
-            counted[phrase] = true;
+    // Each phrase counts once, wherever it first occurs outside a neutral one.
+    let mut counted: Vec<usize> = Vec::new();
+    index.phrases.each_occurrence(message, |phrase, range| {
+        if !counted.contains(&phrase) && !range.clone().any(is_neutral) {
+            counted.push(phrase);
             counts[index.phrase_cue[phrase]] += 1;
         }
-    }
+    });
     let mut out = Vec::with_capacity(CUES.len() + 4);
     for (cue, &count) in CUES.iter().zip(&counts) {
         if count > 0 {

@@ -119,21 +119,19 @@ impl PhraseSet {
         self.count(message) > 0
     }
 
-    /// Every occurrence in `message`: the phrase's index, and the range of
-    /// tokens it covers.
-    pub fn occurrences(&self, message: &Normalized) -> Vec<(usize, std::ops::Range<usize>)> {
-        let mut out = Vec::new();
+    /// Calls `found` with every occurrence in `message`: the phrase's
+    /// index, and the range of tokens it covers.
+    pub fn each_occurrence(&self, message: &Normalized, mut found: impl FnMut(usize, std::ops::Range<usize>)) {
         for (start, token) in message.tokens.iter().enumerate() {
             let Some(candidates) = self.by_first.get(token.word.as_str()) else { continue };
             for (index, words) in candidates {
                 if words.len() <= message.tokens.len() - start
                     && words.iter().zip(&message.tokens[start..]).all(|(w, t)| *w == t.word)
                 {
-                    out.push((*index, start..start + words.len()));
+                    found(*index, start..start + words.len());
                 }
             }
         }
-        out
     }
 }
 
