@@ -82,10 +82,9 @@ fn extreme_heat_set_routes_well() {
     // A fifth incident (heat wave, outages), written and measured once
     // before any change: see README for that first run.
     let r = report(&root().join("tests/data/canicule"), &root().join("tests/data/canicule-cases.jsonl"));
-    // Two of its 12 out-of-scope questions are answered: "can I have a
-    // bonfire in my backyard" (a lawn-watering keyword) and "des jobs d'été
-    // à la ville" (outdoor work): 16.7%.
-    check_floors_with(&r, 72.0, 3.0, 95.0, 85.0, 75.0, 17.0, 90.0);
+    // One of its 12 out-of-scope questions is answered: "des jobs d'été à
+    // la ville" (from outdoor work): 8.3%.
+    check_floors_with(&r, 72.0, 3.0, 95.0, 85.0, 75.0, 9.0, 90.0);
 }
 
 #[test]

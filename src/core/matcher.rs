@@ -120,6 +120,8 @@ fn letter_mask(word: &str) -> u32 {
 
 /// Weight of a word that says little about what a message is about.
 const GENERIC_WEIGHT: f32 = 0.3;
+/// Weight of a word of the incident domain that the set has no word for.
+const UNCOVERED_TOPIC_WEIGHT: f32 = 1.3;
 /// Weight of a number (street numbers, ages, hours).
 const NUMBER_WEIGHT: f32 = 0.15;
 /// Weight of a word of a message that names a place, an organisation or a
@@ -636,6 +638,17 @@ impl Index {
             // it weighs as any word the set does not know.
             let unknown_name = token.entity && terms.is_empty() && !in_street_name;
             let base = if unknown_name { 1.0 } else { base };
+            // A word of the incident domain that no question or keyword of
+            // the set has ("bonfire" in a heat wave's set) is a topic it
+            // does not cover.
+            let base = if terms.iter().all(|&(t, _)| self.postings[t as usize].is_empty())
+                && base == 1.0
+                && lexicon::concept_of(&token.stem_fr, &token.stem_en, lang).is_some()
+            {
+                UNCOVERED_TOPIC_WEIGHT
+            } else {
+                base
+            };
             let weight = if repeated { 0.0 } else { base * specificity };
             query.push(QueryToken { terms, weight, in_question: token.question, asks: false });
         }
@@ -1122,6 +1135,15 @@ answer.en = "a"
         assert!(index.typo_term("sabel").is_some());
         // One letter changed: as likely another word as a typo of "sable".
         assert!(index.typo_term("saple").is_none());
+    }
+
+    #[test]
+    fn a_topic_of_the_domain_no_question_covers_weighs_more_than_an_unknown_word() {
+        let (_, index) = index();
+        let message = tokenize("bonfire trampoline shelter");
+        let weights: Vec<f32> = index.query_terms(&message, Some(Lang::En)).iter().map(|q| q.weight).collect();
+        assert!(weights[0] > weights[1], "{weights:?}");
+        assert_eq!(weights[1], 1.0);
     }
 
     #[test]
