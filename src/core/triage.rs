@@ -84,6 +84,12 @@ pub fn is_human_request(message: &Normalized) -> bool {
         "conseiller",
         "conseillere",
         "staff",
+        "responsable",
+        "superviseur",
+        "superviseure",
+        "supervisor",
+        "gestionnaire",
+        "manager",
     ];
     const TALK: &[&str] = &[
         "parler",
@@ -108,6 +114,9 @@ pub fn is_human_request(message: &Normalized) -> bool {
         "rappelle",
         "rappelez",
         "callback",
+        // "quelqu'un qui peut me répondre pour vrai"
+        "repondre",
+        "reponde",
     ];
     const WANT: &[&str] = &[
         "veux", "voudrais", "voudrait", "aimerais", "souhaite", "want", "wanna", "like", "need", "besoin", "peux",
@@ -132,11 +141,43 @@ pub fn is_human_request(message: &Normalized) -> bool {
     if about_bot {
         return false;
     }
+    let strong_person = has(&[
+        "humain",
+        "humaine",
+        "human",
+        "agent",
+        "agente",
+        "operator",
+        "operateur",
+        "operatrice",
+        "representant",
+        "representative",
+        "superviseur",
+        "supervisor",
+    ]) || REAL_PERSON.any(message);
     (person && talk && (want || length <= 6))
         || (person
             && length <= 2
             && has(&["humain", "human", "agent", "person", "personne", "operator", "representant"]))
+        // "je veux un humain", "get me a real person"
+        || (strong_person && (want || has(&["get", "give", "donnez", "donne"])) && length <= 6)
+        // "appelez-moi svp", "call me back"
+        || (has(&["appelez", "rappelez", "callback"]) && length <= 3)
 }
+
+/// A person as opposed to the bot: "a real person", "une vraie personne".
+static REAL_PERSON: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(&[
+        "real person",
+        "actual person",
+        "live person",
+        "live agent",
+        "vraie personne",
+        "vrai personne",
+        "vrai monde",
+        "personne reelle",
+    ])
+});
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -449,6 +490,16 @@ mod tests {
             ("la ville va-tu rappeler les gens de la zone?", false),
             ("une préposée peut-tu m'appeler", true),
             ("passez-moi un agent", true),
+            ("je veux un humain", true),
+            ("get me a real person", true),
+            ("mettez-moi en contact avec un responsable", true),
+            ("can I speak to a supervisor", true),
+            ("y a-tu quelqu'un qui peut me répondre pour vrai", true),
+            ("appelez-moi svp", true),
+            ("who should I talk to about my insurance", false),
+            ("can someone help me fill the form", false),
+            ("je cherche quelqu'un pour garder mon chien", false),
+            ("appelez le 311 pour les débris", false),
             ("quelqu'un passe-tu ramasser les branches?", false),
         ];
         for (text, expect) in cases {
