@@ -120,7 +120,8 @@ fn letter_mask(word: &str) -> u32 {
 
 /// Weight of a word that says little about what a message is about.
 const GENERIC_WEIGHT: f32 = 0.3;
-/// Weight of a word of the incident domain that the set has no word for.
+/// Weight of a word of the incident domain that no question or keyword of
+/// the set has.
 const UNCOVERED_TOPIC_WEIGHT: f32 = 1.3;
 /// Weight of a number (street numbers, ages, hours).
 const NUMBER_WEIGHT: f32 = 0.15;
@@ -831,6 +832,7 @@ static GENERIC: &[&str] = &[
     "bonjour",
     "bonne",
     "bonsoir",
+    "bout",
     "came",
     "cas",
     "city",
@@ -881,7 +883,6 @@ static GENERIC: &[&str] = &[
     "hour",
     "hours",
     "huge",
-    "bout",
     "idea",
     "idee",
     "important",

@@ -350,7 +350,7 @@ pub fn tokenize(text: &str) -> Normalized {
         expand_word(raw, &mut expanded);
         words.extend(expanded.drain(..).map(|w| (w, entity, sentence)));
     }
-    giving_a_ride(&mut words);
+    idioms(&mut words);
     // Compounds written as two words: "croix rouge", "sous sol".
     let mut i = 0;
     let mut joined = String::new();
@@ -466,10 +466,12 @@ fn asks_after_comma(text: &str) -> bool {
             break;
         }
         let last = clause.split(|c: char| !(c.is_alphanumeric() || c == '\'')).rfind(|w| !w.is_empty());
-        if let Some(last) = last
-            && (last == "où" || TRAILING_QUESTION_WORDS.contains(&fold(last).as_str()) && fold(last) != "ou")
-        {
-            return true;
+        if let Some(last) = last {
+            // "ou" without its accent may be "or".
+            let folded = fold(last);
+            if last == "où" || (folded != "ou" && TRAILING_QUESTION_WORDS.contains(&folded.as_str())) {
+                return true;
+            }
         }
     }
     for clause in text.split(',').skip(1) {
@@ -501,7 +503,7 @@ fn asks_after_comma(text: &str) -> bool {
 /// Idioms of help and transport whose words mean something else alone:
 /// "donner un coup de main" is help, not a cut ("coupé"); "pick her up",
 /// "drive me" are a ride, not a road.
-fn giving_a_ride(words: &mut Vec<(String, bool, u16)>) {
+fn idioms(words: &mut Vec<(String, bool, u16)>) {
     const OBJECT: &[&str] = &["me", "her", "him", "us", "them"];
     let mut i = 0;
     while i < words.len() {
