@@ -88,8 +88,6 @@ pub fn is_human_request(message: &Normalized) -> bool {
         "superviseur",
         "superviseure",
         "supervisor",
-        "gestionnaire",
-        "manager",
     ];
     const TALK: &[&str] = &[
         "parler",
