@@ -188,8 +188,6 @@ const SELF_HARM: &[&str] = &[
     "want to die",
     "veux mourir",
     "plus envie de vivre",
-    "pu envie de vivre",
-    "veux pu vivre",
     "veux plus vivre",
     "en finir",
     "better off without me",
@@ -512,7 +510,6 @@ const CUES: &[CueList] = &[
             "door is jammed",
             "porte ouvre pas",
             "porte ouvre plus",
-            "porte ouvre pu",
             "porte est bloquee",
             "ouvrir la porte",
             "someone inside",
@@ -732,7 +729,6 @@ const CUES: &[CueList] = &[
             "not come back",
             "repond pas",
             "repond plus",
-            "repond pu",
             "ne repond",
             "not answering",
             "no answer",
@@ -746,7 +742,6 @@ const CUES: &[CueList] = &[
             "vois plus",
             "vois pas",
             "bouge plus",
-            "bouge pu",
             "not moving",
             "pas arrive",
             "pas arrivee",
@@ -767,7 +762,6 @@ const CUES: &[CueList] = &[
             "end it",
             "end my life",
             "plus vivre",
-            "pu vivre",
             "veux mourir",
             "want to die",
             "sans moi",
@@ -785,11 +779,9 @@ const CUES: &[CueList] = &[
             "all to stop",
             "le gout de rien",
             "plus le gout",
-            "pu le gout",
-            "pu capable",
             "plus capable",
             "rien savoir",
-            "toutes mes pilules",
+            "tout mes pilules",
             "all my pills",
             "mettre fin",
             "give up",
@@ -880,7 +872,7 @@ const CUES: &[CueList] = &[
             "venir chercher",
             "come get",
             "call someone",
-            "check on",
+            "verifier on",
             "quelqu un peut venir",
         ],
     },
@@ -1227,10 +1219,8 @@ const NEUTRAL: &[&str] = &[
     "pilules pour la",
     "pilules pour ma",
     "pilules pour mon",
-    "pu capable de dormir",
     "plus capable de dormir",
     "pas capable de dormir",
-    "pu capable d attendre",
     "plus capable d attendre",
     "can not sleep",
 ];
@@ -1256,10 +1246,12 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             }
         }
     }
-    // Each phrase counts once, wherever it first occurs outside a neutral one.
+    // Each phrase counts once, wherever it first occurs not wholly inside a
+    // neutral one ("pu capable" in "pu capable de dormir" does not count;
+    // "toutes mes pilules" in "toutes mes pilules pour le cœur" does).
     let mut counted: Vec<usize> = Vec::new();
     index.phrases.each_occurrence(message, |phrase, range| {
-        if !counted.contains(&phrase) && !range.clone().any(is_neutral) {
+        if !counted.contains(&phrase) && !range.clone().all(is_neutral) {
             counted.push(phrase);
             counts[index.phrase_cue[phrase]] += 1;
         }
@@ -1381,6 +1373,21 @@ mod tests {
     }
 
     #[test]
+    fn every_phrase_is_written_as_the_normaliser_writes_it() {
+        // A phrase is matched against normalised words: one written
+        // otherwise ("toutes" where the normaliser says "tout") never fires.
+        let lists = CUES.iter().map(|c| c.phrases).chain([STRONG_PLEAS, SELF_HARM, EMERGENCY_CALLS, NEUTRAL]);
+        let mut unmatchable = Vec::new();
+        for phrase in lists.flatten() {
+            let words: Vec<String> = tokenize(phrase).tokens.iter().map(|t| t.word.clone()).collect();
+            if words.join(" ") != *phrase {
+                unmatchable.push(format!("{phrase} -> {}", words.join(" ")));
+            }
+        }
+        assert!(unmatchable.is_empty(), "{unmatchable:#?}");
+    }
+
+    #[test]
     fn a_jammed_door_someone_inside_a_gas_smell_a_crash() {
         let names = |text: &str| cue_names(&tokenize(text), text);
         assert!(names("the basement door is jammed and the water keeps coming").contains(&"stuck"));
@@ -1399,6 +1406,7 @@ mod tests {
         // The same words when the body is failing, or in despair.
         assert!(names("ma mère a mal dans la poitrine pis y respire mal").contains(&"body"));
         assert!(names("chu pu capable, j'en peux pu").contains(&"harm"));
+        assert!(names("j'ai pris toutes mes pilules pour le coeur").contains(&"harm"));
     }
 
     #[test]
