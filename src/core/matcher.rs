@@ -166,8 +166,7 @@ static HOURS: std::sync::LazyLock<normalize::PhraseSet> = std::sync::LazyLock::n
 static OPEN_CLOSED: std::sync::LazyLock<[Option<Concept>; 2]> =
     std::sync::LazyLock::new(|| [lexicon::concept_by_name("open"), lexicon::concept_by_name("closed")]);
 
-fn is_open_or_closed(token: &Token, lang: Option<Lang>) -> bool {
-    let concept = lexicon::concept_of(&token.stem_fr, &token.stem_en, lang);
+fn is_open_or_closed(concept: Option<Concept>) -> bool {
     concept.is_some() && OPEN_CLOSED.contains(&concept)
 }
 
@@ -574,11 +573,12 @@ impl Index {
             }
             let repeated = seen_words.contains(&token.word.as_str());
             seen_words.push(&token.word);
+            let concept = lexicon::concept_of(&token.stem_fr, &token.stem_en, lang);
             let base = if is_number(&token.word) && !is_service_number(&token.word) {
                 NUMBER_WEIGHT
             } else if token.entity {
                 ENTITY_WEIGHT
-            } else if is_generic(&token.word) || (asks_hours && is_open_or_closed(token, lang)) {
+            } else if is_generic(&token.word) || (asks_hours && is_open_or_closed(concept)) {
                 GENERIC_WEIGHT
             } else {
                 1.0
@@ -586,7 +586,7 @@ impl Index {
             // The token's concept, then its stems in both languages, as
             // `keys_of` names them at build time, without allocating.
             let mut terms = TermList::default();
-            if let Some(concept) = lexicon::concept_of(&token.stem_fr, &token.stem_en, lang)
+            if let Some(concept) = concept
                 && let Some(Some(term)) = self.concept_terms.get(usize::from(concept))
             {
                 terms.push((*term, 1.0));
@@ -642,14 +642,13 @@ impl Index {
             // A word of the incident domain that no question or keyword of
             // the set has ("bonfire" in a heat wave's set) is a topic it
             // does not cover.
-            let base = if terms.iter().all(|&(t, _)| self.postings[t as usize].is_empty())
-                && base == 1.0
-                && lexicon::concept_of(&token.stem_fr, &token.stem_en, lang).is_some()
-            {
-                UNCOVERED_TOPIC_WEIGHT
-            } else {
-                base
-            };
+            let base =
+                if terms.iter().all(|&(t, _)| self.postings[t as usize].is_empty()) && base == 1.0 && concept.is_some()
+                {
+                    UNCOVERED_TOPIC_WEIGHT
+                } else {
+                    base
+                };
             let weight = if repeated { 0.0 } else { base * specificity };
             query.push(QueryToken { terms, weight, in_question: token.question, asks: false });
         }
@@ -794,8 +793,9 @@ fn is_number(word: &str) -> bool {
         ) || rest.strip_prefix('h').is_some_and(|m| m.bytes().all(|b| b.is_ascii_digit())))
 }
 
-/// Words that say little about the topic of a message: time, politeness,
-/// urgency, vague nouns and verbs. They still count, a third as much.
+/// Words that say little about the topic of a message: time, urgency, vague
+/// nouns and verbs. They still count, a third as much (greetings and thanks,
+/// `POLITENESS`, count nothing).
 pub fn is_generic(word: &str) -> bool {
     GENERIC_SET.contains(word)
 }
@@ -811,7 +811,6 @@ static GENERIC: &[&str] = &[
     "affaires",
     "afin",
     "ajourdhui",
-    "allo",
     "already",
     "annee",
     "ans",
@@ -829,9 +828,7 @@ static GENERIC: &[&str] = &[
     "bien",
     "big",
     "bit",
-    "bonjour",
     "bonne",
-    "bonsoir",
     "bout",
     "came",
     "cas",
@@ -875,7 +872,6 @@ static GENERIC: &[&str] = &[
     "happened",
     "happening",
     "happens",
-    "hello",
     "help",
     "heure",
     "heures",
@@ -914,7 +910,6 @@ static GENERIC: &[&str] = &[
     "mardi",
     "matin",
     "maybe",
-    "merci",
     "mercredi",
     "met",
     "meter",
@@ -976,7 +971,6 @@ static GENERIC: &[&str] = &[
     "rendue",
     "right",
     "said",
-    "salut",
     "samedi",
     "saturday",
     "says",
@@ -991,15 +985,12 @@ static GENERIC: &[&str] = &[
     "stuff",
     "sunday",
     "sure",
-    "svp",
     "take",
     "takes",
     "taking",
     "tell",
     "tellement",
     "temps",
-    "thank",
-    "thanks",
     "thing",
     "things",
     "thursday",
