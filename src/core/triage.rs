@@ -132,35 +132,34 @@ pub fn is_human_request(message: &Normalized) -> bool {
         .count();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
     let person = has(PERSON);
-    let talk = has(TALK) || (has(&["call", "phone"]) && has(&["back"])) || CALL_ME.any(message);
+    let talk = || has(TALK) || (has(&["call", "phone"]) && has(&["back"])) || CALL_ME.any(message);
     let want = has(WANT);
-    // "am I talking to a human?" is a question about the bot, not a request.
-    let about_bot = ABOUT_BOT.any(message);
-    if about_bot {
-        return false;
-    }
-    let strong_person = has(&[
-        "humain",
-        "humaine",
-        "human",
-        "agent",
-        "agente",
-        "operator",
-        "operateur",
-        "operatrice",
-        "representant",
-        "representative",
-        "superviseur",
-        "supervisor",
-    ]) || REAL_PERSON.any(message);
-    (person && talk && (want || length <= 6))
+    let strong_person = || {
+        has(&[
+            "humain",
+            "humaine",
+            "human",
+            "agent",
+            "agente",
+            "operator",
+            "operateur",
+            "operatrice",
+            "representant",
+            "representative",
+            "superviseur",
+            "supervisor",
+        ]) || REAL_PERSON.any(message)
+    };
+    let asks = (person && (want || length <= 6) && talk())
         || (person
             && length <= 2
             && has(&["humain", "human", "agent", "person", "personne", "operator", "representant"]))
         // "je veux un humain", "get me a real person"
-        || (strong_person && (want || has(&["get", "give", "donnez", "donne"])) && length <= 6)
+        || (length <= 6 && (want || has(&["get", "give", "donnez", "donne"])) && strong_person())
         // "appelez-moi svp", "call me back"
-        || (has(&["appelez", "rappelez", "callback"]) && length <= 3)
+        || (length <= 3 && has(&["appelez", "rappelez", "callback"]));
+    // "am I talking to a human?" is a question about the bot, not a request.
+    asks && !ABOUT_BOT.any(message)
 }
 
 /// A person as opposed to the bot: "a real person", "une vraie personne".
