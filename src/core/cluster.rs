@@ -29,7 +29,7 @@ fn terms(text: &str) -> Vec<String> {
     let mut terms: Vec<String> = message
         .content()
         .filter(|t| !t.entity && t.word.chars().count() > 1)
-        .map(|t| match lexicon::concept_of(&t.stem_fr, &t.stem_en, None) {
+        .map(|t| match lexicon::concept_of_token(t, None) {
             Some(concept) => format!("@{}", lexicon::concept_name(concept)),
             None => (&*t.stem_fr).min(&*t.stem_en).to_string(),
         })

@@ -5,28 +5,31 @@
 //!
 //! The groups are about incidents in general (floods, fires, storms, spills,
 //! outages, heat, cold), never about one directive file. Each word is listed
-//! folded (no accents); it is matched by its Snowball stem in its language.
+//! folded (no accents); it is matched by its Snowball stem in its language,
+//! or, written `=word`, as that word alone: its stem is another common
+//! word's ("=biens" stems to "bien", "=partir" to "part", "=cour" to
+//! "courant"'s "cour").
 
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use super::directives::Lang;
-use super::normalize::stem;
+use super::normalize::{Token, stem};
 
 /// `concept: french words | english words`
 const GROUPS: &str = "
-evacuate: evacuer evacuation evacue evacuee evacues quitter partir sortir fuir | evacuate evacuation evacuated evacuating evacuee leave leaving flee
+evacuate: evacuer evacuation evacue evacuee evacues quitter =partir =part =pars =partis =parti =partez =partons sortir fuir | evacuate evacuation evacuated evacuating evacuee leave leaving flee
 shelter: hebergement heberger herbergement refuge abri sinistres hotel motel dormir coucher | shelter shelters lodging accommodation sleep hotel motel
 drink: potable boire bouteille bouteilles buvable robinet aqueduc boisson boissons | drink drinking bottled bottle potable tap drinkable beverage beverages
 boil: bouillir ebullition bouilli | boil boiled boiling
 sandbag: sable sablage | sandbag sandbags sand
 road: route routes chemin pont ponts autoroute circulation detour detours viaduc traverse | road roads bridge bridges highway traffic detour commute drive driving
-closed: ferme fermee fermees fermes fermeture bloque bloquee barre barree coupee coupe inaccessible impraticable | closed closure closures blocked shut impassable
+closed: ferme fermee fermees fermes fermeture bloque bloquee barre barree =coupee =coupees =coupe =coupes inaccessible impraticable | closed closure closures blocked shut impassable
 open: ouvert ouverte ouverts ouvertes ouverture rouvrir rouvert reouverture | open opened reopen reopened reopening
 power: electricite courant panne pannes hydro delestage jus | power electricity outage outages blackout hydro
-electrical: electrique electriques fil prise prises panneau disjoncteur disjoncteurs filage electrocution | wire wires wiring outlet outlets breaker breakers panel electrocution
+electrical: electrique electriques fil =prise =prises panneau disjoncteur disjoncteurs filage electrocution | wire wires wiring outlet outlets breaker breakers panel electrocution
 insurance: assurance assurances assureur assureurs | insurance insurer insured claim claims adjuster
-money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation | financial compensation compensate reimbursement reimburse refund money funds funding allowance grant
+money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation | financial compensation compensate reimbursement reimburse refund money funds funding =allowance grant
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
@@ -35,22 +38,22 @@ school: ecole ecoles classe classes scolaire eleve eleves cegep universite garde
 car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
 park: stationner stationnement garer stationne | park parking parked
 garbage: debris dechet dechets ordures collecte encombrant encombrants poubelle poubelles rebuts jeter | debris garbage waste trash pickup junk rubbish throw dump
-mould: moisissure moisissures moisi champignon | mould mold mildew mouldy moldy
+mould: moisissure moisissures =moisi =moisie champignon | mould mold mildew mouldy moldy
 pump: pompe pompes pomper pompage | pump pumps pumping sump
 basement: soussol soussols cave | basement basements cellar downstairs
 clean: nettoyer nettoyage desinfecter desinfection laver | clean cleaning cleanup disinfect disinfecting wash
 volunteer: benevole benevoles benevolat | volunteer volunteers volunteering
-donate: don dons donner donation donations | donate donation donations donating
-relative: famille proche proches parent parents frere soeur fille pere mere grandmere grandpere oncle tante cousin conjoint conjointe mari epoux epouse | family relative relatives brother sister son daughter father mother grandmother grandfather uncle aunt cousin husband wife spouse partner
+donate: =don =dons =donner donation donations | donate donation donations donating
+relative: famille proche proches parent parents frere soeur =fille =filles pere mere grandmere grandpere oncle tante cousin conjoint conjointe =mari =maris epoux epouse | family relative relatives brother sister son daughter father mother grandmother grandfather uncle aunt cousin husband wife spouse partner
 find: trouver retrouver localiser recherche joindre rejoindre | find locate whereabouts search reach
 phone: appeler telephoner telephone numero ligne cellulaire | call phone number line hotline cellphone cell
 alert: alerte alertes notification notifications avis texto textos infolettre abonner abonnement message | alert alerts notification notifications notify text texts subscribe subscription
 return: retour retourner rentrer revenir reintegrer reintegration | return returning back
 home: maison domicile residence chez demeure propriete chalet appartement logement condo | home house residence property cottage cabin apartment condo
 safe: securitaire securite dangereux risque risques | safe safety unsafe dangerous risk risks hazard hazardous
-mobility: mobilite fauteuil roulant handicap handicape marchette deambulateur oxygene | mobility wheelchair disabled disability walker oxygen
+mobility: mobilite fauteuil =roulant =roulante handicap handicape marchette deambulateur oxygene | mobility wheelchair disabled disability walker oxygen
 food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner collation | food meal meals eat eating groceries grocery supper dinner lunch breakfast snack
-level: niveau niveaux hauteur debit baisser baisse redescendre descendre decrue monter pointe | level levels height gauge recede receding peak crest drop
+level: niveau niveaux hauteur debit baisser baisse redescendre descendre decrue monter =pointe | level levels height gauge recede receding peak crest drop
 flood: inondation inondations inonde inondee inondes crue crues debordement | flood floods flooding flooded overflow
 fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning bonfire campfire
 smoke: fumee fumees | smoke smoky
@@ -59,12 +62,12 @@ mental: stress stresse stressee stresses stressant peur anxiete angoisse detress
 child: enfant enfants bebe bebes ado ados adolescent nourrisson nourrissons poupon | child children kid kids baby babies teen teenager toddler toddlers infant infants newborn diaper diapers
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
 cost: gratuit gratuite gratuits couter cout frais prix payer | free cost costs fee fees price pay
-register: inscrire inscription enregistrer enregistrement | register registration enrol sign
+register: inscrire inscription enregistrer enregistrement | register registration enrol
 work: travail emploi employeur patron travailler | work job employer boss working
 tenant: locataire locataires proprietaire loyer bail | tenant tenants landlord rent lease
 permit: permis autorisation | permit permits authorization
 document: papiers document documents identite passeport | documents papers identification passport
-clothes: vetements linge | clothes clothing
+clothes: =vetement =vetements linge | clothes clothing
 charge: recharger charger batterie | charge charging battery
 heat: chaleur canicule climatisation climatiseur clim rafraichissement | heat heatwave cooling airconditioning ac
 cold: froid chauffage chauffer verglas gel | cold ice freezing
@@ -76,27 +79,27 @@ mask: masque masques | mask masks respirator
 vaccine: vaccin vaccins tetanos | vaccine vaccines tetanus shot
 sewer: septique fosse toilette toilettes refoule refoulement egout egouts | septic toilet toilets sewer sewage backup
 well: puits | well wells
-dike: digue digues | dike dikes levee
+dike: digue digues | dike dikes
 map: carte cartes plan | map maps
 zone: zone zones secteur secteurs quartier quartiers | zone zones area areas sector neighbourhood district
 mandatory: obligatoire obligatoires oblige forcer | mandatory compulsory forced obliged
 bring: apporter amener emporter emmener trousse valise | bring pack kit suitcase
-transport: transport navette autobus bus taxi lift | transport transportation shuttle bus ride taxi lift
-access: acces entrer barrage laissez-passer | access enter checkpoint roadblock pass
-update: information informations nouvelles mise jour | information update updates news
+transport: transport navette autobus bus =taxi =taxis lift | transport transportation shuttle bus ride =taxi =taxis lift
+access: acces entrer barrage | access enter checkpoint checkpoints roadblock roadblocks =pass
+update: information informations =nouvelles | information update updates news
 duration: durer longtemps duree | long last duration
 mail: courrier poste | mail post
 help: aide aider assistance soutien depanner | help assistance support assist
 river: riviere fleuve lac ruisseau | river lake creek stream
 rain: pluie pleuvoir precipitations orage | rain raining storm rainfall
-wind: vent vents tempete ouragan tornade | wind winds hurricane tornado
-tree: arbre arbres branche branches | tree trees branch branches
+wind: =vent =vents tempete ouragan tornade | wind winds hurricane tornado
+tree: arbre arbres branche branches erable erables chene chenes bouleau bouleaux saule saules peuplier peupliers orme ormes epinette epinettes sapin sapins tronc souche | tree trees branch branches maple maples oak oaks birch birches willow willows poplar poplars elm elms spruce trunk stump
 internet: internet wifi reseau | internet wifi network
 bank: banque caisse cheque cheques | bank cheque cheques check
 furniture: meubles meuble sofa divan canape matelas electromenagers | furniture couch sofa mattress appliances
 drywall: gypse placoplatre | drywall gyproc plasterboard sheetrock
 foundation: fondation fondations solage | foundation foundations
-belongings: effets biens bagages objets | belongings stuff possessions luggage valuables
+belongings: =effets =biens bagages objets | belongings stuff possessions luggage valuables
 retrieve: recuperer | retrieve grab fetch
 escort: escorte escorter escortes accompagner accompagnement | escort escorted accompany accompanied
 boat: bateau bateaux chaloupe embarcation canot zodiac | boat boats canoe dinghy
@@ -111,7 +114,7 @@ cloud: nuage nuages panache | cloud clouds plume
 fridge: frigo frigidaire refrigerateur | fridge refrigerator
 rail: ferroviaire ferroviaires rail rails wagon wagons | railway railroad rail rails tracks railcar railcars
 office: bureau bureaux | office offices
-yard: terrain cabanon | yard backyard driveway shed lawn
+yard: terrain =cour cabanon | yard backyard driveway shed lawn
 garden: jardin jardins potager potagers legumes plates-bandes fleurs plantes | garden gardens gardening vegetable vegetables flowers plants
 hydrate: hydrater hydratation deshydrate deshydratee deshydratation liquides | hydrate hydrated hydration dehydrated dehydration fluids
 infant_feeding: allaiter allaitement allaite biberon biberons | breastfeed breastfeeding breastfed formula
@@ -121,6 +124,17 @@ lean: pencher penche penchent penchee incline inclinee | lean leaning leans tilt
 slope: talus pente pentes falaise escarpement | slope slopes embankment bluff cliff hillside
 damage: dommage dommages degats endommage endommagee endommages bris | damage damaged damages
 test: analyse analyser analyses echantillon echantillons | test tested testing sample samples analysis
+casualty: mort morts morte mortes deces decede decedes blesse blesses blessee blessees blessure blessures | dead death deaths died =killed injured injury injuries casualties fatalities
+scam: arnaque arnaques arnaquer fraude fraudes frauduleux escroc escrocs escroquerie | scam scams scammer scammers fraud fraudulent
+roof: toit toits toiture toitures bardeau bardeaux | roof roofs roofing shingle shingles
+tarp: bache baches | tarp tarps tarpaulin
+building: batiment batiments immeuble immeubles structure structures structurel structurelle | building buildings structure structures structural
+inspection: inspection inspections inspecter inspecteur inspecteurs | inspection inspections inspect inspected inspector inspectors
+repair: reparer reparation reparations renovation renovations renover | repair repairs repaired fix fixing renovate renovation renovations
+contractor: entrepreneur entrepreneurs couvreur couvreurs | contractor contractors roofer roofers
+shower: douche douches doucher | shower showers showering
+smell: odeur odeurs | smell smells smelling smelled odour odor odours odors stink
+habitable: habitable inhabitable habitables inhabitables | livable unlivable habitable uninhabitable liveable unliveable
 weather: meteo temperature temperatures humidex | weather temperature temperatures humidex
 ";
 
@@ -131,12 +145,18 @@ struct Lexicon {
     /// Stem → concept, French and English apart.
     fr: FxHashMap<String, Concept>,
     en: FxHashMap<String, Concept>,
+    /// Folded word → concept, for the words listed `=word`: looked up
+    /// before the stems.
+    words_fr: FxHashMap<&'static str, Concept>,
+    words_en: FxHashMap<&'static str, Concept>,
     names: Vec<&'static str>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut fr_map = FxHashMap::default();
     let mut en_map = FxHashMap::default();
+    let mut words_fr = FxHashMap::default();
+    let mut words_en = FxHashMap::default();
     let mut names = Vec::new();
     for line in GROUPS.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let (name, words) = line.split_once(':').expect("every group line is `name: fr | en`");
@@ -145,21 +165,31 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         names.push(name.trim());
         for (lang, list) in [(Lang::Fr, fr), (Lang::En, en)] {
             for word in list.split_whitespace() {
-                // The first group to claim a stem keeps it.
-                let map = if lang == Lang::Fr { &mut fr_map } else { &mut en_map };
-                map.entry(stem(lang, word)).or_insert(concept);
+                // The first group to claim a stem or a word keeps it.
+                if let Some(exact) = word.strip_prefix('=') {
+                    let map = if lang == Lang::Fr { &mut words_fr } else { &mut words_en };
+                    map.entry(exact).or_insert(concept);
+                } else {
+                    let map = if lang == Lang::Fr { &mut fr_map } else { &mut en_map };
+                    map.entry(stem(lang, word)).or_insert(concept);
+                }
             }
         }
     }
-    Lexicon { fr: fr_map, en: en_map, names }
+    Lexicon { fr: fr_map, en: en_map, words_fr, words_en, names }
 });
 
-/// The concept of a word, given its stems in both languages. `hint` is the
-/// language to try first (the text's, when known).
-pub fn concept_of(stem_fr: &str, stem_en: &str, hint: Option<Lang>) -> Option<Concept> {
+/// The concept of a token (its folded word, then its stems).
+pub fn concept_of_token(token: &Token, hint: Option<Lang>) -> Option<Concept> {
+    concept_of(&token.word, &token.stem_fr, &token.stem_en, hint)
+}
+
+/// The concept of a folded word, given its stems in both languages. `hint`
+/// is the language to try first (the text's, when known).
+pub fn concept_of(word: &str, stem_fr: &str, stem_en: &str, hint: Option<Lang>) -> Option<Concept> {
     let lexicon = &*LEXICON;
-    let fr = || lexicon.fr.get(stem_fr).copied();
-    let en = || lexicon.en.get(stem_en).copied();
+    let fr = || lexicon.words_fr.get(word).or_else(|| lexicon.fr.get(stem_fr)).copied();
+    let en = || lexicon.words_en.get(word).or_else(|| lexicon.en.get(stem_en)).copied();
     match hint {
         Some(Lang::En) => en().or_else(fr),
         Some(Lang::Fr) => fr().or_else(en),
@@ -184,8 +214,8 @@ mod tests {
     fn same(a: &str, b: &str) {
         let ta = &tokenize(a).tokens[0];
         let tb = &tokenize(b).tokens[0];
-        let ca = concept_of(&ta.stem_fr, &ta.stem_en, None);
-        let cb = concept_of(&tb.stem_fr, &tb.stem_en, None);
+        let ca = concept_of_token(ta, None);
+        let cb = concept_of_token(tb, None);
         assert!(ca.is_some() && ca == cb, "{a} ({ca:?}) vs {b} ({cb:?})");
     }
 
@@ -217,8 +247,13 @@ mod tests {
             let (fr, en) = words.split_once('|').unwrap();
             for (lang, list) in [(Lang::Fr, fr), (Lang::En, en)] {
                 for word in list.split_whitespace() {
-                    let map = if lang == Lang::Fr { &LEXICON.fr } else { &LEXICON.en };
-                    let owner = concept_name(map[&stem(lang, word)]);
+                    let owner = if let Some(exact) = word.strip_prefix('=') {
+                        let map = if lang == Lang::Fr { &LEXICON.words_fr } else { &LEXICON.words_en };
+                        concept_name(map[exact])
+                    } else {
+                        let map = if lang == Lang::Fr { &LEXICON.fr } else { &LEXICON.en };
+                        concept_name(map[&stem(lang, word)])
+                    };
                     if owner != name.trim() {
                         clashes.push(format!("{word} ({lang:?}) in {name} belongs to {owner}"));
                     }

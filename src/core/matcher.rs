@@ -176,7 +176,7 @@ fn concept_key(concept: Concept) -> String {
 
 /// The term keys a token may match, best first: its concept, then its stems.
 fn keys_of(token: &Token, lang: Option<Lang>) -> ([Option<String>; 3], bool) {
-    let concept = lexicon::concept_of(&token.stem_fr, &token.stem_en, lang);
+    let concept = lexicon::concept_of_token(token, lang);
     let (first, second) = match lang {
         Some(Lang::En) => (&token.stem_en, &token.stem_fr),
         _ => (&token.stem_fr, &token.stem_en),
@@ -411,7 +411,7 @@ impl Index {
         ["er", "ir", "re"].iter().find_map(|ending| {
             let infinitive = format!("{root}{ending}");
             let stem = normalize::stem(Lang::Fr, &infinitive);
-            lexicon::concept_of(&stem, "", Some(Lang::Fr))
+            lexicon::concept_of(&infinitive, &stem, "", Some(Lang::Fr))
                 .and_then(|concept| self.concept_terms.get(usize::from(concept)).copied().flatten())
                 .or_else(|| self.term_ids.get(&stem).copied())
         })
@@ -573,7 +573,7 @@ impl Index {
             }
             let repeated = seen_words.contains(&token.word.as_str());
             seen_words.push(&token.word);
-            let concept = lexicon::concept_of(&token.stem_fr, &token.stem_en, lang);
+            let concept = lexicon::concept_of_token(token, lang);
             let base = if is_number(&token.word) && !is_service_number(&token.word) {
                 NUMBER_WEIGHT
             } else if token.entity {
@@ -609,7 +609,7 @@ impl Index {
                 && let Some(next) = content.get(i + 1)
                 && !self.term_ids.contains_key(&*next.stem_fr)
                 && !self.term_ids.contains_key(&*next.stem_en)
-                && lexicon::concept_of(&next.stem_fr, &next.stem_en, lang).is_none()
+                && lexicon::concept_of_token(next, lang).is_none()
                 && let Some(&term) = {
                     joined.clear();
                     joined.push_str(&token.word);

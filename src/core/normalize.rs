@@ -392,9 +392,7 @@ pub fn tokenize(text: &str) -> Normalized {
         }
         if let Some(name) = tokens.get(j)
             && !name.stop
-            && (name.entity
-                || (!capitalised_only
-                    && crate::core::lexicon::concept_of(&name.stem_fr, &name.stem_en, None).is_none()))
+            && (name.entity || (!capitalised_only && crate::core::lexicon::concept_of_token(name, None).is_none()))
         {
             tokens[i].entity = true;
             tokens[j].entity = true;
@@ -500,15 +498,21 @@ fn asks_after_comma(text: &str) -> bool {
     false
 }
 
-/// Idioms of help and transport whose words mean something else alone:
-/// "donner un coup de main" is help, not a cut ("coupé"); "pick her up",
-/// "drive me" are a ride, not a road.
+/// Idioms whose words mean something else alone: "donner un coup de main"
+/// is help, not a cut ("coupé"); "pick her up", "drive me" are a ride, not a
+/// road; "quelque part", "à part", "de ma part" are no departure ("on part").
 fn idioms(words: &mut Vec<(String, bool, u16)>) {
     const OBJECT: &[&str] = &["me", "her", "him", "us", "them"];
+    const POSSESSIVE: &[&str] = &["ma", "ta", "sa", "notre", "votre", "leur"];
     let mut i = 0;
     while i < words.len() {
         let word = |k: usize| words.get(k).map(|w| w.0.as_str());
-        if word(i) == Some("coup") && word(i + 1) == Some("de") && word(i + 2) == Some("main") {
+        if word(i) == Some("quelque") && word(i + 1) == Some("part") {
+            words[i].0 = "somewhere".to_string();
+            words.remove(i + 1);
+        } else if word(i + 1) == Some("part") && word(i).is_some_and(|w| w == "a" || POSSESSIVE.contains(&w)) {
+            words[i + 1].0 = "sauf".to_string();
+        } else if word(i) == Some("coup") && word(i + 1) == Some("de") && word(i + 2) == Some("main") {
             words[i].0 = "aide".to_string();
             words.drain(i + 1..i + 3);
         } else if word(i) == Some("pick")
@@ -1429,6 +1433,8 @@ mod tests {
     fn idioms_of_help_and_transport() {
         let words = |text: &str| tokenize(text).tokens.iter().map(|t| t.word.clone()).collect::<Vec<_>>().join(" ");
         assert_eq!(words("donner un coup de main"), "donner un aide");
+        assert_eq!(words("faut-il s'inscrire quelque part"), "faut se inscrire somewhere");
+        assert_eq!(words("tout le monde sauf nous"), words("tout le monde à part nous"));
         assert_eq!(words("who can pick her up"), "who can ride her");
         assert_eq!(words("can someone drive me there"), "can someone ride me there");
         assert_eq!(words("can I drive on route 133"), "can i drive on route 133");
