@@ -133,7 +133,59 @@ struct CueIndex {
     words: rustc_hash::FxHashMap<&'static str, u32>,
     phrases: PhraseSet,
     phrase_cue: Vec<usize>,
+    /// Whether each phrase is one of [`UNANSWERED`].
+    phrase_unanswered: Vec<bool>,
 }
+
+/// Someone not answering: a person gone silent is missing ("ma mère
+/// répond pas"), a service that does not pick up is a complaint ("mon
+/// assureur répond pas", "no answer at the hotline"). They count as
+/// `missing` unless the message names a service ([`SERVICES`]).
+const UNANSWERED: &[&str] = &[
+    "repond pas",
+    "repond plus",
+    "ne repond",
+    "not answering",
+    "no answer",
+    "has not answered",
+    "hasn t answered",
+    "not responding",
+];
+
+/// Services and offices whose silence is a complaint, not a disappearance.
+/// Emergency services are not among them ("l'ambulance répond pas").
+const SERVICES: &[&str] = &[
+    "assureur",
+    "assurance",
+    "insurer",
+    "insurance",
+    "ligne",
+    "line",
+    "hotline",
+    "311",
+    "compagnie",
+    "company",
+    "bureau",
+    "office",
+    "internet",
+    "cable",
+    "fournisseur",
+    "provider",
+    "pharmacie",
+    "pharmacy",
+    "ville",
+    "city",
+    "municipalite",
+    "hydro",
+    "service",
+    "services",
+    "support",
+    "garage",
+    "entrepreneur",
+    "contractor",
+    "proprietaire",
+    "landlord",
+];
 
 static CUE_INDEX: LazyLock<CueIndex> = LazyLock::new(|| {
     let mut words: rustc_hash::FxHashMap<&'static str, u32> = rustc_hash::FxHashMap::default();
@@ -148,7 +200,14 @@ static CUE_INDEX: LazyLock<CueIndex> = LazyLock::new(|| {
             phrase_cue.push(i);
         }
     }
-    CueIndex { words, phrases: PhraseSet::new(&all_phrases), phrase_cue }
+    let mut phrase_unanswered = vec![false; all_phrases.len()];
+    let missing = CUES.iter().position(|c| c.name == "missing").expect("a missing cue");
+    for p in UNANSWERED {
+        all_phrases.push(*p);
+        phrase_cue.push(missing);
+        phrase_unanswered.push(true);
+    }
+    CueIndex { words, phrases: PhraseSet::new(&all_phrases), phrase_cue, phrase_unanswered }
 });
 
 /// Pleas that are never small talk or a question about a service.
@@ -727,14 +786,6 @@ const CUES: &[CueList] = &[
             "not back",
             "never came back",
             "not come back",
-            "repond pas",
-            "repond plus",
-            "ne repond",
-            "not answering",
-            "no answer",
-            "has not answered",
-            "hasn t answered",
-            "not responding",
             "can not find",
             "trouve pas",
             "trouve plus",
@@ -1250,8 +1301,12 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     // neutral one ("pu capable" in "pu capable de dormir" does not count;
     // "toutes mes pilules" in "toutes mes pilules pour le cœur" does).
     let mut counted: Vec<usize> = Vec::new();
+    let names_service = || words.iter().any(|w| SERVICES.contains(w));
     index.phrases.each_occurrence(message, |phrase, range| {
-        if !counted.contains(&phrase) && !range.clone().all(is_neutral) {
+        if !counted.contains(&phrase)
+            && !range.clone().all(is_neutral)
+            && !(index.phrase_unanswered[phrase] && names_service())
+        {
             counted.push(phrase);
             counts[index.phrase_cue[phrase]] += 1;
         }
@@ -1376,7 +1431,8 @@ mod tests {
     fn every_phrase_is_written_as_the_normaliser_writes_it() {
         // A phrase is matched against normalised words: one written
         // otherwise ("toutes" where the normaliser says "tout") never fires.
-        let lists = CUES.iter().map(|c| c.phrases).chain([STRONG_PLEAS, SELF_HARM, EMERGENCY_CALLS, NEUTRAL]);
+        let lists =
+            CUES.iter().map(|c| c.phrases).chain([STRONG_PLEAS, SELF_HARM, EMERGENCY_CALLS, NEUTRAL, UNANSWERED]);
         let mut unmatchable = Vec::new();
         for phrase in lists.flatten() {
             let words: Vec<String> = tokenize(phrase).tokens.iter().map(|t| t.word.clone()).collect();
@@ -1407,6 +1463,18 @@ mod tests {
         assert!(names("ma mère a mal dans la poitrine pis y respire mal").contains(&"body"));
         assert!(names("chu pu capable, j'en peux pu").contains(&"harm"));
         assert!(names("j'ai pris toutes mes pilules pour le coeur").contains(&"harm"));
+    }
+
+    #[test]
+    fn a_service_that_does_not_answer_is_no_one_missing() {
+        let names = |text: &str| cue_names(&tokenize(text), text);
+        assert!(!names("j'ai pas d'internet depuis la tempête, le fournisseur répond pas").contains(&"missing"));
+        assert!(!names("my insurance company is not answering").contains(&"missing"));
+        assert!(!names("la ligne info répond pu").contains(&"missing"));
+        // A person gone silent is.
+        assert!(names("ma mère répond pas au téléphone").contains(&"missing"));
+        assert!(names("my dad is not answering his phone").contains(&"missing"));
+        assert!(names("l'ambulance répond pas pis mon mari respire pu").contains(&"missing"));
     }
 
     #[test]
