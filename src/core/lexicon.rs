@@ -238,6 +238,18 @@ mod tests {
     }
 
     #[test]
+    fn common_words_are_not_caught_by_another_words_stem() {
+        for word in ["bien", "passe", "pris", "mois", "jour", "taxes", "vente", "coup", "allowed", "fill", "done", "point"] {
+            let t = &tokenize(word).tokens[0];
+            let found = concept_of_token(t, None).map(concept_name);
+            assert_eq!(found, None, "{word}");
+        }
+        same("cour", "backyard");
+        same("biens", "belongings");
+        same("part", "evacuate");
+    }
+
+    #[test]
     fn every_listed_word_belongs_to_its_own_group() {
         // Two groups claiming one stem would silently merge meanings
         // ("housing" under shelter taking "house" from home).
