@@ -239,7 +239,9 @@ mod tests {
 
     #[test]
     fn common_words_are_not_caught_by_another_words_stem() {
-        for word in ["bien", "passe", "pris", "mois", "jour", "taxes", "vente", "coup", "allowed", "fill", "done", "point"] {
+        for word in
+            ["bien", "passe", "pris", "mois", "jour", "taxes", "vente", "coup", "allowed", "fill", "done", "point"]
+        {
             let t = &tokenize(word).tokens[0];
             let found = concept_of_token(t, None).map(concept_name);
             assert_eq!(found, None, "{word}");

@@ -586,6 +586,10 @@ impl Index {
             // The token's concept, then its stems in both languages, as
             // `keys_of` names them at build time, without allocating.
             let mut terms = TermList::default();
+            // A street's name says where, not what: "rue des Saules" is no
+            // tree, "chemin de la Grève" no strike (the "rue" or "route"
+            // before it keeps its meaning).
+            let concept = if in_street_name && !is_street_prefix(&token.word) { None } else { concept };
             if let Some(concept) = concept
                 && let Some(Some(term)) = self.concept_terms.get(usize::from(concept))
             {
@@ -803,7 +807,9 @@ pub fn is_generic(word: &str) -> bool {
 static GENERIC_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| GENERIC.iter().copied().collect());
 
-/// Folded.
+/// Folded. Words that say little of what a message is about: times and
+/// days, sizes, colours (a lost cat's description, not red or yellow, which
+/// name alert levels and placards), light verbs.
 static GENERIC: &[&str] = &[
     "actually",
     "actuellement",
@@ -824,12 +830,19 @@ static GENERIC: &[&str] = &[
     "back",
     "bad",
     "beaucoup",
+    "beige",
     "besoin",
     "bien",
     "big",
     "bit",
+    "black",
+    "blanc",
+    "blanche",
     "bonne",
     "bout",
+    "brown",
+    "brun",
+    "brune",
     "came",
     "cas",
     "city",
@@ -855,6 +868,7 @@ static GENERIC: &[&str] = &[
     "emergency",
     "encore",
     "endroit",
+    "enorme",
     "ensuite",
     "etc",
     "exactement",
@@ -863,9 +877,17 @@ static GENERIC: &[&str] = &[
     "friday",
     "genre",
     "gens",
+    "giant",
+    "ginger",
     "good",
     "grand",
     "grande",
+    "gray",
+    "grey",
+    "gris",
+    "grise",
+    "gros",
+    "grosse",
     "guys",
     "h",
     "happen",
@@ -931,6 +953,8 @@ static GENERIC: &[&str] = &[
     "near",
     "new",
     "next",
+    "noir",
+    "noire",
     "normal",
     "nouveau",
     "nouvelle",
@@ -970,6 +994,8 @@ static GENERIC: &[&str] = &[
     "rendu",
     "rendue",
     "right",
+    "rousse",
+    "roux",
     "said",
     "samedi",
     "saturday",
@@ -985,6 +1011,7 @@ static GENERIC: &[&str] = &[
     "stuff",
     "sunday",
     "sure",
+    "tabby",
     "take",
     "takes",
     "taking",
@@ -994,7 +1021,10 @@ static GENERIC: &[&str] = &[
     "thing",
     "things",
     "thursday",
+    "tigre",
+    "tigree",
     "time",
+    "tiny",
     "today",
     "told",
     "tomorrow",
@@ -1022,6 +1052,7 @@ static GENERIC: &[&str] = &[
     "week",
     "weekend",
     "weeks",
+    "white",
     "year",
     "years",
     "yesterday",
@@ -1179,5 +1210,31 @@ answer.en = "a"
         let business = coverage("where is the shelter near the Tim Hortons");
         assert!(street > business + 0.1, "{street} vs {business}");
         assert!(plain >= street, "{plain} vs {street}");
+    }
+
+    #[test]
+    fn a_streets_name_takes_no_concept() {
+        let (set, index) = index_of(
+            r#"
+[[entry]]
+id = "trees"
+questions.fr = ["Qui ramasse les arbres tombés?"]
+questions.en = ["Who picks up fallen trees?"]
+answer.fr = "a"
+answer.en = "a"
+
+[[entry]]
+id = "power"
+questions.fr = ["Quand le courant va-t-il revenir?"]
+questions.en = ["When will the power be back?"]
+answer.fr = "b"
+answer.en = "b"
+"#,
+        );
+        let ids = |text: &str| -> Vec<String> {
+            index.search(&tokenize(text), None, 3).iter().map(|c| set.entries[c.entry].id.clone()).collect()
+        };
+        assert_eq!(ids("le courant revient quand sur la rue des Saules"), ["power"]);
+        assert_eq!(ids("un saule est tombé, qui le ramasse"), ["trees"]);
     }
 }
