@@ -134,7 +134,7 @@ repair: reparer reparation reparations renovation renovations renover | repair r
 contractor: entrepreneur entrepreneurs couvreur couvreurs | contractor contractors roofer roofers
 shower: douche douches doucher | shower showers showering
 smell: odeur odeurs | smell smells smelling smelled odour odor odours odors stink
-habitable: habitable inhabitable habitables inhabitables | livable unlivable habitable uninhabitable liveable unliveable
+habitable: =habitable =inhabitable =habitables =inhabitables | livable unlivable habitable uninhabitable liveable unliveable
 weather: meteo temperature temperatures humidex | weather temperature temperatures humidex
 ";
 

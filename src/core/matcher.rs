@@ -645,7 +645,9 @@ impl Index {
             let base = if unknown_name { 1.0 } else { base };
             // A word of the incident domain that no question or keyword of
             // the set has ("bonfire" in a heat wave's set) is a topic it
-            // does not cover.
+            // does not cover. Counting a word of an answer as covered was
+            // tried: out-of-scope questions got answered (ice storm and heat
+            // sets, one more each).
             let base =
                 if terms.iter().all(|&(t, _)| self.postings[t as usize].is_empty()) && base == 1.0 && concept.is_some()
                 {
@@ -923,6 +925,8 @@ static GENERIC: &[&str] = &[
     "last",
     "lieu",
     "little",
+    "live",
+    "lives",
     "location",
     "look",
     "lot",
@@ -953,6 +957,8 @@ static GENERIC: &[&str] = &[
     "near",
     "new",
     "next",
+    "night",
+    "nights",
     "noir",
     "noire",
     "normal",
@@ -960,8 +966,11 @@ static GENERIC: &[&str] = &[
     "nouvelle",
     "now",
     "nowhere",
+    "nuit",
+    "nuits",
     "ok",
     "okay",
+    "overnight",
     "pareil",
     "people",
     "personne",
