@@ -1,6 +1,6 @@
 //! Routing quality on labelled incidents, as regression floors: the sample
-//! wildfire set, the ice-storm set and the chlorine-leak set in this
-//! repository and, when present beside the checkout, the flood set of
+//! wildfire set and the ice-storm, chlorine-leak, heat, landslide and tornado
+//! sets in this repository and, when present beside the checkout, the flood set of
 //! `shared/eval`. The floors sit a little under what the
 //! current matcher measures (README, "Routing quality") so that a change that
 //! makes routing worse fails here.
@@ -93,6 +93,14 @@ fn landslide_set_routes_well() {
     // change: see README for that first run.
     let r = report(&root().join("tests/data/glissement"), &root().join("tests/data/glissement-cases.jsonl"));
     check_floors_with(&r, 60.0, 3.0, 95.0, 85.0, 85.0, 5.0, 90.0);
+}
+
+#[test]
+fn tornado_set_routes_well() {
+    // A seventh incident (tornado), written and measured once before any
+    // change: see README for that first run.
+    let r = report(&root().join("tests/data/tornade"), &root().join("tests/data/tornade-cases.jsonl"));
+    check_floors_with(&r, 64.0, 3.0, 95.0, 85.0, 85.0, 5.0, 90.0);
 }
 
 #[test]
