@@ -138,8 +138,9 @@ struct CueIndex {
 }
 
 /// Someone not answering: a person gone silent is missing ("ma mère
-/// répond pas"), a service that does not pick up is a complaint ("mon
-/// assureur répond pas", "no answer at the hotline"). They count as
+/// répond pas", a phone that goes to voicemail), a service that does not
+/// pick up is a complaint ("mon assureur répond pas", "no answer at the
+/// hotline"). They count as
 /// `missing` unless the message names a service ([`SERVICES`]).
 const UNANSWERED: &[&str] = &[
     "repond pas",
@@ -150,6 +151,9 @@ const UNANSWERED: &[&str] = &[
     "has not answered",
     "hasn t answered",
     "not responding",
+    "voicemail",
+    "boite vocale",
+    "messagerie vocale",
 ];
 
 /// Services and offices whose silence is a complaint, not a disappearance.
@@ -1303,10 +1307,8 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     let mut counted: Vec<usize> = Vec::new();
     let names_service = || words.iter().any(|w| SERVICES.contains(w));
     index.phrases.each_occurrence(message, |phrase, range| {
-        if !counted.contains(&phrase)
-            && !range.clone().all(is_neutral)
-            && !(index.phrase_unanswered[phrase] && names_service())
-        {
+        let a_service_not_answering = index.phrase_unanswered[phrase] && names_service();
+        if !counted.contains(&phrase) && !range.clone().all(is_neutral) && !a_service_not_answering {
             counted.push(phrase);
             counts[index.phrase_cue[phrase]] += 1;
         }
@@ -1474,6 +1476,8 @@ mod tests {
         // A person gone silent is.
         assert!(names("ma mère répond pas au téléphone").contains(&"missing"));
         assert!(names("my dad is not answering his phone").contains(&"missing"));
+        assert!(names("his phone goes straight to voicemail since this morning").contains(&"missing"));
+        assert!(!names("the city's line goes to voicemail").contains(&"missing"));
         assert!(names("l'ambulance répond pas pis mon mari respire pu").contains(&"missing"));
     }
 
