@@ -197,6 +197,12 @@ pub fn concept_of(word: &str, stem_fr: &str, stem_en: &str, hint: Option<Lang>) 
     }
 }
 
+/// Whether a concept's words often name streets and places ("rue des
+/// Saules", "boulevard des Érables"): after "rue" they are a name.
+pub fn names_places(concept: Concept) -> bool {
+    concept_name(concept) == "tree"
+}
+
 pub fn concept_by_name(name: &str) -> Option<Concept> {
     LEXICON.names.iter().position(|n| *n == name).map(|i| i as Concept)
 }

@@ -392,7 +392,10 @@ pub fn tokenize(text: &str) -> Normalized {
         }
         if let Some(name) = tokens.get(j)
             && !name.stop
-            && (name.entity || (!capitalised_only && crate::core::lexicon::concept_of_token(name, None).is_none()))
+            && (name.entity
+                || (!capitalised_only
+                    && crate::core::lexicon::concept_of_token(name, None)
+                        .is_none_or(crate::core::lexicon::names_places)))
         {
             tokens[i].entity = true;
             tokens[j].entity = true;
@@ -510,8 +513,11 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
         if word(i) == Some("quelque") && word(i + 1) == Some("part") {
             words[i].0 = "somewhere".to_string();
             words.remove(i + 1);
-        } else if word(i + 1) == Some("part") && word(i).is_some_and(|w| w == "a" || POSSESSIVE.contains(&w)) {
-            words[i + 1].0 = "sauf".to_string();
+        } else if word(i) == Some("a") && word(i + 1) == Some("part") {
+            words[i].0 = "sauf".to_string();
+            words.remove(i + 1);
+        } else if word(i + 1) == Some("part") && word(i).is_some_and(|w| POSSESSIVE.contains(&w)) {
+            words.remove(i + 1);
         } else if word(i) == Some("coup") && word(i + 1) == Some("de") && word(i + 2) == Some("main") {
             words[i].0 = "aide".to_string();
             words.drain(i + 1..i + 3);
@@ -1435,6 +1441,7 @@ mod tests {
         assert_eq!(words("donner un coup de main"), "donner un aide");
         assert_eq!(words("faut-il s'inscrire quelque part"), "faut se inscrire somewhere");
         assert_eq!(words("tout le monde sauf nous"), words("tout le monde à part nous"));
+        assert_eq!(words("merci de ma part"), "merci de ma");
         assert_eq!(words("who can pick her up"), "who can ride her");
         assert_eq!(words("can someone drive me there"), "can someone ride me there");
         assert_eq!(words("can I drive on route 133"), "can i drive on route 133");
