@@ -7,8 +7,14 @@ use vigie::core::triage::{DISTRESS_THRESHOLD, judge};
 
 fn main() {
     let mut options = Options::default();
+    let mut corpus_text = include_str!("../src/core/distress_corpus.txt").to_string();
     for arg in std::env::args().skip(1) {
         let (k, v) = arg.split_once('=').expect("name=value");
+        if k == "corpus" {
+            // Another corpus than the built-in one, to try a change without a build.
+            corpus_text = std::fs::read_to_string(v).expect("corpus");
+            continue;
+        }
         let v: f32 = v.parse().expect("a number");
         match k {
             "char" => options.char_grams = v,
@@ -18,13 +24,14 @@ fn main() {
             "lambda" => options.lambda = v,
             "epochs" => options.epochs = v as usize,
             "rate" => options.rate = v,
+            "seed" => options.seed = v as u64,
             _ => panic!("unknown option {k}"),
         }
     }
     let verbose = std::env::var("VERBOSE").is_ok();
     // THRESHOLD=0.4 tries another distress threshold than the production one.
     let threshold_override: Option<f32> = std::env::var("THRESHOLD").ok().map(|t| t.parse().expect("a number"));
-    let corpus = parse_corpus(include_str!("../src/core/distress_corpus.txt"));
+    let corpus = parse_corpus(&corpus_text);
     let folds = 5;
     let (mut tp, mut fp, mut fneg, mut tn) = (0, 0, 0, 0);
     // The whole decision: the held-out model, plus the rules that do not
