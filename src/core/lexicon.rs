@@ -44,7 +44,7 @@ basement: soussol soussols cave | basement basements cellar downstairs
 clean: nettoyer nettoyage desinfecter desinfection laver | clean cleaning cleanup disinfect disinfecting wash
 volunteer: benevole benevoles benevolat | volunteer volunteers volunteering
 donate: =don =dons =donner donation donations | donate donation donations donating
-relative: famille proche proches parent parents frere soeur =fille =filles pere mere grandmere grandpere oncle tante cousin conjoint conjointe =mari =maris epoux epouse | family relative relatives brother sister son daughter father mother grandmother grandfather uncle aunt cousin husband wife spouse partner
+relative: famille proche proches parent parents frere soeur =fille =filles pere mere grandmere grandpere oncle tante cousin conjoint conjointe =mari =maris epoux epouse =garcon =garcons | family relative relatives brother sister son daughter father mother grandmother grandfather uncle aunt cousin husband wife spouse partner 
 find: trouver retrouver localiser recherche joindre rejoindre | find locate whereabouts search reach
 phone: appeler telephoner telephone numero ligne cellulaire | call phone number line hotline cellphone cell
 alert: alerte alertes notification notifications avis texto textos infolettre abonner abonnement message | alert alerts notification notifications notify text texts subscribe subscription
@@ -55,6 +55,8 @@ mobility: mobilite fauteuil =roulant =roulante handicap handicape marchette deam
 food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner collation | food meal meals eat eating groceries grocery supper dinner lunch breakfast snack
 level: niveau niveaux hauteur debit baisser baisse redescendre descendre decrue monter =pointe | level levels height gauge recede receding peak crest drop
 flood: inondation inondations inonde inondee inondes crue crues debordement | flood floods flooding flooded overflow
+respiratory: asthme asthmatique asthmatiques emphyseme mpoc bronchite respiratoire respiratoires poumons pulmonaire | asthma asthmatic copd emphysema bronchitis respiratory lung lungs
+explosion: explosion explosions exploser explose =detonation | explosion explosions explode exploded exploding blast bang
 fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning bonfire campfire
 smoke: fumee fumees | smoke smoky
 air: air respirer respiration | air breathe breathing
@@ -67,7 +69,7 @@ work: travail emploi employeur patron travailler | work job employer boss workin
 tenant: locataire locataires proprietaire loyer bail | tenant tenants landlord rent lease
 permit: permis autorisation | permit permits authorization
 document: papiers document documents identite passeport | documents papers identification passport
-clothes: =vetement =vetements linge | clothes clothing
+clothes: =vetement =vetements linge =couvertures | clothes clothing blanket blankets
 charge: recharger charger batterie | charge charging battery
 heat: chaleur canicule climatisation climatiseur clim rafraichissement | heat heatwave cooling airconditioning ac
 cold: froid chauffage chauffer verglas gel | cold ice freezing

@@ -158,6 +158,7 @@ static HOURS: std::sync::LazyLock<normalize::PhraseSet> = std::sync::LazyLock::n
         "jusque a quelle heure",
         "quelle heure",
         "heures d ouverture",
+        "heures de ouverture",
         "opening hours",
         "hours of",
     ])
@@ -814,6 +815,12 @@ static GENERIC_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
 /// name alert levels and placards), light verbs.
 static GENERIC: &[&str] = &[
     "actually",
+    "around",
+    "environ",
+    "situation",
+    "minuit",
+    "midnight",
+    "noon",
     "actuellement",
     "affaire",
     "affaires",

@@ -507,6 +507,10 @@ fn asks_after_comma(text: &str) -> bool {
 fn idioms(words: &mut Vec<(String, bool, u16)>) {
     const OBJECT: &[&str] = &["me", "her", "him", "us", "them"];
     const POSSESSIVE: &[&str] = &["ma", "ta", "sa", "notre", "votre", "leur"];
+    const SON_OF: &[&str] = &[
+        "mon", "ton", "son", "notre", "votre", "leur", "mes", "tes", "ses", "nos", "vos", "leurs", "un", "deux",
+        "trois",
+    ];
     let mut i = 0;
     while i < words.len() {
         let word = |k: usize| words.get(k).map(|w| w.0.as_str());
@@ -529,6 +533,23 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             words.remove(i + 2);
         } else if word(i) == Some("drive") && word(i + 1).is_some_and(|w| OBJECT.contains(&w)) {
             words[i].0 = "ride".to_string();
+        } else if word(i) == Some("drop") && word(i + 1) == Some("off") {
+            // "drop off clothes" is bringing them, not a level dropping.
+            words[i].0 = "bring".to_string();
+            words.remove(i + 1);
+        } else if word(i) == Some("drop")
+            && word(i + 1).is_some_and(|w| matches!(w, "it" | "them" | "this" | "these" | "stuff"))
+            && word(i + 2) == Some("off")
+        {
+            words[i].0 = "bring".to_string();
+            words.remove(i + 2);
+        } else if word(i) == Some("au") && word(i + 1) == Some("courant") {
+            // "tenu au courant" is being kept informed, not electricity.
+            words[i].0 = "informations".to_string();
+            words.remove(i + 1);
+        } else if word(i + 1) == Some("fils") && word(i).is_some_and(|w| SON_OF.contains(&w)) {
+            // "mon fils" is a son; "les fils" may be wires.
+            words[i + 1].0 = "garcon".to_string();
         }
         i += 1;
     }
@@ -617,6 +638,7 @@ static ASKS_LISTS: LazyLock<Vec<(Asks, PhraseSet)>> = LazyLock::new(|| {
                 "bientot",
                 "soon",
                 "heures d ouverture",
+                "heures de ouverture",
                 "opening hours",
                 "what day",
                 "quel jour",
@@ -1445,6 +1467,12 @@ mod tests {
         assert_eq!(words("who can pick her up"), "who can ride her");
         assert_eq!(words("can someone drive me there"), "can someone ride me there");
         assert_eq!(words("can I drive on route 133"), "can i drive on route 133");
+        assert_eq!(words("where can I drop off blankets"), "where can i bring blankets");
+        assert_eq!(words("can I drop them off"), "can i bring them");
+        assert_eq!(words("comment être tenu au courant"), "comment etre tenu informations");
+        assert_eq!(words("le courant est revenu"), "le courant est revenu");
+        assert_eq!(words("mon fils pis ses deux fils"), "mon garcon puis ses deux garcon");
+        assert_eq!(words("les fils sont tombés"), "les fils sont tombes");
     }
 
     #[test]
