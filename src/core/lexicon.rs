@@ -50,7 +50,7 @@ phone: appeler telephoner telephone numero ligne cellulaire | call phone number 
 alert: alerte alertes notification notifications avis texto textos infolettre abonner abonnement message | alert alerts notification notifications notify text texts subscribe subscription
 return: retour retourner rentrer revenir reintegrer reintegration | return returning back
 home: maison domicile residence chez demeure propriete chalet appartement logement condo | home house residence property cottage cabin apartment condo
-safe: securitaire securite dangereux risque risques | safe safety unsafe dangerous risk risks hazard hazardous
+safe: securitaire securite dangereux risque risques =grave =graves | safe safety unsafe dangerous risk risks hazard hazardous serious
 mobility: mobilite fauteuil =roulant =roulante handicap handicape marchette deambulateur oxygene | mobility wheelchair disabled disability walker oxygen
 food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner collation | food meal meals eat eating groceries grocery supper dinner lunch breakfast snack
 level: niveau niveaux hauteur debit baisser baisse redescendre descendre decrue monter =pointe | level levels height gauge recede receding peak crest drop
@@ -63,7 +63,7 @@ air: air respirer respiration | air breathe breathing
 mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist
 child: enfant enfants bebe bebes ado ados adolescent nourrisson nourrissons poupon | child children kid kids baby babies teen teenager toddler toddlers infant infants newborn diaper diapers
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
-cost: gratuit gratuite gratuits couter cout frais prix payer | free cost costs fee fees price pay
+cost: gratuit gratuite gratuits couter cout frais prix payer depense depenses depenser | free cost costs fee fees price pay spend spent spending expense expenses
 register: inscrire inscription enregistrer enregistrement | register registration enrol
 work: travail emploi employeur patron travailler | work job employer boss working
 tenant: locataire locataires proprietaire loyer bail | tenant tenants landlord rent lease

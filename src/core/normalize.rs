@@ -209,7 +209,7 @@ pub fn stem(lang: Lang, word: &str) -> String {
 static IRREGULAR_FR: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     let table: &[(&str, &str)] = &[
         ("revenir", "reviens revient reviennent reviendra reviendront reviendrait revenu revenue revenus"),
-        ("boire", "boit buvons buvez boivent buvait"),
+        ("boire", "boit buvons buvez boivent buvait bu bue"),
         ("dormir", "dors dort dorment dormons"),
         ("vivre", "vit vivent vivons vecu"),
         ("eteindre", "eteins eteint eteignent eteignez"),
