@@ -33,7 +33,7 @@ money: financiere financier indemnisation indemnite compensation compenser rembo
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
-health: sante medecin docteur malade maladie coeur hopital clinique infirmiere soins rougeurs irritation infection plaie | health heart doctor sick illness ill hospital clinic nurse care rash infection wound itchy
+health: sante medecin docteur malade maladie coeur hopital clinique infirmiere soins rougeurs irritation infection plaie gorge | health heart doctor sick illness ill hospital clinic nurse care rash infection wound itchy throat
 school: ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare
 car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
 park: stationner stationnement garer stationne | park parking parked
@@ -56,16 +56,18 @@ food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner c
 level: niveau niveaux hauteur debit baisser baisse redescendre descendre decrue monter =pointe | level levels height gauge recede receding peak crest drop
 flood: inondation inondations inonde inondee inondes crue crues debordement | flood floods flooding flooded overflow
 respiratory: asthme asthmatique asthmatiques emphyseme mpoc bronchite respiratoire respiratoires poumons pulmonaire | asthma asthmatic copd emphysema bronchitis respiratory lung lungs
+oil: petrole huile huiles hydrocarbure hydrocarbures mazout | oil petroleum hydrocarbon hydrocarbons
+business: commerce commerces commercant commercants entreprise entreprises magasin magasins boutique boutiques restaurant restaurants depanneur depanneurs | business businesses store stores shop shops restaurant restaurants merchant merchants
 explosion: explosion explosions exploser explose =detonation | explosion explosions explode exploded exploding blast bang
 fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning bonfire campfire
-smoke: fumee fumees | smoke smoky
+smoke: fumee fumees boucane | smoke smoky
 air: air respirer respiration | air breathe breathing
-mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist
+mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise =boutte epuise epuisee | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist exhausted overwhelmed
 child: enfant enfants bebe bebes ado ados adolescent nourrisson nourrissons poupon | child children kid kids baby babies teen teenager toddler toddlers infant infants newborn diaper diapers
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
 cost: gratuit gratuite gratuits couter cout frais prix payer depense depenses depenser | free cost costs fee fees price pay spend spent spending expense expenses
 register: inscrire inscription enregistrer enregistrement | register registration enrol
-work: travail emploi employeur patron travailler | work job employer boss working
+work: travail emploi employeur patron travailler salaire salaires | work job employer boss working income wage wages salary
 tenant: locataire locataires proprietaire loyer bail | tenant tenants landlord rent lease
 permit: permis autorisation | permit permits authorization
 document: papiers document documents identite passeport | documents papers identification passport
@@ -114,7 +116,7 @@ cough: toux tousser tousse toussent | cough coughing coughs
 receipt: facture factures | receipt receipts invoice invoices
 cloud: nuage nuages panache | cloud clouds plume
 fridge: frigo frigidaire refrigerateur | fridge refrigerator
-rail: ferroviaire ferroviaires rail rails wagon wagons | railway railroad rail rails tracks railcar railcars
+rail: ferroviaire ferroviaires rail rails wagon wagons =track | railway railroad rail rails tracks railcar railcars
 office: bureau bureaux | office offices
 yard: terrain =cour cabanon | yard backyard driveway shed lawn
 garden: jardin jardins potager potagers legumes plates-bandes fleurs plantes | garden gardens gardening vegetable vegetables flowers plants

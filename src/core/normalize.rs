@@ -543,6 +543,9 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
         {
             words[i].0 = "bring".to_string();
             words.remove(i + 2);
+        } else if matches!(word(i), Some("blow" | "blew" | "blown" | "blows")) && word(i + 1) == Some("up") {
+            words[i].0 = "explode".to_string();
+            words.remove(i + 1);
         } else if word(i) == Some("au") && word(i + 1) == Some("courant") {
             // "tenu au courant" is being kept informed, not electricity.
             words[i].0 = "informations".to_string();
@@ -1473,6 +1476,7 @@ mod tests {
         assert_eq!(words("le courant est revenu"), "le courant est revenu");
         assert_eq!(words("mon fils pis ses deux fils"), "mon garcon puis ses deux garcon");
         assert_eq!(words("les fils sont tombés"), "les fils sont tombes");
+        assert_eq!(words("could it blow up"), "could it explode");
     }
 
     #[test]
