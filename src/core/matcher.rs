@@ -817,6 +817,12 @@ static GENERIC: &[&str] = &[
     "actually",
     "around",
     "environ",
+    "attendre",
+    "attend",
+    "attends",
+    "attendent",
+    "wait",
+    "waiting",
     // Directions name a part of town, not a topic ("le secteur nord").
     "nord",
     "sud",

@@ -222,6 +222,12 @@ static IRREGULAR_FR: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::n
         ("joindre", "joins joignent"),
         ("rejoindre", "rejoins rejoint rejoignent"),
         ("conduire", "conduis conduisent"),
+        ("inscrire", "inscris inscrit inscrite inscrits inscrites inscrivent inscrivez inscrivons"),
+        ("prendre", "prends prend prennent prenons prenez"),
+        ("mettre", "mets met mettent mettons mettez"),
+        ("venir", "viens vient viennent venons venez venu venue venus"),
+        ("sortir", "sors sort sortent sortons sortez"),
+        ("detruire", "detruis detruit detruite detruits detruites detruisent"),
     ];
     table.iter().flat_map(|(infinitive, forms)| forms.split(' ').map(move |form| (form, *infinitive))).collect()
 });
@@ -546,6 +552,10 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
         } else if matches!(word(i), Some("blow" | "blew" | "blown" | "blows")) && word(i + 1) == Some("up") {
             words[i].0 = "explode".to_string();
             words.remove(i + 1);
+        } else if word(i) == Some("tout") && word(i + 1) == Some("de") && word(i + 2) == Some("suite") {
+            // "tout de suite" is now, not a suite or what follows.
+            words[i].0 = "maintenant".to_string();
+            words.drain(i + 1..i + 3);
         } else if word(i) == Some("au") && word(i + 1) == Some("courant") {
             // "tenu au courant" is being kept informed, not electricity.
             words[i].0 = "informations".to_string();
@@ -1477,6 +1487,7 @@ mod tests {
         assert_eq!(words("mon fils pis ses deux fils"), "mon garcon puis ses deux garcon");
         assert_eq!(words("les fils sont tombés"), "les fils sont tombes");
         assert_eq!(words("could it blow up"), "could it explode");
+        assert_eq!(words("appeler tout de suite"), "appeler maintenant");
     }
 
     #[test]
