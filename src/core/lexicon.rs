@@ -52,17 +52,17 @@ return: retour retourner rentrer revenir reintegrer reintegration | return retur
 home: maison domicile residence chez demeure propriete chalet appartement logement condo | home house residence property cottage cabin apartment condo
 safe: securitaire securite dangereux risque risques =grave =graves | safe safety unsafe dangerous risk risks hazard hazardous serious
 mobility: mobilite fauteuil =roulant =roulante handicap handicape marchette deambulateur oxygene | mobility wheelchair disabled disability walker oxygen
-food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner collation =conserves | food meal meals eat eating groceries grocery supper dinner lunch breakfast snack canned
+food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner collation =conserves | food meal meals eat eating groceries grocery supper dinner lunch breakfast snack =canned
 level: niveau niveaux hauteur debit baisser baisse redescendre descendre decrue monter =pointe | level levels height gauge recede receding peak crest drop
 flood: inondation inondations inonde inondee inondes crue crues debordement | flood floods flooding flooded overflow
 respiratory: asthme asthmatique asthmatiques emphyseme mpoc bronchite respiratoire respiratoires poumons pulmonaire | asthma asthmatic copd emphysema bronchitis respiratory lung lungs
 oil: petrole huile huiles hydrocarbure hydrocarbures mazout | oil petroleum hydrocarbon hydrocarbons
-business: commerce commerces commercant commercants entreprise entreprises magasin magasins boutique boutiques restaurant restaurants depanneur depanneurs | business businesses store stores shop shops restaurant restaurants merchant merchants
+business: commerce commerces commercant commercants entreprise entreprises magasin magasins boutique boutiques =restaurant =restaurants depanneur depanneurs | =business =businesses =store =stores shop shops =restaurant =restaurants merchant merchants
 explosion: explosion explosions exploser explose =detonation | explosion explosions explode exploded exploding blast bang
 fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning bonfire campfire
 smoke: fumee fumees boucane | smoke smoky
 air: air respirer respiration | air breathe breathing
-mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise =boutte epuise epuisee | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist exhausted overwhelmed
+mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise =boutte epuise epuisee | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist =exhausted overwhelmed
 child: enfant enfants bebe bebes ado ados adolescent nourrisson nourrissons poupon | child children kid kids baby babies teen teenager toddler toddlers infant infants newborn diaper diapers
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
 cost: gratuit gratuite gratuits couter cout frais prix payer depense depenses depenser | free cost costs fee fees price pay spend spent spending expense expenses
