@@ -56,13 +56,14 @@ food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner c
 level: niveau niveaux hauteur debit baisser baisse redescendre descendre decrue monter =pointe | level levels height gauge recede receding peak crest drop
 flood: inondation inondations inonde inondee inondes crue crues debordement | flood floods flooding flooded overflow
 respiratory: asthme asthmatique asthmatiques emphyseme mpoc bronchite respiratoire respiratoires poumons pulmonaire | asthma asthmatic copd emphysema bronchitis respiratory lung lungs
+noise: bruit bruits craquement craquements craquer | noise noises sound sounds =cracking creaking
 oil: petrole huile huiles hydrocarbure hydrocarbures mazout | oil petroleum hydrocarbon hydrocarbons
 business: commerce commerces commercant commercants entreprise entreprises magasin magasins boutique boutiques =restaurant =restaurants depanneur depanneurs | =business =businesses =store =stores shop shops =restaurant =restaurants merchant merchants
 explosion: explosion explosions exploser explose =detonation | explosion explosions explode exploded exploding blast bang
 fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning bonfire campfire
 smoke: fumee fumees boucane | smoke smoky
 air: air respirer respiration | air breathe breathing
-mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise =boutte epuise epuisee | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist =exhausted overwhelmed
+mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise =boutte epuise epuisee panique paniquer paniquent | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist =exhausted overwhelmed panic panics panicking
 child: enfant enfants bebe bebes ado ados adolescent nourrisson nourrissons poupon | child children kid kids baby babies teen teenager toddler toddlers infant infants newborn diaper diapers
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
 cost: gratuit gratuite gratuits couter cout frais prix payer depense depenses depenser | free cost costs fee fees price pay spend spent spending expense expenses
@@ -96,7 +97,7 @@ mail: courrier poste | mail post
 help: aide aider assistance soutien depanner | help assistance support assist
 river: riviere fleuve lac ruisseau | river lake creek stream
 rain: pluie pleuvoir precipitations orage | rain raining storm rainfall
-wind: =vent =vents tempete ouragan tornade | wind winds hurricane tornado
+wind: =vent =vents tempete ouragan tornade venteux | wind winds hurricane tornado windy
 tree: arbre arbres branche branches erable erables chene chenes bouleau bouleaux saule saules peuplier peupliers orme ormes epinette epinettes sapin sapins tronc souche | tree trees branch branches maple maples oak oaks birch birches willow willows poplar poplars elm elms spruce trunk stump
 internet: internet wifi reseau | internet wifi network
 bank: banque caisse cheque cheques | bank cheque cheques check
@@ -104,7 +105,7 @@ furniture: meubles meuble sofa divan canape matelas electromenagers | furniture 
 drywall: gypse placoplatre | drywall gyproc plasterboard sheetrock
 foundation: fondation fondations solage | foundation foundations
 belongings: =effets =biens bagages objets | belongings stuff possessions luggage valuables
-retrieve: recuperer | retrieve grab fetch
+retrieve: recuperer =oublie =oubliee =oublies =oubliees oublier | retrieve grab fetch forgot forgotten
 escort: escorte escorter escortes accompagner accompagnement | escort escorted accompany accompanied
 boat: bateau bateaux chaloupe embarcation canot zodiac | boat boats canoe dinghy
 water_heater: chauffe-eau chauffeeau fournaise | heater furnace boiler
