@@ -56,7 +56,7 @@ food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner c
 level: niveau niveaux hauteur debit baisser baisse redescendre descendre decrue monter =pointe | level levels height gauge recede receding peak crest drop
 flood: inondation inondations inonde inondee inondes crue crues debordement | flood floods flooding flooded overflow
 respiratory: asthme asthmatique asthmatiques emphyseme mpoc bronchite respiratoire respiratoires poumons pulmonaire | asthma asthmatic copd emphysema bronchitis respiratory lung lungs
-noise: bruit bruits craquement craquements craquer | noise noises sound sounds =cracking creaking
+noise: bruit bruits | noise noises sound sounds creaking
 oil: petrole huile huiles hydrocarbure hydrocarbures mazout | oil petroleum hydrocarbon hydrocarbons
 business: commerce commerces commercant commercants entreprise entreprises magasin magasins boutique boutiques =restaurant =restaurants depanneur depanneurs | =business =businesses =store =stores shop shops =restaurant =restaurants merchant merchants
 explosion: explosion explosions exploser explose =detonation | explosion explosions explode exploded exploding blast bang
