@@ -33,7 +33,7 @@ money: financiere financier indemnisation indemnite compensation compenser rembo
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
-health: sante medecin docteur malade maladie coeur hopital clinique infirmiere soins rougeurs irritation infection plaie gorge | health heart doctor sick illness ill hospital clinic nurse care rash infection wound itchy throat
+health: sante medecin docteur malade maladie coeur hopital clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse | health heart doctor sick illness ill hospital clinic nurse care rash infection wound itchy throat pregnant pregnancy
 school: ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare
 car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
 park: stationner stationnement garer stationne | park parking parked
@@ -66,7 +66,7 @@ air: air respirer respiration | air breathe breathing
 mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise =boutte epuise epuisee panique paniquer paniquent | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist =exhausted overwhelmed panic panics panicking
 child: enfant enfants bebe bebes ado ados adolescent nourrisson nourrissons poupon | child children kid kids baby babies teen teenager toddler toddlers infant infants newborn diaper diapers
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
-cost: gratuit gratuite gratuits couter cout frais prix payer depense depenses depenser | free cost costs fee fees price pay spend spent spending expense expenses
+cost: gratuit gratuite gratuits couter cout frais prix payer depense depenses depenser | free cost costs fee fees price pay spend spent spending expense expenses paid
 register: inscrire inscription enregistrer enregistrement | register registration enrol
 work: travail emploi employeur patron travailler salaire salaires | work job employer boss working income wage wages salary
 tenant: locataire locataires proprietaire loyer bail | tenant tenants landlord rent lease

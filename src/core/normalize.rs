@@ -549,6 +549,14 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
         {
             words[i].0 = "bring".to_string();
             words.remove(i + 2);
+        } else if matches!(word(i), Some("went" | "goes" | "go" | "gone" | "going" | "keeps"))
+            && word(i + 1) == Some("out")
+            && i > 0
+            && word(i - 1).is_some_and(|w| matches!(w, "power" | "electricity" | "lights" | "hydro"))
+        {
+            // "the power went out" is an outage, not going out.
+            words[i].0 = "outage".to_string();
+            words.remove(i + 1);
         } else if matches!(word(i), Some("blow" | "blew" | "blown" | "blows")) && word(i + 1) == Some("up") {
             words[i].0 = "explode".to_string();
             words.remove(i + 1);
@@ -1487,6 +1495,8 @@ mod tests {
         assert_eq!(words("mon fils pis ses deux fils"), "mon garcon puis ses deux garcon");
         assert_eq!(words("les fils sont tombés"), "les fils sont tombes");
         assert_eq!(words("could it blow up"), "could it explode");
+        assert_eq!(words("the power went out"), "the power outage");
+        assert_eq!(words("can we go out"), "can we go out");
         assert_eq!(words("appeler tout de suite"), "appeler maintenant");
     }
 
