@@ -263,9 +263,8 @@ const SELF_HARM: &[&str] = &[
     "plus me reveiller",
     "pas me reveiller",
     "dormir pour toujours",
+    // Not "going to jump": a car's battery is jump-started.
     "pense a sauter",
-    "vais sauter",
-    "going to jump",
     "thinking of jumping",
     "thinking about jumping",
     "mettre fin a mes jours",
@@ -1497,6 +1496,15 @@ mod tests {
             }
         }
         assert!(unmatchable.is_empty(), "{unmatchable:#?}");
+    }
+
+    #[test]
+    fn thoughts_of_jumping_are_self_harm_a_jump_start_is_not() {
+        let unmistakable = |text: &str| assess(&tokenize(text), text).unmistakable;
+        assert!(unmistakable("je suis sur le pont pis je pense à sauter"));
+        assert!(unmistakable("I just want to sleep and never wake up"));
+        assert!(unmistakable("j'ai juste envie de m'enlever la vie"));
+        assert!(!unmistakable("I'm going to jump start my car, is it safe in this cold"));
     }
 
     #[test]
