@@ -588,6 +588,10 @@ const CUES: &[CueList] = &[
             "buried in",
             "under the rubble",
             "sous les decombres",
+            "under the debris",
+            "sous les debris",
+            "under the wreckage",
+            "sous les gravats",
             "ensevelie",
             "enseveli",
             "ensevelis",
@@ -778,6 +782,13 @@ const CUES: &[CueList] = &[
             "can not breathe",
             "peut pas respirer",
             "respire mal",
+            "can not feel my",
+            "sens plus ma",
+            "sens plus mes",
+            "sens plus mon",
+            "sens pas ma",
+            "sens pas mes",
+            "sens pas mon",
             "respire pas",
             "respire plus",
         ],
@@ -830,6 +841,14 @@ const CUES: &[CueList] = &[
             "sans nouvelles",
             "par le courant",
             "by the current",
+            "canot renverse",
+            "canot se est renverse",
+            "bateau renverse",
+            "bateau se est renverse",
+            "kayak renverse",
+            "boat flipped",
+            "canoe flipped",
+            "canoe tipped",
         ],
     },
     CueList {
@@ -1331,7 +1350,100 @@ const NEUTRAL: &[&str] = &[
     "apres le explosion",
     "depuis le crash",
     "since the crash",
+    // Money, not a place one is stuck in.
+    "coince financierement",
+    "pris financierement",
+    "stuck financially",
+    // A fire one lights to keep warm or cook.
+    "faire un feu",
+    "faire du feu",
+    "make a fire",
+    "light a fire",
+    "feu de camp",
+    "feu de foyer",
+    "dans le foyer",
+    "in the fireplace",
+    "poele a bois",
+    "wood stove",
+    // The ground or a house shaking is an earthquake, not a body trembling.
+    "ca tremble",
+    "ca a tremble",
+    "ca va trembler",
+    "recommence a trembler",
+    "terre tremble",
+    "terre a tremble",
+    "maison tremble",
+    "maison a tremble",
+    "starts shaking",
+    "start shaking",
+    "it shakes",
+    "it shook",
+    "house is shaking",
+    "ground is shaking",
+    "building is shaking",
+    "shaking again",
 ];
+
+/// Animals residents lose, find and board in every incident.
+const PETS: &[&str] = &[
+    "chat",
+    "chats",
+    "chaton",
+    "minou",
+    "chien",
+    "chiens",
+    "chienne",
+    "chiot",
+    "cat",
+    "cats",
+    "kitten",
+    "dog",
+    "dogs",
+    "puppy",
+    "pet",
+    "pets",
+    "animal",
+    "animaux",
+    "lapin",
+    "rabbit",
+    "perroquet",
+    "oiseau",
+    "bird",
+    "cheval",
+    "horse",
+];
+
+/// People a resident names besides the vulnerable ones (cue "vulnerable").
+const PEOPLE: &[&str] = &[
+    "frere",
+    "soeur",
+    "brother",
+    "sister",
+    "ami",
+    "amie",
+    "friend",
+    "chum",
+    "blonde",
+    "boyfriend",
+    "girlfriend",
+    "mom",
+    "dad",
+    "mama",
+    "papa",
+    "maman",
+    "quelqu",
+    "someone",
+    "somebody",
+    "personne",
+    "person",
+    "monde",
+    "people",
+];
+
+fn is_cue(index: &CueIndex, word: &str, name: &str) -> bool {
+    let Some(c) = CUES.iter().position(|c| c.name == name) else { return false };
+    index.words.get(word).is_some_and(|bits| (bits >> c) & 1 == 1)
+}
 
 static NEUTRAL_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(NEUTRAL));
 
@@ -1345,7 +1457,13 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     });
     let is_neutral = |i: usize| neutral.get(i).copied().unwrap_or(false);
     let mut counts = [0usize; 32];
+    // Water from the tap, brown or cloudy, is a question for the directives,
+    // not water closing in.
+    let tap = words.iter().any(|w| matches!(*w, "robinet" | "tap" | "faucet" | "potable" | "drinking" | "aqueduc"));
     for (i, w) in words.iter().enumerate() {
+        if tap && matches!(*w, "eau" | "water") {
+            continue;
+        }
         if let Some(&bits) = index.words.get(w)
             && !is_neutral(i)
         {
@@ -1366,6 +1484,25 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             counts[index.phrase_cue[phrase]] += 1;
         }
     });
+    // Someone named, then inside ("the car with my brother inside", "mon
+    // père est encore en dedans"): someone left in what the hazard hit.
+    let person = |w: &str| PEOPLE.contains(&w) || is_cue(index, w, "vulnerable");
+    let inside = |w: &str| matches!(w, "inside" | "dedans" | "interieur");
+    if words.iter().enumerate().any(|(i, w)| inside(w) && words[i.saturating_sub(4)..i].iter().any(|p| person(p)))
+        && let Some(c) = CUES.iter().position(|c| c.name == "stuck")
+    {
+        counts[c] += 1;
+    }
+    // A lost or hiding pet ("mon chat est disparu", "my dog has been hiding
+    // since the storm") is no person missing nor anyone hiding from harm;
+    // named with a person, the person counts.
+    if words.iter().any(|w| PETS.contains(w)) && !words.iter().any(|w| person(w)) {
+        for name in ["missing", "violence"] {
+            if let Some(c) = CUES.iter().position(|c| c.name == name) {
+                counts[c] = 0;
+            }
+        }
+    }
     let mut out = Vec::with_capacity(CUES.len() + 4);
     for (cue, &count) in CUES.iter().zip(&counts) {
         if count > 0 {
@@ -1604,5 +1741,42 @@ mod tests {
         let chore = "should i climb on the roof to knock the ice off";
         assert!(crate::core::triage::is_distress(&tokenize(on_roof), on_roof));
         assert!(!crate::core::triage::is_distress(&tokenize(chore), chore), "{}", p(chore));
+    }
+
+    fn cue_list(text: &str) -> Vec<&'static str> {
+        cue_names(&tokenize(text), text)
+    }
+
+    #[test]
+    fn a_lost_pet_is_no_one_missing_a_person_with_it_is() {
+        assert!(!cue_list("mon chat est disparu depuis la tempête").contains(&"missing"));
+        assert!(!cue_list("my dog has been hiding under the porch").contains(&"violence"));
+        assert!(cue_list("my dog and my son are missing since the flood").contains(&"missing"));
+        assert!(cue_list("ma fille est disparue").contains(&"missing"));
+    }
+
+    #[test]
+    fn the_ground_shaking_is_no_body_trembling() {
+        assert!(!cue_list("ça a tremblé fort cette nuit").contains(&"body"));
+        assert!(!cue_list("what do i do if the house is shaking again").contains(&"body"));
+        assert!(cue_list("mon fils tremble pis il est tout bleu").contains(&"body"));
+        assert!(cue_list("my son is shaking and can't talk").contains(&"body"));
+    }
+
+    #[test]
+    fn tap_water_and_a_fire_in_the_stove_are_no_hazard() {
+        assert!(!cue_list("mon eau sort brune du robinet").contains(&"hazard_now"));
+        assert!(!cue_list("can I make a fire in the wood stove").contains(&"hazard_now"));
+        assert!(cue_list("l'eau rentre dans le sous-sol").contains(&"hazard_now"));
+        assert!(cue_list("there's fire in the kitchen").contains(&"hazard_now"));
+    }
+
+    #[test]
+    fn someone_named_then_inside_is_someone_stuck() {
+        assert!(cue_list("a tree fell on the car with my brother inside").contains(&"stuck"));
+        assert!(cue_list("mon père est encore en dedans").contains(&"stuck"));
+        assert!(!cue_list("we stayed inside all day").contains(&"stuck"));
+        assert!(cue_list("i'm under the debris in the basement").contains(&"stuck"));
+        assert!(cue_list("i can't feel my legs").contains(&"body"));
     }
 }
