@@ -173,6 +173,14 @@ pub fn decide(knowledge: &Knowledge, text: &str, lang_hint: Option<Lang>, thresh
         return Decision { reason: Some(Reason::Distress), ..base };
     }
     if triage::is_human_request(&message) {
+        // Someone to talk to about a feeling: the directives' support line
+        // when the matcher is sure of it, a person otherwise.
+        if triage::asks_for_support(&message) {
+            let routed = route(knowledge, &candidates, thresholds, base.clone());
+            if routed.action == Action::Answer {
+                return routed;
+            }
+        }
         return Decision { reason: Some(Reason::HumanRequested), ..base };
     }
     if let Some(kind) = triage::smalltalk(&message, text) {

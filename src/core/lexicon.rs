@@ -32,7 +32,7 @@ insurance: assurance assurances assureur assureurs | insurance insurer insured c
 money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation | financial compensation compensate reimbursement reimburse refund money funds funding =allowance grant
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
-medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
+medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline coutu pharmaprix uniprix familiprix brunet proxim | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
 health: sante medecin docteur malade maladie coeur hopital clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse | health heart doctor sick illness ill hospital clinic nurse care rash infection wound itchy throat pregnant pregnancy
 school: ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare
 car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
@@ -46,7 +46,7 @@ volunteer: benevole benevoles benevolat | volunteer volunteers volunteering
 donate: =don =dons =donner donation donations | donate donation donations donating
 relative: famille proche proches parent parents frere soeur =fille =filles pere mere grandmere grandpere oncle tante cousin conjoint conjointe =mari =maris epoux epouse =garcon =garcons | family relative relatives brother sister son daughter father mother grandmother grandfather uncle aunt cousin husband wife spouse partner 
 find: trouver retrouver localiser recherche joindre rejoindre | find locate whereabouts search reach
-phone: appeler telephoner telephone numero ligne cellulaire | call phone number line hotline cellphone cell
+phone: appeler telephoner telephone numero ligne cellulaire courriel courriels | call phone number line hotline cellphone cell email emails
 alert: alerte alertes notification notifications avis texto textos infolettre abonner abonnement message | alert alerts notification notifications notify text texts subscribe subscription
 return: retour retourner rentrer revenir reintegrer reintegration | return returning back
 home: maison domicile residence chez demeure propriete chalet appartement logement condo | home house residence property cottage cabin apartment condo
@@ -63,7 +63,7 @@ explosion: explosion explosions exploser explose =detonation | explosion explosi
 fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning bonfire campfire
 smoke: fumee fumees boucane | smoke smoky
 air: air respirer respiration | air breathe breathing
-mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise =boutte panique paniquer paniquent | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist =exhausted overwhelmed panic panics panicking
+mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise =boutte panique paniquer paniquent anxieux anxieuse insomnie sursaute sursauter sursauts | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist =exhausted overwhelmed panic panics panicking insomnia jumpy startle startled
 child: enfant enfants bebe bebes ado ados adolescent nourrisson nourrissons poupon | child children kid kids baby babies teen teenager toddler toddlers infant infants newborn diaper diapers
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
 cost: gratuit gratuite gratuits couter cout frais prix payer depense depenses depenser | free cost costs fee fees price pay spend spent spending expense expenses paid
@@ -75,7 +75,7 @@ document: papiers document documents identite passeport | documents papers ident
 clothes: =vetement =vetements linge =couvertures | clothes clothing blanket blankets
 charge: recharger charger batterie | charge charging battery
 heat: chaleur canicule climatisation climatiseur clim rafraichissement | heat heatwave cooling airconditioning ac
-cold: froid chauffage chauffer verglas gel | cold ice freezing
+cold: froid chauffage chauffer verglas gel chaufferette chaufferettes poele poeles | cold ice freezing =heating =warm
 generator: generatrice generatrices | generator generators
 gas: gaz propane essence carburant | gas propane gasoline fuel
 chemical: chimique chimiques toxique toxiques fuite deversement contamination | chemical chemicals toxic leak spill contamination
@@ -111,7 +111,7 @@ boat: bateau bateaux chaloupe embarcation canot zodiac | boat boats canoe dinghy
 water_heater: chauffe-eau chauffeeau fournaise | heater furnace boiler
 indoors: interieur dedans | inside indoors indoor
 eye: yeux oeil | eye eyes
-window: fenetre fenetres vitre vitres | window windows
+window: fenetre fenetres vitre vitres | window windows glass
 door: porte portes | door doors
 cough: toux tousser tousse toussent | cough coughing coughs
 receipt: facture factures | receipt receipts invoice invoices
@@ -137,6 +137,12 @@ building: batiment batiments immeuble immeubles structure structures structurel 
 inspection: inspection inspections inspecter inspecteur inspecteurs | inspection inspections inspect inspected inspector inspectors
 repair: reparer reparation reparations renovation renovations renover | repair repairs repaired fix fixing renovate renovation renovations
 contractor: entrepreneur entrepreneurs couvreur couvreurs | contractor contractors roofer roofers
+quake: seisme seismes =tremblement =tremblements secousse secousses trembler =tremble =tremblait retrembler sismique | earthquake earthquakes quake quakes tremor tremors =shaking =shake =shakes =shook seismic
+chimney: cheminee cheminees foyer foyers ramoneur ramonage ramoner | chimney chimneys fireplace fireplaces sweep
+rock: roche roches pierre pierres roc rocher rochers cailloux eboulis debouler deboule deboulent | rock rocks boulder boulders stone stones rockfall
+masonry: brique briques beton ciment | brick bricks concrete cement masonry
+photo: photo photos photographier photographie photographies | photo photos picture pictures photograph photographs
+trail: sentier sentiers | trail trails hiking
 shower: douche douches doucher | shower showers showering
 smell: odeur odeurs | smell smells smelling smelled odour odor odours odors stink
 habitable: =habitable =inhabitable =habitables =inhabitables | livable unlivable habitable uninhabitable liveable unliveable

@@ -568,6 +568,17 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "tenu au courant" is being kept informed, not electricity.
             words[i].0 = "informations".to_string();
             words.remove(i + 1);
+        } else if word(i) == Some("tremblement") && word(i + 1) == Some("de") && word(i + 2) == Some("terre") {
+            // An earthquake, not the ground or a trembling.
+            words[i].0 = "seisme".to_string();
+            words.drain(i + 1..i + 3);
+        } else if word(i) == Some("tremblements") && word(i + 1) == Some("de") && word(i + 2) == Some("terre") {
+            words[i].0 = "seismes".to_string();
+            words.drain(i + 1..i + 3);
+        } else if word(i) == Some("gas") && matches!(word(i + 1), Some("station" | "stations")) {
+            // A gas station sells fuel; it is no gas leak.
+            words[i].0 = "station".to_string();
+            words[i + 1].0 = "service".to_string();
         } else if word(i + 1) == Some("fils") && word(i).is_some_and(|w| SON_OF.contains(&w)) {
             // "mon fils" is a son; "les fils" may be wires.
             words[i + 1].0 = "garcon".to_string();
@@ -1496,6 +1507,8 @@ mod tests {
         assert_eq!(words("les fils sont tombés"), "les fils sont tombes");
         assert_eq!(words("could it blow up"), "could it explode");
         assert_eq!(words("the power went out"), "the power outage");
+        assert_eq!(words("un tremblement de terre"), "un seisme");
+        assert_eq!(words("are gas stations open"), "are station service open");
         assert_eq!(words("can we go out"), "can we go out");
         assert_eq!(words("appeler tout de suite"), "appeler maintenant");
     }

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 use super::distress;
+use super::lexicon;
 use super::normalize::{Normalized, PhraseSet, STOP_WORDS};
 
 /// Probability above which a message is treated as distress. Set low on
@@ -51,9 +52,39 @@ pub fn judge(message: &Normalized, assessment: &distress::Assessment, threshold:
     assessment.probability >= threshold && (assessment.danger || !is_human_request(message))
 }
 
+/// A request for someone to talk to about a feeling ("j'ai besoin de parler
+/// à quelqu'un, je suis anxieuse"), not for a named human or agent: a
+/// directive's support line may be the answer.
+pub fn asks_for_support(message: &Normalized) -> bool {
+    static MENTAL: LazyLock<Option<lexicon::Concept>> = LazyLock::new(|| lexicon::concept_by_name("mental"));
+    let Some(mental) = *MENTAL else { return false };
+    let feeling = message.content().any(|t| lexicon::concept_of_token(t, None) == Some(mental));
+    let named = message.tokens.iter().any(|t| {
+        matches!(
+            t.word.as_str(),
+            "humain"
+                | "humaine"
+                | "human"
+                | "agent"
+                | "agente"
+                | "operator"
+                | "operateur"
+                | "operatrice"
+                | "robot"
+                | "bot"
+        )
+    }) || REAL_PERSON.any(message);
+    feeling && !named
+}
+
 /// Being called: "un agent peut-tu m'appeler", "can someone call me".
 static CALL_ME: LazyLock<PhraseSet> =
     LazyLock::new(|| PhraseSet::new(&["me appeler", "nous appeler", "m appeler", "call me", "call us"]));
+
+/// Being put through: "passe-moi quelqu'un de la ville" ("quelqu'un passe-tu
+/// ramasser les branches" is a collection).
+static PUT_THROUGH: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(&["passe moi", "passez moi", "passe nous", "passez nous", "put me through"]));
 
 /// Explicit requests for a person: "je veux parler à un humain",
 /// "can I talk to someone", "/human", "agent svp".
@@ -119,7 +150,7 @@ pub fn is_human_request(message: &Normalized) -> bool {
     const WANT: &[&str] = &[
         "veux", "voudrais", "voudrait", "aimerais", "souhaite", "want", "wanna", "like", "need", "besoin", "peux",
         "pouvez", "puis", "peut", "pourrait", "pourriez", "can", "could", "may", "let", "svp", "please", "stp",
-        "demande",
+        "plait", "demande",
     ];
     let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
     // Politeness ("svp", "please") does not make a message longer.
@@ -132,7 +163,8 @@ pub fn is_human_request(message: &Normalized) -> bool {
         .count();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
     let person = has(PERSON);
-    let talk = || has(TALK) || (has(&["call", "phone"]) && has(&["back"])) || CALL_ME.any(message);
+    let talk =
+        || has(TALK) || (has(&["call", "phone"]) && has(&["back"])) || CALL_ME.any(message) || PUT_THROUGH.any(message);
     let want = has(WANT);
     let strong_person = || {
         has(&[
@@ -472,6 +504,14 @@ mod tests {
     }
 
     #[test]
+    fn support_for_a_feeling_is_not_a_named_person() {
+        assert!(asks_for_support(&tokenize("j'ai besoin de parler à quelqu'un, je suis anxieuse")));
+        assert!(asks_for_support(&tokenize("I'm so stressed, is there someone I can talk to")));
+        assert!(!asks_for_support(&tokenize("je suis stressé, je veux parler à un humain")));
+        assert!(!asks_for_support(&tokenize("je veux parler à quelqu'un de la ville")));
+    }
+
+    #[test]
     fn human_requests() {
         let cases = [
             ("je veux parler à un humain", true),
@@ -487,6 +527,7 @@ mod tests {
             ("la ville va-tu rappeler les gens de la zone?", false),
             ("une préposée peut-tu m'appeler", true),
             ("passez-moi un agent", true),
+            ("passe moi quelqu'un de la ville svp", true),
             ("je veux un humain", true),
             ("get me a real person", true),
             ("mettez-moi en contact avec un responsable", true),
