@@ -228,6 +228,9 @@ static IRREGULAR_FR: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::n
         ("venir", "viens vient viennent venons venez venu venue venus"),
         ("sortir", "sors sort sortent sortons sortez"),
         ("detruire", "detruis detruit detruite detruits detruites detruisent"),
+        // "J'ai senti une secousse" is felt; "ça sent le gaz" smells, and a
+        // smell felt says so ("une odeur").
+        ("ressentir", "senti sentie sentis senties"),
     ];
     table.iter().flat_map(|(infinitive, forms)| forms.split(' ').map(move |form| (form, *infinitive))).collect()
 });
@@ -1522,6 +1525,8 @@ mod tests {
         }
         // A form that is also a noun keeps its own stem.
         assert_ne!(stem(Lang::Fr, "bois"), stem(Lang::Fr, "boire"));
+        // Felt is not smells.
+        assert_ne!(stem(Lang::Fr, "senti"), stem(Lang::Fr, "sent"));
     }
 
     #[test]
