@@ -594,6 +594,12 @@ const CUES: &[CueList] = &[
             "under the debris",
             "sous les debris",
             "under the wreckage",
+            // The way out gone.
+            "stairs collapsed",
+            "stairs are gone",
+            "escalier se est effondre",
+            "escalier est tombe",
+            "escalier est parti",
             "sous les gravats",
             "ensevelie",
             "enseveli",
@@ -744,6 +750,8 @@ const CUES: &[CueList] = &[
             "numb",
             "shocked",
             "electrocute",
+            "electrocuted",
+            "electrocution",
             "hypothermie",
             "hypothermia",
             "tremble",
@@ -787,6 +795,11 @@ const CUES: &[CueList] = &[
             "respire mal",
             "can not feel my",
             "throwing up",
+            "is on the ground",
+            "lying on the ground",
+            "est par terre",
+            "etendu par terre",
+            "etendue par terre",
             "hard to wake",
             "can not wake",
             "will not wake",
@@ -1513,6 +1526,15 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     {
         counts[c] += 1;
     }
+    // Someone on a roof, counted or not ("on est 6 sur le toit", "we are
+    // all on the roof"): the phrases list the plain forms only.
+    if words.windows(3).enumerate().any(|(i, w)| {
+        matches!(w, ["sur", "le", "toit"] | ["on", "the", "roof"])
+            && words[i.saturating_sub(3)..i].iter().any(|b| matches!(*b, "est" | "sommes" | "sont" | "are" | "am"))
+    }) && let Some(c) = CUES.iter().position(|c| c.name == "stuck")
+    {
+        counts[c] = counts[c].max(1);
+    }
     // A lost or hiding pet ("mon chat est disparu", "my dog has been hiding
     // since the storm") is no person missing nor anyone hiding from harm;
     // named with a person, the person counts.
@@ -1798,5 +1820,9 @@ mod tests {
         assert!(!cue_list("we stayed inside all day").contains(&"stuck"));
         assert!(cue_list("i'm under the debris in the basement").contains(&"stuck"));
         assert!(cue_list("i can't feel my legs").contains(&"body"));
+        assert!(cue_list("URGENT on est 6 sur le toit").contains(&"stuck"));
+        assert!(!cue_list("faut-tu monter sur le toit pour enlever la glace").contains(&"stuck"));
+        assert!(cue_list("the stairs collapsed and we are upstairs").contains(&"stuck"));
+        assert!(cue_list("a man got electrocuted, he's on the ground").contains(&"body"));
     }
 }
