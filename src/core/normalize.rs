@@ -571,6 +571,9 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "tenu au courant" is being kept informed, not electricity.
             words[i].0 = "informations".to_string();
             words.remove(i + 1);
+        } else if matches!(word(i), Some("de" | "le" | "cet" | "en")) && word(i + 1) == Some("ete") {
+            // "jobs d'été", "cet été": the summer, not "a été" (been).
+            words[i + 1].0 = "estival".to_string();
         } else if word(i) == Some("tremblement") && word(i + 1) == Some("de") && word(i + 2) == Some("terre") {
             // An earthquake, not the ground or a trembling.
             words[i].0 = "seisme".to_string();
@@ -1511,6 +1514,8 @@ mod tests {
         assert_eq!(words("could it blow up"), "could it explode");
         assert_eq!(words("the power went out"), "the power outage");
         assert_eq!(words("un tremblement de terre"), "un seisme");
+        assert_eq!(words("des jobs d'été"), "des emploi de estival");
+        assert_eq!(words("il a été évacué"), "il a ete evacue");
         assert_eq!(words("are gas stations open"), "are station service open");
         assert_eq!(words("can we go out"), "can we go out");
         assert_eq!(words("appeler tout de suite"), "appeler maintenant");
