@@ -1,6 +1,6 @@
 //! Routing quality on labelled incidents, as regression floors: the sample
 //! wildfire set and the ice-storm, chlorine-leak, heat, landslide, tornado,
-//! derailment and earthquake sets in this repository and, when present beside the checkout, the flood set of
+//! derailment, earthquake and snowstorm sets in this repository and, when present beside the checkout, the flood set of
 //! `shared/eval`. The floors sit a little under what the
 //! current matcher measures (README, "Routing quality") so that a change that
 //! makes routing worse fails here.
@@ -119,6 +119,14 @@ fn earthquake_set_routes_well() {
     // questions for the gas directive, are flagged as distress.
     let r = report(&root().join("tests/data/seisme"), &root().join("tests/data/seisme-cases.jsonl"));
     check_floors_with(&r, 60.0, 3.0, 95.0, 80.0, 85.0, 5.0, 90.0);
+}
+
+#[test]
+fn snowstorm_set_routes_well() {
+    // A tenth incident (a record snowstorm), written and measured once before
+    // any change: see README for that first run.
+    let r = report(&root().join("tests/data/tempete"), &root().join("tests/data/tempete-cases.jsonl"));
+    check_floors_with(&r, 70.0, 4.0, 95.0, 65.0, 80.0, 5.0, 90.0);
 }
 
 #[test]
