@@ -1289,6 +1289,22 @@ const CUES: &[CueList] = &[
             "during the last",
         ],
     },
+    // Offering help is no call for it.
+    CueList {
+        name: "offer",
+        words: &[
+            "benevole",
+            "benevoles",
+            "benevolat",
+            "volunteer",
+            "volunteers",
+            "volunteering",
+            "donate",
+            "donation",
+            "donations",
+        ],
+        phrases: &[],
+    },
     CueList {
         name: "resolved",
         words: &[],
@@ -1383,6 +1399,18 @@ const NEUTRAL: &[&str] = &[
     "apres le explosion",
     "depuis le crash",
     "since the crash",
+    // A vehicle stuck in snow or mud, said of the vehicle ("mon char est
+    // pogné dans le banc de neige"): "we are stuck in the car" still counts.
+    "voiture est pris",
+    "voiture est prise",
+    "voiture est coincee",
+    "auto est pris",
+    "auto est prise",
+    "auto est coincee",
+    "car is stuck",
+    "car got stuck",
+    "camion is stuck",
+    "camion got stuck",
     // Money, not a place one is stuck in.
     "coince financierement",
     "pris financierement",
@@ -1490,9 +1518,25 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     });
     let is_neutral = |i: usize| neutral.get(i).copied().unwrap_or(false);
     let mut counts = [0usize; 32];
-    // Water from the tap, brown or cloudy, is a question for the directives,
-    // not water closing in.
-    let tap = words.iter().any(|w| matches!(*w, "robinet" | "tap" | "faucet" | "potable" | "drinking" | "aqueduc"));
+    // Water from the tap or the pipes, brown, cloudy or frozen, is a
+    // question for the directives, not water closing in.
+    let tap = words.iter().any(|w| {
+        matches!(
+            *w,
+            "robinet"
+                | "tap"
+                | "faucet"
+                | "potable"
+                | "drinking"
+                | "aqueduc"
+                | "tuyau"
+                | "tuyaux"
+                | "pipe"
+                | "pipes"
+                | "plomberie"
+                | "plumbing"
+        )
+    });
     for (i, w) in words.iter().enumerate() {
         if tap && matches!(*w, "eau" | "water") {
             continue;
@@ -1535,11 +1579,11 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     {
         counts[c] = counts[c].max(1);
     }
-    // A lost or hiding pet ("mon chat est disparu", "my dog has been hiding
-    // since the storm") is no person missing nor anyone hiding from harm;
-    // named with a person, the person counts.
+    // A lost, hiding or stuck pet ("mon chat est disparu", "my dog has been
+    // hiding since the storm", "a cat stuck outside") is no person missing,
+    // hiding from harm or trapped; named with a person, the person counts.
     if words.iter().any(|w| PETS.contains(w)) && !words.iter().any(|w| person(w)) {
-        for name in ["missing", "violence"] {
+        for name in ["missing", "violence", "stuck"] {
             if let Some(c) = CUES.iter().position(|c| c.name == name) {
                 counts[c] = 0;
             }
@@ -1795,6 +1839,8 @@ mod tests {
         assert!(!cue_list("my dog has been hiding under the porch").contains(&"violence"));
         assert!(cue_list("my dog and my son are missing since the flood").contains(&"missing"));
         assert!(cue_list("ma fille est disparue").contains(&"missing"));
+        assert!(!cue_list("there's a cat stuck outside in the storm").contains(&"stuck"));
+        assert!(cue_list("my son and the dog are stuck in the car").contains(&"stuck"));
     }
 
     #[test]
@@ -1809,6 +1855,9 @@ mod tests {
     fn tap_water_and_a_fire_in_the_stove_are_no_hazard() {
         assert!(!cue_list("mon eau sort brune du robinet").contains(&"hazard_now"));
         assert!(!cue_list("can I make a fire in the wood stove").contains(&"hazard_now"));
+        assert!(!cue_list("mes tuyaux ont gelé, l'eau coule pu").contains(&"hazard_now"));
+        assert!(!cue_list("mon char est pogné dans le banc de neige").contains(&"stuck"));
+        assert!(cue_list("on est pognés dans le char sur la 173").contains(&"stuck"));
         assert!(cue_list("l'eau rentre dans le sous-sol").contains(&"hazard_now"));
         assert!(cue_list("there's fire in the kitchen").contains(&"hazard_now"));
     }
