@@ -23,7 +23,7 @@ shelter: hebergement heberger herbergement refuge abri sinistres hotel motel dor
 drink: potable boire bouteille bouteilles buvable robinet aqueduc boisson boissons | drink drinking bottled bottle potable tap drinkable beverage beverages
 boil: bouillir ebullition bouilli | boil boiled boiling
 sandbag: sable sablage | sandbag sandbags sand
-road: route routes chemin pont ponts autoroute circulation detour detours viaduc traverse | road roads bridge bridges highway traffic detour commute drive driving
+road: route routes chemin pont ponts autoroute circulation detour detours viaduc traverse conduire | road roads bridge bridges highway traffic detour commute drive driving
 closed: ferme fermee fermees fermes fermeture bloque bloquee barre barree =coupee =coupees =coupe =coupes inaccessible impraticable | closed closure closures blocked shut impassable
 open: ouvert ouverte ouverts ouvertes ouverture rouvrir rouvert reouverture | open opened reopen reopened reopening
 power: electricite courant panne pannes hydro delestage jus | power electricity outage outages blackout hydro
@@ -37,7 +37,8 @@ health: sante medecin docteur malade maladie coeur hopital clinique infirmiere s
 school: ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare
 car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
 park: stationner stationnement garer stationne | park parking parked
-garbage: debris dechet dechets ordures collecte encombrant encombrants poubelle poubelles rebuts jeter | debris garbage waste trash pickup junk rubbish throw dump
+garbage: debris dechet dechets ordures collecte encombrant encombrants poubelle poubelles rebuts jeter =bac =bacs | debris garbage waste trash pickup junk rubbish throw dump =bin =bins
+recycling: recyclage recyclable recyclables compost | recycling recyclable recyclables compost
 mould: moisissure moisissures =moisi =moisie champignon | mould mold mildew mouldy moldy
 pump: pompe pompes pomper pompage | pump pumps pumping sump
 basement: soussol soussols cave | basement basements cellar downstairs
@@ -75,7 +76,7 @@ document: papiers document documents identite passeport | documents papers ident
 clothes: =vetement =vetements linge =couvertures | clothes clothing blanket blankets
 charge: recharger charger batterie | charge charging battery
 heat: chaleur canicule climatisation climatiseur clim rafraichissement | heat heatwave cooling airconditioning ac
-cold: froid chauffage chauffer verglas gel chaufferette chaufferettes poele poeles | cold ice freezing =heating =warm
+cold: froid chauffage chauffer verglas gel chaufferette chaufferettes poele poeles | cold ice freezing =heating =warm =heater =heaters
 generator: generatrice generatrices | generator generators
 gas: gaz propane essence carburant | gas propane gasoline fuel
 chemical: chimique chimiques toxique toxiques fuite deversement contamination | chemical chemicals toxic leak spill contamination
@@ -108,7 +109,7 @@ belongings: =effets =biens bagages objets | belongings stuff possessions luggage
 retrieve: recuperer =oublie =oubliee =oublies =oubliees oublier | retrieve grab fetch forgot forgotten
 escort: escorte escorter escortes accompagner accompagnement | escort escorted accompany accompanied
 boat: bateau bateaux chaloupe embarcation canot zodiac | boat boats canoe dinghy
-water_heater: chauffe-eau chauffeeau fournaise | heater furnace boiler
+water_heater: chauffe-eau chauffeeau fournaise | furnace boiler
 indoors: interieur dedans | inside indoors indoor
 eye: yeux oeil | eye eyes
 window: fenetre fenetres vitre vitres | window windows glass

@@ -816,6 +816,11 @@ static GENERIC_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
 static GENERIC: &[&str] = &[
     "actually",
     "around",
+    // "supposed to stop", "censé finir": the verb says what.
+    "supposed",
+    "suppose",
+    "cense",
+    "censee",
     "environ",
     // Asking whether a rumour is true, or whether to worry, says nothing of
     // what about.

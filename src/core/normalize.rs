@@ -581,6 +581,10 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
         } else if word(i) == Some("tremblements") && word(i + 1) == Some("de") && word(i + 2) == Some("terre") {
             words[i].0 = "seismes".to_string();
             words.drain(i + 1..i + 3);
+        } else if word(i) == Some("water") && matches!(word(i + 1), Some("heater" | "heaters" | "tank")) {
+            // A water heater, not a space heater.
+            words[i].0 = "chauffeeau".to_string();
+            words.remove(i + 1);
         } else if word(i) == Some("gas") && matches!(word(i + 1), Some("station" | "stations")) {
             // A gas station sells fuel; it is no gas leak.
             words[i].0 = "station".to_string();
@@ -1056,6 +1060,10 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("checker", "verifier"),
         ("check", "verifier"),
         ("checke", "verifie"),
+        // "un tuyau a pété", "la vitre a pété": burst, broke.
+        ("pete", "brise"),
+        ("petee", "brisee"),
+        ("bbq", "barbecue"),
         ("pogne", "pris"),
         ("pognes", "pris"),
         ("pognee", "prise"),
@@ -1355,7 +1363,7 @@ pub static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         devoir doivent devrai devra devrons devrez devront devraient deviez devait devaient doive \
         faudra faudrait faille voulons voulez veulent voudra voudrons voulait voulions \
         irai ira irons irez iront irait allons";
-    const EN: &str = "a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other ought our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves ok okay yes yeah please also get got getting still yet anyone anybody someone somebody something anything thing things let lets know need want wanna like really am gonna going go goes does do did done say said tell us im hi hey may might must shall cannot";
+    const EN: &str = "a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other ought our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves ok okay yes yeah please also get got getting still yet anyone anybody someone somebody something anything thing things let lets know need want wanna like really am gonna going go goes does do did done say said tell us im hi hey may might must shall cannot many";
     FR.split_whitespace().chain(EN.split_whitespace()).collect()
 });
 
@@ -1517,6 +1525,7 @@ mod tests {
         assert_eq!(words("des jobs d'été"), "des emploi de estival");
         assert_eq!(words("il a été évacué"), "il a ete evacue");
         assert_eq!(words("are gas stations open"), "are station service open");
+        assert_eq!(words("the water heater is leaking"), "the chauffeeau is leaking");
         assert_eq!(words("can we go out"), "can we go out");
         assert_eq!(words("appeler tout de suite"), "appeler maintenant");
     }
