@@ -586,6 +586,13 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "en fin de semaine" is the weekend, not an end.
             words[i].0 = "weekend".to_string();
             words.drain(i + 1..i + 3);
+        } else if matches!(word(i), Some("prendre" | "prend" | "prends" | "prenez"))
+            && matches!(word(i + 1), Some("le" | "la"))
+            && matches!(word(i + 2), Some("voiture" | "auto" | "route"))
+        {
+            // "prendre le char", "prendre la route": driving.
+            words[i].0 = "conduire".to_string();
+            words.drain(i + 1..i + 3);
         } else if word(i) == Some("water") && matches!(word(i + 1), Some("heater" | "heaters" | "tank")) {
             // A water heater, not a space heater.
             words[i].0 = "chauffeeau".to_string();
@@ -1532,6 +1539,7 @@ mod tests {
         assert_eq!(words("are gas stations open"), "are station service open");
         assert_eq!(words("the water heater is leaking"), "the chauffeeau is leaking");
         assert_eq!(words("en fin de semaine"), "en weekend");
+        assert_eq!(words("faut-tu éviter de prendre le char"), "faut eviter de conduire");
         assert_eq!(words("can we go out"), "can we go out");
         assert_eq!(words("appeler tout de suite"), "appeler maintenant");
     }
