@@ -581,6 +581,11 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
         } else if word(i) == Some("tremblements") && word(i + 1) == Some("de") && word(i + 2) == Some("terre") {
             words[i].0 = "seismes".to_string();
             words.drain(i + 1..i + 3);
+        } else if matches!(word(i), Some("date" | "dates")) && matches!(word(i + 1), Some("limite" | "limites")) {
+            // A deadline is a date.
+            words.remove(i + 1);
+        } else if matches!(word(i), Some("deadline" | "deadlines")) {
+            words[i].0 = "date".to_string();
         } else if matches!(word(i), Some("fin" | "fins")) && word(i + 1) == Some("de") && word(i + 2) == Some("semaine")
         {
             // "en fin de semaine" is the weekend, not an end.
@@ -1539,6 +1544,7 @@ mod tests {
         assert_eq!(words("are gas stations open"), "are station service open");
         assert_eq!(words("the water heater is leaking"), "the chauffeeau is leaking");
         assert_eq!(words("en fin de semaine"), "en weekend");
+        assert_eq!(words("aide financiere date limite"), "aide financiere date");
         assert_eq!(words("faut-tu éviter de prendre le char"), "faut eviter de conduire");
         assert_eq!(words("can we go out"), "can we go out");
         assert_eq!(words("appeler tout de suite"), "appeler maintenant");
