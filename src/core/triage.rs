@@ -74,7 +74,10 @@ pub fn asks_for_support(message: &Normalized) -> bool {
                 | "bot"
         )
     }) || REAL_PERSON.any(message);
-    feeling && !named
+    // Someone to talk to, not a call back about one's file.
+    let talk =
+        message.tokens.iter().any(|t| matches!(t.word.as_str(), "parler" | "jaser" | "discuter" | "talk" | "speak"));
+    feeling && talk && !named
 }
 
 /// Being called: "un agent peut-tu m'appeler", "can someone call me".
@@ -509,6 +512,7 @@ mod tests {
         assert!(asks_for_support(&tokenize("I'm so stressed, is there someone I can talk to")));
         assert!(!asks_for_support(&tokenize("je suis stressé, je veux parler à un humain")));
         assert!(!asks_for_support(&tokenize("je veux parler à quelqu'un de la ville")));
+        assert!(!asks_for_support(&tokenize("je suis stressé, quelqu'un peut-tu m'appeler pour mon dossier")));
     }
 
     #[test]
