@@ -1492,10 +1492,10 @@ const PEOPLE: &[&str] = &[
     "mama",
     "papa",
     "maman",
+    // Not "personne", which is also nobody ("y a personne dedans").
     "quelqu",
     "someone",
     "somebody",
-    "personne",
     "person",
     "monde",
     "people",
@@ -1852,7 +1852,7 @@ mod tests {
     }
 
     #[test]
-    fn tap_water_and_a_fire_in_the_stove_are_no_hazard() {
+    fn tap_water_a_stove_fire_and_a_car_in_a_snowbank_are_no_danger() {
         assert!(!cue_list("mon eau sort brune du robinet").contains(&"hazard_now"));
         assert!(!cue_list("can I make a fire in the wood stove").contains(&"hazard_now"));
         assert!(!cue_list("mes tuyaux ont gelé, l'eau coule pu").contains(&"hazard_now"));
@@ -1867,6 +1867,7 @@ mod tests {
         assert!(cue_list("a tree fell on the car with my brother inside").contains(&"stuck"));
         assert!(cue_list("mon père est encore en dedans").contains(&"stuck"));
         assert!(!cue_list("we stayed inside all day").contains(&"stuck"));
+        assert!(!cue_list("la maison est vide, y a personne dedans").contains(&"stuck"));
         assert!(cue_list("i'm under the debris in the basement").contains(&"stuck"));
         assert!(cue_list("i can't feel my legs").contains(&"body"));
         assert!(cue_list("URGENT on est 6 sur le toit").contains(&"stuck"));
