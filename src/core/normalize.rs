@@ -1143,9 +1143,8 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("ciboire", ""),
         ("sti", ""),
         ("pantoute", "pas"),
-        ("dépanneur", "epicerie"),
-        ("depanneur", "epicerie"),
-        ("dep", "epicerie"),
+        // A dépanneur is a corner store (a business), not a grocery.
+        ("dep", "depanneur"),
         ("garde-robe", "placard"),
         ("cell", "cellulaire"),
         ("cel", "cellulaire"),
