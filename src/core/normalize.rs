@@ -1085,31 +1085,23 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("pognes", "pris"),
         ("pognee", "prise"),
         ("pognees", "prises"),
-        ("tsé", "tu sais"),
         ("tse", "tu sais"),
         ("t'sais", "tu sais"),
         ("ben", "bien"),
         ("asteure", "maintenant"),
         ("astheure", "maintenant"),
         ("ousque", "ou"),
-        ("oussé", "ou"),
         ("ousse", "ou"),
-        ("kessé", "quoi"),
-        ("quessé", "quoi"),
         ("quessque", "quoi"),
         ("kesse", "quoi"),
-        ("kossé", "quoi"),
         ("kosse", "quoi"),
-        ("cossé", "quoi"),
         ("kossque", "quoi"),
         ("evac", "evacuation"),
         ("evacs", "evacuation"),
         ("quesse", "quoi"),
-        ("y'é", "il est"),
         ("y'e", "il est"),
         ("ye", "il est"),
         ("y'est", "il est"),
-        ("yé", "il est"),
         ("ya", "il y a"),
         ("y'a", "il y a"),
         ("y'as", "il y a"),
@@ -1119,16 +1111,13 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("toutes", "tout"),
         ("sontu", "sont"),
         ("c'tu", "est-ce"),
-        ("cé", "c'est"),
         ("frette", "froid"),
         ("chum", "conjoint"),
         ("blonde", "conjointe"),
         ("gars", "garcon"),
         ("flo", "enfant"),
         ("flos", "enfants"),
-        ("bébé", "bebe"),
         ("bobo", "blessure"),
-        ("magané", "abime"),
         ("magane", "abime"),
         ("maganee", "abimee"),
         ("capoter", "paniquer"),
@@ -1170,7 +1159,7 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("piasses", "dollars"),
         ("piastres", "dollars"),
         ("cenne", "argent"),
-        ("bécosse", "toilette"),
+        ("becosse", "toilette"),
         ("becosses", "toilette"),
         ("ouin", "oui"),
         ("ouais", "oui"),
@@ -1237,7 +1226,6 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("msg", "message"),
         ("vr", "vehicule"),
         ("tel", "telephone"),
-        ("tél", "telephone"),
         ("aprem", "apres-midi"),
         ("pt", "peut"),
         ("pe", "peut-etre"),
@@ -1547,6 +1535,14 @@ mod tests {
         assert_eq!(words("faut-tu éviter de prendre le char"), "faut eviter de conduire");
         assert_eq!(words("can we go out"), "can we go out");
         assert_eq!(words("appeler tout de suite"), "appeler maintenant");
+    }
+
+    #[test]
+    fn informal_forms_are_looked_up_folded() {
+        // Words are folded before the lookup: a key with an accent would
+        // never match ("cé" is "ce", a word of its own, and is left out).
+        let unfolded: Vec<&&str> = INFORMAL.keys().filter(|k| fold(k) != **k).collect();
+        assert!(unfolded.is_empty(), "{unfolded:?}");
     }
 
     #[test]
