@@ -145,6 +145,22 @@ fn a_plain_request_for_a_person_is_not_distress() {
 }
 
 #[test]
+fn someone_to_talk_to_about_a_feeling_gets_the_support_entry_a_named_person_gets_a_person() {
+    let knowledge = vigie::cli::load_knowledge(&root().join("faq")).unwrap();
+    let t = Thresholds::default();
+    let support = vigie::core::decide(
+        &knowledge,
+        "j'ai besoin de parler à quelqu'un, je suis tellement anxieuse depuis le feu",
+        None,
+        &t,
+    );
+    assert_eq!(support.entry.as_deref(), Some("mental-health"), "{support:?}");
+    let human = vigie::core::decide(&knowledge, "je suis stressé, je veux parler à un humain", None, &t);
+    assert_eq!(human.reason, Some(vigie::core::Reason::HumanRequested));
+    assert_eq!(human.entry, None);
+}
+
+#[test]
 fn shared_flood_set_routes_well() {
     let flood = root().join("../shared/eval/flood");
     if !flood.exists() {

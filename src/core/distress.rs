@@ -147,6 +147,16 @@ struct CueIndex {
     phrase_cue: Vec<usize>,
     /// Whether each phrase is one of [`UNANSWERED`].
     phrase_unanswered: Vec<bool>,
+    /// Positions in [`CUES`] of the cues the rules of [`cues`] read.
+    stuck: usize,
+    missing: usize,
+    violence: usize,
+    vulnerable: usize,
+}
+
+/// Position of the cue `name` in [`CUES`].
+fn cue_position(name: &str) -> usize {
+    CUES.iter().position(|c| c.name == name).unwrap_or_else(|| panic!("no cue {name}"))
 }
 
 /// Someone not answering: a person gone silent is missing ("ma mère
@@ -217,13 +227,22 @@ static CUE_INDEX: LazyLock<CueIndex> = LazyLock::new(|| {
         }
     }
     let mut phrase_unanswered = vec![false; all_phrases.len()];
-    let missing = CUES.iter().position(|c| c.name == "missing").expect("a missing cue");
+    let missing = cue_position("missing");
     for p in UNANSWERED {
         all_phrases.push(*p);
         phrase_cue.push(missing);
         phrase_unanswered.push(true);
     }
-    CueIndex { words, phrases: PhraseSet::new(&all_phrases), phrase_cue, phrase_unanswered }
+    CueIndex {
+        words,
+        phrases: PhraseSet::new(&all_phrases),
+        phrase_cue,
+        phrase_unanswered,
+        stuck: cue_position("stuck"),
+        missing,
+        violence: cue_position("violence"),
+        vulnerable: cue_position("vulnerable"),
+    }
 });
 
 /// Pleas that are never small talk or a question about a service.
@@ -1501,11 +1520,6 @@ const PEOPLE: &[&str] = &[
     "people",
 ];
 
-fn is_cue(index: &CueIndex, word: &str, name: &str) -> bool {
-    let Some(c) = CUES.iter().position(|c| c.name == name) else { return false };
-    index.words.get(word).is_some_and(|bits| (bits >> c) & 1 == 1)
-}
-
 static NEUTRAL_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(NEUTRAL));
 
 fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f32)> {
@@ -1563,30 +1577,26 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     });
     // Someone named, then inside ("the car with my brother inside", "mon
     // père est encore en dedans"): someone left in what the hazard hit.
-    let person = |w: &str| PEOPLE.contains(&w) || is_cue(index, w, "vulnerable");
+    let person =
+        |w: &str| PEOPLE.contains(&w) || index.words.get(w).is_some_and(|bits| (bits >> index.vulnerable) & 1 == 1);
     let inside = |w: &str| matches!(w, "inside" | "dedans" | "interieur");
-    if words.iter().enumerate().any(|(i, w)| inside(w) && words[i.saturating_sub(4)..i].iter().any(|p| person(p)))
-        && let Some(c) = CUES.iter().position(|c| c.name == "stuck")
-    {
-        counts[c] += 1;
+    if words.iter().enumerate().any(|(i, w)| inside(w) && words[i.saturating_sub(4)..i].iter().any(|p| person(p))) {
+        counts[index.stuck] += 1;
     }
     // Someone on a roof, counted or not ("on est 6 sur le toit", "we are
     // all on the roof"): the phrases list the plain forms only.
     if words.windows(3).enumerate().any(|(i, w)| {
         matches!(w, ["sur", "le", "toit"] | ["on", "the", "roof"])
             && words[i.saturating_sub(3)..i].iter().any(|b| matches!(*b, "est" | "sommes" | "sont" | "are" | "am"))
-    }) && let Some(c) = CUES.iter().position(|c| c.name == "stuck")
-    {
-        counts[c] = counts[c].max(1);
+    }) {
+        counts[index.stuck] = counts[index.stuck].max(1);
     }
     // A lost, hiding or stuck pet ("mon chat est disparu", "my dog has been
     // hiding since the storm", "a cat stuck outside") is no person missing,
     // hiding from harm or trapped; named with a person, the person counts.
     if words.iter().any(|w| PETS.contains(w)) && !words.iter().any(|w| person(w)) {
-        for name in ["missing", "violence", "stuck"] {
-            if let Some(c) = CUES.iter().position(|c| c.name == name) {
-                counts[c] = 0;
-            }
+        for c in [index.missing, index.violence, index.stuck] {
+            counts[c] = 0;
         }
     }
     let mut out = Vec::with_capacity(CUES.len() + 4);

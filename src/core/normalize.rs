@@ -574,12 +574,12 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
         } else if matches!(word(i), Some("de" | "le" | "cet" | "en")) && word(i + 1) == Some("ete") {
             // "jobs d'été", "cet été": the summer, not "a été" (been).
             words[i + 1].0 = "estival".to_string();
-        } else if word(i) == Some("tremblement") && word(i + 1) == Some("de") && word(i + 2) == Some("terre") {
+        } else if let Some(quake @ ("tremblement" | "tremblements")) = word(i)
+            && word(i + 1) == Some("de")
+            && word(i + 2) == Some("terre")
+        {
             // An earthquake, not the ground or a trembling.
-            words[i].0 = "seisme".to_string();
-            words.drain(i + 1..i + 3);
-        } else if word(i) == Some("tremblements") && word(i + 1) == Some("de") && word(i + 2) == Some("terre") {
-            words[i].0 = "seismes".to_string();
+            words[i].0 = if quake == "tremblement" { "seisme" } else { "seismes" }.to_string();
             words.drain(i + 1..i + 3);
         } else if matches!(word(i), Some("date" | "dates")) && matches!(word(i + 1), Some("limite" | "limites")) {
             // A deadline is a date.

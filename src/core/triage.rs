@@ -59,26 +59,32 @@ pub fn asks_for_support(message: &Normalized) -> bool {
     static MENTAL: LazyLock<Option<lexicon::Concept>> = LazyLock::new(|| lexicon::concept_by_name("mental"));
     let Some(mental) = *MENTAL else { return false };
     let feeling = message.content().any(|t| lexicon::concept_of_token(t, None) == Some(mental));
+    // "pas à un robot" asks for a person as surely as "un humain".
     let named = message.tokens.iter().any(|t| {
-        matches!(
-            t.word.as_str(),
-            "humain"
-                | "humaine"
-                | "human"
-                | "agent"
-                | "agente"
-                | "operator"
-                | "operateur"
-                | "operatrice"
-                | "robot"
-                | "bot"
-        )
+        let w = t.word.as_str();
+        NAMED_PERSON.contains(&w) || matches!(w, "robot" | "bot")
     }) || REAL_PERSON.any(message);
     // Someone to talk to, not a call back about one's file.
     let talk =
         message.tokens.iter().any(|t| matches!(t.word.as_str(), "parler" | "jaser" | "discuter" | "talk" | "speak"));
     feeling && talk && !named
 }
+
+/// Words that ask for a person by what they are, not just "someone".
+const NAMED_PERSON: &[&str] = &[
+    "humain",
+    "humaine",
+    "human",
+    "agent",
+    "agente",
+    "operator",
+    "operateur",
+    "operatrice",
+    "representant",
+    "representative",
+    "superviseur",
+    "supervisor",
+];
 
 /// Being called: "un agent peut-tu m'appeler", "can someone call me".
 static CALL_ME: LazyLock<PhraseSet> =
@@ -169,22 +175,7 @@ pub fn is_human_request(message: &Normalized) -> bool {
     let talk =
         || has(TALK) || (has(&["call", "phone"]) && has(&["back"])) || CALL_ME.any(message) || PUT_THROUGH.any(message);
     let want = has(WANT);
-    let strong_person = || {
-        has(&[
-            "humain",
-            "humaine",
-            "human",
-            "agent",
-            "agente",
-            "operator",
-            "operateur",
-            "operatrice",
-            "representant",
-            "representative",
-            "superviseur",
-            "supervisor",
-        ]) || REAL_PERSON.any(message)
-    };
+    let strong_person = || has(NAMED_PERSON) || REAL_PERSON.any(message);
     let asks = (person && (want || length <= 6) && talk())
         || (person
             && length <= 2
