@@ -1306,6 +1306,14 @@ const CUES: &[CueList] = &[
             "la derniere fois",
             "last time",
             "during the last",
+            // A fright told as over ("le petit a eu peur pendant l'orage").
+            "ai eu peur",
+            "a eu peur",
+            "avons eu peur",
+            "ont eu peur",
+            "was scared",
+            "were scared",
+            "got scared",
         ],
     },
     // Offering help is no call for it.
@@ -1462,6 +1470,56 @@ const NEUTRAL: &[&str] = &[
     "ground is shaking",
     "building is shaking",
     "shaking again",
+    // Water or power that is missing, or ice made at the fridge, is a
+    // question for the directives ("on a pu d'eau", "no water pressure",
+    // "ya pu de courant", "la machine à glace"), not water, current or ice
+    // closing in.
+    "plus de eau",
+    "pas de eau",
+    "sans eau",
+    "manque de eau",
+    "no water",
+    "no running water",
+    "without water",
+    "water pressure",
+    "pression de eau",
+    "plus de courant",
+    "pas de courant",
+    "sans courant",
+    "plus de electricite",
+    "pas de electricite",
+    "sans electricite",
+    "no power",
+    "machine a glace",
+    "cubes de glace",
+    "ice maker",
+    "ice machine",
+    "ice cubes",
+    // Something one burnt ("j'ai brûlé mes toasts"): "je me suis brûlé"
+    // is still an injury.
+    "ai brule mes",
+    "ai brule mon",
+    "ai brule ma",
+    "ai brule le",
+    "ai brule la",
+    "ai brule les",
+    "burnt the",
+    "burned the",
+    "detecteur de fumee",
+    "avertisseur de fumee",
+    "smoke detector",
+    "smoke alarm",
+    // Held up somewhere ordinary, not trapped.
+    "stuck at work",
+    "stuck at the office",
+    "stuck in traffic",
+    "pris au travail",
+    "pris a la emploi",
+    "pris au bureau",
+    "coince au travail",
+    "coince au bureau",
+    "pris dans le trafic",
+    "pris dans le traffic",
 ];
 
 /// Animals residents lose, find and board in every incident.
@@ -1532,8 +1590,9 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     });
     let is_neutral = |i: usize| neutral.get(i).copied().unwrap_or(false);
     let mut counts = [0usize; 32];
-    // Water from the tap or the pipes, brown, cloudy or frozen, is a
-    // question for the directives, not water closing in.
+    // Water from the tap or the pipes, to drink, boil or filter, its
+    // pressure, its colour, frozen: a question for the directives, not
+    // water closing in (which "rising" still says: "l'eau brune monte").
     let tap = words.iter().any(|w| {
         matches!(
             *w,
@@ -1549,6 +1608,24 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 | "pipes"
                 | "plomberie"
                 | "plumbing"
+                | "bouillir"
+                | "boil"
+                | "boiled"
+                | "boire"
+                | "drink"
+                | "embouteillee"
+                | "bottled"
+                | "filtre"
+                | "filter"
+                | "pression"
+                | "pressure"
+                | "brune"
+                | "brown"
+                | "jaune"
+                | "yellow"
+                | "cloudy"
+                | "rouillee"
+                | "rusty"
         )
     });
     for (i, w) in words.iter().enumerate() {
@@ -1579,8 +1656,15 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     // père est encore en dedans"): someone left in what the hazard hit.
     let person =
         |w: &str| PEOPLE.contains(&w) || index.words.get(w).is_some_and(|bits| (bits >> index.vulnerable) & 1 == 1);
-    let inside = |w: &str| matches!(w, "inside" | "dedans" | "interieur");
-    if words.iter().enumerate().any(|(i, w)| inside(w) && words[i.saturating_sub(4)..i].iter().any(|p| person(p))) {
+    // "Still in it", "encore là-dedans" say the same.
+    let inside = |i: usize| {
+        matches!(words[i], "inside" | "dedans" | "interieur")
+            || (words[i] == "in"
+                && matches!(words.get(i + 1), Some(&("it" | "there")))
+                && i > 0
+                && words[i - 1] == "still")
+    };
+    if (0..words.len()).any(|i| inside(i) && words[i.saturating_sub(4)..i].iter().any(|p| person(p))) {
         counts[index.stuck] += 1;
     }
     // Someone on a roof, counted or not ("on est 6 sur le toit", "we are
@@ -1884,5 +1968,28 @@ mod tests {
         assert!(!cue_list("faut-tu monter sur le toit pour enlever la glace").contains(&"stuck"));
         assert!(cue_list("the stairs collapsed and we are upstairs").contains(&"stuck"));
         assert!(cue_list("a man got electrocuted, he's on the ground").contains(&"body"));
+        assert!(cue_list("the car went into the river and people are still in it").contains(&"stuck"));
+        assert!(!cue_list("is the shelter still in there").contains(&"stuck"));
+    }
+
+    #[test]
+    fn water_or_power_missing_a_burnt_meal_and_a_day_at_the_office_are_no_danger() {
+        for text in [
+            "on a pu d'eau pantoute",
+            "no water pressure at my place",
+            "la machine à glace du frigo, on fait quoi avec",
+            "can we drink the water if we boil it",
+            "the water is brown and cloudy",
+            "je peux tu faire un feu dans le foyer, ya pu de courant",
+        ] {
+            assert!(!cue_list(text).contains(&"hazard_now"), "{text}");
+        }
+        assert!(!cue_list("j'ai brûlé mes toasts pis le détecteur de fumée a sonné").contains(&"body"));
+        assert!(!cue_list("j'ai brûlé mes toasts pis le détecteur de fumée a sonné").contains(&"hazard_now"));
+        assert!(cue_list("je me suis brûlé la main sur le poêle").contains(&"body"));
+        assert!(cue_list("le détecteur sonne pis y'a de la fumée partout").contains(&"hazard_now"));
+        assert!(!cue_list("i'm stuck at work until 8").contains(&"stuck"));
+        assert!(cue_list("the brown water is rising in the basement").contains(&"rising"));
+        assert!(cue_list("le petit a eu peur pendant l'orage").contains(&"past"));
     }
 }

@@ -812,6 +812,13 @@ static QUESTION_PHRASES: LazyLock<PhraseSet> = LazyLock::new(|| {
         "ce est quoi",
         "ce est combien",
         "ce est comment",
+        // "je fais quoi avec les débris", "on fait comment pour s'inscrire".
+        "fais quoi",
+        "fait quoi",
+        "faire quoi",
+        "faites quoi",
+        "fais comment",
+        "fait comment",
     ])
 });
 
@@ -1501,6 +1508,7 @@ mod tests {
     fn a_question_word_at_the_end_asks() {
         assert!(tokenize("faut appeler qui").interrogative);
         assert!(tokenize("le centre ouvre quand").interrogative);
+        assert!(tokenize("je fais quoi avec les débris dans ma cour").interrogative);
         assert!(tokenize("le courant revient c'est quand").interrogative);
         assert!(tokenize("c'est quoi qui se passe à la gare").interrogative);
         assert!(tokenize("qu'est ce qui est arrivé").interrogative);
