@@ -42,13 +42,14 @@ recycling: recyclage recyclable recyclables compost | recycling recyclable recyc
 mould: moisissure moisissures =moisi =moisie champignon | mould mold mildew mouldy moldy
 pump: pompe pompes pomper pompage | pump pumps pumping sump
 basement: soussol soussols cave | basement basements cellar downstairs
-clean: nettoyer nettoyage desinfecter desinfection laver | clean cleaning cleanup disinfect disinfecting wash
+clean: nettoyer nettoyage desinfecter desinfection laver vadrouille frotter | clean cleaning cleanup disinfect disinfecting wash mop mopping scrub
+digestive: ventre estomac diarrhee gastro gastroenterite nausee nausees vomir vomissement vomissements crampes | stomach belly tummy diarrhea diarrhoea nausea nauseous vomit vomiting cramps gastro
 volunteer: benevole benevoles benevolat | volunteer volunteers volunteering
 donate: =don =dons =donner donation donations | donate donation donations donating
 relative: famille proche proches parent parents frere soeur =fille =filles pere mere grandmere grandpere oncle tante cousin conjoint conjointe =mari =maris epoux epouse =garcon =garcons | family relative relatives brother sister son daughter father mother grandmother grandfather uncle aunt cousin husband wife spouse partner 
 find: trouver retrouver localiser recherche joindre rejoindre | find locate whereabouts search reach
 phone: appeler telephoner telephone numero ligne cellulaire courriel courriels | call phone number line hotline cellphone cell email emails
-alert: alerte alertes notification notifications avis texto textos infolettre abonner abonnement message | alert alerts notification notifications notify text texts subscribe subscription
+alert: alerte alertes notification notifications avis avertissement avertissements texto textos infolettre abonner abonnement message | alert alerts notification notifications notify text texts subscribe subscription advisory advisories notice notices warning warnings
 return: retour retourner rentrer revenir reintegrer reintegration | return returning back
 home: maison domicile residence chez demeure propriete chalet appartement logement condo | home house residence property cottage cabin apartment condo
 safe: securitaire securite dangereux risque risques =grave =graves | safe safety unsafe dangerous risk risks hazard hazardous serious
@@ -100,7 +101,7 @@ river: riviere fleuve lac ruisseau | river lake creek stream
 rain: pluie pleuvoir precipitations orage | rain raining storm rainfall
 wind: =vent =vents tempete ouragan tornade venteux | wind winds hurricane tornado windy
 tree: arbre arbres branche branches erable erables chene chenes bouleau bouleaux saule saules peuplier peupliers orme ormes epinette epinettes sapin sapins tronc souche | tree trees branch branches maple maples oak oaks birch birches willow willows poplar poplars elm elms spruce trunk stump
-internet: internet wifi reseau | internet wifi network
+internet: internet wifi reseau web enligne siteweb | internet wifi network web online website
 bank: banque caisse cheque cheques | bank cheque cheques check
 furniture: meubles meuble sofa divan canape matelas electromenagers | furniture couch sofa mattress appliances
 drywall: gypse placoplatre | drywall gyproc plasterboard sheetrock

@@ -625,9 +625,11 @@ impl Index {
                 terms.push((term, 1.0));
                 skip_next = true;
             }
-            // A generic word is a word, not a typo ("small" is not "smell").
+            // A generic word is a word, not a typo ("small" is not "smell");
+            // nor is a word the lexicon knows ("bridge" is not "fridge").
             if terms.is_empty()
                 && base != GENERIC_WEIGHT
+                && concept.is_none()
                 && let Some(id) = self.typo_term(&token.word)
             {
                 terms.push((id, TYPO_DISCOUNT));
@@ -822,6 +824,10 @@ static GENERIC: &[&str] = &[
     "cense",
     "censee",
     "environ",
+    // The manner of doing a thing ("la bonne façon de faire bouillir") is
+    // not a topic.
+    "facon",
+    "maniere",
     // Asking whether a rumour is true, or whether to worry, says nothing of
     // what about.
     "vrai",
@@ -1268,6 +1274,23 @@ answer.en = "a"
         let business = coverage("where is the shelter near the Tim Hortons");
         assert!(street > business + 0.1, "{street} vs {business}");
         assert!(plain >= street, "{plain} vs {street}");
+    }
+
+    #[test]
+    fn a_word_the_lexicon_knows_is_no_typo() {
+        let (set, index) = index_of(
+            r#"
+[[entry]]
+id = "fridge"
+questions.en = ["Is the fridge safe?"]
+answer.en = "Yes, closed."
+"#,
+        );
+        let first =
+            |text: &str| index.search(&tokenize(text), None, 1).first().map(|c| set.entries[c.entry].id.clone());
+        // "fidge" is a typo of "fridge"; "bridge" is a road word.
+        assert_eq!(first("is the fidge safe").as_deref(), Some("fridge"));
+        assert!(index.search(&tokenize("is the bridge"), None, 1).is_empty());
     }
 
     #[test]

@@ -567,6 +567,10 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "tout de suite" is now, not a suite or what follows.
             words[i].0 = "maintenant".to_string();
             words.drain(i + 1..i + 3);
+        } else if word(i) == Some("en") && word(i + 1) == Some("ligne") {
+            // "payer en ligne" is online, not a phone line.
+            words[i].0 = "enligne".to_string();
+            words.remove(i + 1);
         } else if word(i) == Some("au") && word(i + 1) == Some("courant") {
             // "tenu au courant" is being kept informed, not electricity.
             words[i].0 = "informations".to_string();
@@ -1023,6 +1027,7 @@ static COMPOUNDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
         "soussol",
         "croixrouge",
+        "siteweb",
         "rezdechaussee",
         "grandmere",
         "grandpere",
@@ -1158,6 +1163,8 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("pitou", "chien"),
         ("minou", "chat"),
         ("appart", "appartement"),
+        ("resto", "restaurant"),
+        ("restos", "restaurants"),
         ("poche", "sac"),
         ("poches", "sacs"),
         ("vidanges", "ordures"),
@@ -1532,6 +1539,8 @@ mod tests {
         assert_eq!(words("mon fils pis ses deux fils"), "mon garcon puis ses deux garcon");
         assert_eq!(words("les fils sont tombés"), "les fils sont tombes");
         assert_eq!(words("could it blow up"), "could it explode");
+        assert_eq!(words("payer en ligne"), "payer enligne");
+        assert_eq!(words("sur le site web"), "sur le siteweb");
         assert_eq!(words("the power went out"), "the power outage");
         assert_eq!(words("un tremblement de terre"), "un seisme");
         assert_eq!(words("des jobs d'été"), "des emploi de estival");
