@@ -130,6 +130,29 @@ fn snowstorm_set_routes_well() {
 }
 
 #[test]
+fn boil_water_set_routes_well() {
+    // An eleventh incident (a boil-water advisory), written and measured once
+    // before any change: see README for that first run. Two of its 12
+    // unmatched messages are answered (a tax bill paid online reaches the
+    // entry on tax reductions; registering a dog, the alerts sign-up).
+    let r = report(&root().join("tests/data/ebullition"), &root().join("tests/data/ebullition-cases.jsonl"));
+    check_floors_with(&r, 70.0, 3.0, 95.0, 85.0, 70.0, 20.0, 90.0);
+}
+
+#[test]
+fn the_distress_probes_hold_across_hazards() {
+    // Two 30-message probes (15 in danger, 15 alarming but not), each
+    // written before the changes it measured; distress does not depend on
+    // the directive set, so the sample set serves.
+    for probe in ["tests/data/distress-probe.jsonl", "tests/data/distress-probe-2.jsonl"] {
+        let r = report(&root().join("faq"), &root().join(probe));
+        let shown = r.render(true);
+        assert!(pct(r.distress_caught, r.distress) >= 93.0, "{probe}: distress recall\n{shown}");
+        assert!(pct(r.distress_caught, r.distress_flagged) >= 87.0, "{probe}: distress precision\n{shown}");
+    }
+}
+
+#[test]
 fn a_plain_request_for_a_person_is_not_distress() {
     let knowledge = vigie::cli::load_knowledge(&root().join("faq")).unwrap();
     let t = Thresholds::default();
