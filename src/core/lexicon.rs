@@ -95,6 +95,7 @@ transport: transport navette autobus bus =taxi =taxis lift | transport transport
 access: acces entrer barrage | access enter checkpoint checkpoints roadblock roadblocks =pass
 update: information informations =nouvelles | information update updates news
 duration: durer longtemps duree | long last duration
+lifted: =leve =levee =levees =lever =levera =leves | =lifted =lifting
 mail: courrier poste | mail post
 help: aide aider assistance soutien depanner | help assistance support assist
 river: riviere fleuve lac ruisseau | river lake creek stream
