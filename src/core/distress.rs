@@ -917,7 +917,10 @@ const CUES: &[CueList] = &[
             "en peux plus",
             "can not do this anymore",
             "can not go on",
-            "go on",
+            // Not "go on" alone: "go on the roof to shovel".
+            "go on like this",
+            "go on anymore",
+            "go on living",
             "all to stop",
             "le gout de rien",
             "plus le gout",
@@ -1970,6 +1973,12 @@ mod tests {
         assert!(cue_list("a man got electrocuted, he's on the ground").contains(&"body"));
         assert!(cue_list("the car went into the river and people are still in it").contains(&"stuck"));
         assert!(!cue_list("is the shelter still in there").contains(&"stuck"));
+    }
+
+    #[test]
+    fn going_on_the_roof_is_no_thought_of_giving_up() {
+        assert!(!cue_list("is it dangerous to go on the roof to shovel").contains(&"harm"));
+        assert!(cue_list("i can't go on like this").contains(&"harm"));
     }
 
     #[test]

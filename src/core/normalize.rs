@@ -500,6 +500,10 @@ fn asks_after_comma(text: &str) -> bool {
                 || (AUX.contains(&second) && SUBJECT.contains(&third))
         } else if AUX.contains(&first) {
             SUBJECT.contains(&second)
+        } else if first == "qui" {
+            // "qui peut aller le voir", "qui appeler": asks who; "qui a 80
+            // ans" is a relative clause.
+            matches!(second, "peut" | "peuvent" | "pourrait" | "va" | "doit" | "appeler" | "contacter" | "faut")
         } else {
             FR_ASK.contains(&first) && !second.is_empty()
         };
@@ -1516,6 +1520,8 @@ mod tests {
         assert!(tokenize("faut appeler qui").interrogative);
         assert!(tokenize("le centre ouvre quand").interrogative);
         assert!(tokenize("je fais quoi avec les débris dans ma cour").interrogative);
+        assert!(tokenize("mon grand-père a pu de chauffage, qui peut aller le voir").interrogative);
+        assert!(!tokenize("mon voisin, qui a 80 ans, vit seul").interrogative);
         assert!(tokenize("le courant revient c'est quand").interrogative);
         assert!(tokenize("c'est quoi qui se passe à la gare").interrogative);
         assert!(tokenize("qu'est ce qui est arrivé").interrogative);
