@@ -1512,17 +1512,15 @@ const NEUTRAL: &[&str] = &[
     "avertisseur de fumee",
     "smoke detector",
     "smoke alarm",
-    // Held up somewhere ordinary, not trapped.
+    // Held up at work, not trapped ("stuck in traffic" is left out: in a
+    // wildfire, traffic is where people are caught).
     "stuck at work",
     "stuck at the office",
-    "stuck in traffic",
     "pris au travail",
     "pris a la emploi",
     "pris au bureau",
     "coince au travail",
     "coince au bureau",
-    "pris dans le trafic",
-    "pris dans le traffic",
 ];
 
 /// Animals residents lose, find and board in every incident.
@@ -1998,6 +1996,7 @@ mod tests {
         assert!(cue_list("je me suis brûlé la main sur le poêle").contains(&"body"));
         assert!(cue_list("le détecteur sonne pis y'a de la fumée partout").contains(&"hazard_now"));
         assert!(!cue_list("i'm stuck at work until 8").contains(&"stuck"));
+        assert!(cue_list("we're stuck in traffic and the fire is getting close").contains(&"stuck"));
         assert!(cue_list("the brown water is rising in the basement").contains(&"rising"));
         assert!(cue_list("le petit a eu peur pendant l'orage").contains(&"past"));
     }
