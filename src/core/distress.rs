@@ -90,7 +90,8 @@ pub struct Assessment {
     pub unmistakable: bool,
     /// A question about information with no sign of danger (stuck,
     /// rising, body failing, missing, harm, violence, a hazard present):
-    /// "the tank is hissing, what do we do" is not calm.
+    /// "the tank is hissing, what do we do" is not calm. Or a question about
+    /// what to do should danger come ("what do I do if…").
     pub calm_question: bool,
     /// A sign of danger: someone stuck, something closing in, a body
     /// failing, someone missing, self-harm, violence, or a hazard present
@@ -124,13 +125,17 @@ pub fn assess(message: &Normalized, raw: &str) -> Assessment {
                     | "hurry"
             )
         });
+    // "What do I do if I see someone fall through the ice": the danger is
+    // the question's, not the resident's.
+    let asks_what_if = HYPOTHETICAL_QUESTION_SET.any(message) && !strong_plea;
     let unmistakable = (strong_plea && (danger || has("hazard_now")) && !joking)
         || (has("stuck") && (has("rising") || has("hazard_now")) && has("self") && !joking)
         || (bare_plea && !joking)
         || (EMERGENCY_CALL_SET.any(message) && !joking)
         || SELF_HARM_SET.any(message);
     let harm = has("harm");
-    let calm_question = message.interrogative && !danger && !harm && !strong_plea && !has("hazard_now");
+    let calm_question =
+        asks_what_if || (message.interrogative && !danger && !harm && !strong_plea && !has("hazard_now"));
     let probability = MODEL.score(&features_with_cues(message, &found, &MODEL.options));
     Assessment { probability, unmistakable, calm_question, danger: danger || harm || has("hazard_now") }
 }
@@ -138,6 +143,26 @@ pub fn assess(message: &Normalized, raw: &str) -> Assessment {
 static STRONG_PLEA_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG_PLEAS));
 static SELF_HARM_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(SELF_HARM));
 static EMERGENCY_CALL_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(EMERGENCY_CALLS));
+static HYPOTHETICAL_QUESTION_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(HYPOTHETICAL_QUESTIONS));
+
+/// Asking what to do should something happen: a calm question, whatever
+/// danger it names, unless the resident also pleads.
+const HYPOTHETICAL_QUESTIONS: &[&str] = &[
+    "what do i do if",
+    "what do we do if",
+    "what should i do if",
+    "what should we do if",
+    "what to do if",
+    "what happens if",
+    "que faire si",
+    "quoi faire si",
+    "que faire en cas",
+    "quoi faire en cas",
+    "on fait quoi si",
+    "je fais quoi si",
+    "faut faire quoi si",
+    "que doit on faire si",
+];
 
 /// Every cue's words and phrases in one lookup: a word gives the set of cues
 /// (bits) it belongs to; a phrase, its cue.
@@ -147,11 +172,14 @@ struct CueIndex {
     phrase_cue: Vec<usize>,
     /// Whether each phrase is one of [`UNANSWERED`].
     phrase_unanswered: Vec<bool>,
+    /// Whether each phrase is one of [`UPSTAIRS`].
+    phrase_upstairs: Vec<bool>,
     /// Positions in [`CUES`] of the cues the rules of [`cues`] read.
     stuck: usize,
     missing: usize,
     violence: usize,
     vulnerable: usize,
+    rising: usize,
 }
 
 /// Position of the cue `name` in [`CUES`].
@@ -177,6 +205,25 @@ const UNANSWERED: &[&str] = &[
     "boite vocale",
     "messagerie vocale",
 ];
+
+/// Upper floors, a refuge when someone is there ("on est au 2e"), a place
+/// things are carried to when the sentence carries them ("je monte mes
+/// affaires en haut", "should I move my stuff upstairs").
+const UPSTAIRS: &[&str] = &["en haut", "upstairs", "au 2e", "2e etage", "deuxieme etage", "second floor"];
+
+/// Verbs that carry or move things ("monter", "move", "bring").
+const CARRY: &[&str] = &[
+    "monte", "monter", "montez", "montes", "apporte", "apporter", "mets", "mettre", "met", "deplacer", "deplace",
+    "move", "moving", "bring", "carry", "put", "take",
+];
+
+/// Possessives before what is carried ("mes affaires", "my stuff"); not
+/// "les": "l'eau monte les marches" is water climbing.
+const DETERMINERS: &[&str] = &["mes", "mon", "ma", "nos", "notre", "tes", "ton", "ta", "my", "our", "your"];
+
+/// Subjects that make "monte", "rentre" someone going up or home ("on
+/// rentre à la maison", "je monte"), not water coming in.
+const PERSON_SUBJECTS: &[&str] = &["je", "j", "on", "nous", "tu", "vous", "i", "we"];
 
 /// Services and offices whose silence is a complaint, not a disappearance.
 /// Emergency services are not among them ("l'ambulance répond pas").
@@ -233,8 +280,10 @@ static CUE_INDEX: LazyLock<CueIndex> = LazyLock::new(|| {
         phrase_cue.push(missing);
         phrase_unanswered.push(true);
     }
+    let phrase_upstairs = all_phrases.iter().map(|p| UPSTAIRS.contains(p)).collect();
     CueIndex {
         words,
+        phrase_upstairs,
         phrases: PhraseSet::new(&all_phrases),
         phrase_cue,
         phrase_unanswered,
@@ -242,6 +291,7 @@ static CUE_INDEX: LazyLock<CueIndex> = LazyLock::new(|| {
         missing,
         violence: cue_position("violence"),
         vulnerable: cue_position("vulnerable"),
+        rising: cue_position("rising"),
     }
 });
 
@@ -315,6 +365,15 @@ const SELF_HARM: &[&str] = &[
     "ennuyer de moi",
     "sert a rien de continuer",
     "no point in going on",
+    // Not "want to live" alone: "I don't want to live here anymore".
+    "not want to live anymore",
+    "not want to be alive",
+    "no longer want to live",
+    "tired of living",
+    "tanne de vivre",
+    "tannee de vivre",
+    "plus le gout de vivre",
+    "pas le gout de vivre",
 ];
 
 /// A call for emergency services: danger to a body whatever else is said,
@@ -855,6 +914,12 @@ const CUES: &[CueList] = &[
         ],
         phrases: &[
             "no word",
+            // Someone not seen for days ("hasn't come out in three days").
+            "not come out in",
+            "not been seen",
+            "not seen him",
+            "not seen her",
+            "pas vu depuis",
             "nobody has seen",
             "personne a vu",
             "personne le a vu",
@@ -935,6 +1000,11 @@ const CUES: &[CueList] = &[
             "be here anymore",
             "etre ici plus",
             "plus etre ici",
+            "want to live anymore",
+            "want to be alive",
+            "tired of living",
+            "tanne de vivre",
+            "gout de vivre",
         ],
     },
     CueList {
@@ -1007,6 +1077,20 @@ const CUES: &[CueList] = &[
             "breaking in",
             "broke in",
             "par effraction",
+            // Threats of fire and a door beaten on.
+            "burn the place down",
+            "burn the house down",
+            "burn down the",
+            "bruler la maison",
+            "banging on the door",
+            "pounding on the door",
+            "kicking the door",
+            "kick the door",
+            "kick in the door",
+            "defoncer la porte",
+            "defonce la porte",
+            "fesse dans la porte",
+            "cogne dans la porte",
         ],
     },
     CueList {
@@ -1521,6 +1605,12 @@ const NEUTRAL: &[&str] = &[
     "pris au bureau",
     "coince au travail",
     "coince au bureau",
+    // Soaked, said of a thing ("la fournaise a pris l'eau"): "le bateau
+    // prend l'eau" is still water coming in.
+    "a pris le eau",
+    "ont pris le eau",
+    "avait pris le eau",
+    "avaient pris le eau",
 ];
 
 /// Animals residents lose, find and board in every incident.
@@ -1627,15 +1717,37 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 | "cloudy"
                 | "rouillee"
                 | "rusty"
+                | "puits"
+                | "gout"
+                | "goute"
+                | "taste"
+                | "tastes"
+                | "salty"
         )
     });
+    let person =
+        |w: &str| PEOPLE.contains(&w) || index.words.get(w).is_some_and(|bits| (bits >> index.vulnerable) & 1 == 1);
+    // What follows a verb, past an interrogative "-tu" ("je monte-tu mes
+    // affaires").
+    let after = |i: usize| words[i + 1..].iter().copied().filter(|w| !matches!(*w, "tu" | "t"));
+    // Things carried, not people ("monter les enfants en haut" is fleeing).
+    let carries = |i: usize| {
+        CARRY.contains(&words[i]) && {
+            let mut next = after(i);
+            next.next().is_some_and(|d| DETERMINERS.contains(&d)) && next.next().is_some_and(|o| !person(o))
+        }
+    };
+    let carrying = (0..words.len()).any(carries);
     for (i, w) in words.iter().enumerate() {
         if tap && matches!(*w, "eau" | "water") {
             continue;
         }
+        let going = matches!(*w, "monte" | "montent" | "rentre" | "rentrent")
+            && ((i > 0 && PERSON_SUBJECTS.contains(&words[i - 1])) || carries(i));
         if let Some(&bits) = index.words.get(w)
             && !is_neutral(i)
         {
+            let bits = if going { bits & !(1 << index.rising) } else { bits };
             for (c, count) in counts.iter_mut().enumerate().take(CUES.len()) {
                 *count += ((bits >> c) & 1) as usize;
             }
@@ -1648,15 +1760,14 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     let names_service = || words.iter().any(|w| SERVICES.contains(w));
     index.phrases.each_occurrence(message, |phrase, range| {
         let a_service_not_answering = index.phrase_unanswered[phrase] && names_service();
-        if !counted.contains(&phrase) && !range.clone().all(is_neutral) && !a_service_not_answering {
+        let carried_up = carrying && index.phrase_upstairs[phrase];
+        if !counted.contains(&phrase) && !range.clone().all(is_neutral) && !a_service_not_answering && !carried_up {
             counted.push(phrase);
             counts[index.phrase_cue[phrase]] += 1;
         }
     });
     // Someone named, then inside ("the car with my brother inside", "mon
     // père est encore en dedans"): someone left in what the hazard hit.
-    let person =
-        |w: &str| PEOPLE.contains(&w) || index.words.get(w).is_some_and(|bits| (bits >> index.vulnerable) & 1 == 1);
     // "Still in it", "encore là-dedans" say the same.
     let inside = |i: usize| {
         matches!(words[i], "inside" | "dedans" | "interieur")
@@ -1999,5 +2110,33 @@ mod tests {
         assert!(cue_list("we're stuck in traffic and the fire is getting close").contains(&"stuck"));
         assert!(cue_list("the brown water is rising in the basement").contains(&"rising"));
         assert!(cue_list("le petit a eu peur pendant l'orage").contains(&"past"));
+    }
+
+    #[test]
+    fn things_carried_up_and_people_going_home_are_no_water_rising() {
+        let text = "je monte tu mes affaires du sous-sol en haut";
+        assert!(!cue_list(text).contains(&"rising"), "{text}");
+        assert!(!cue_list(text).contains(&"stuck"), "{text}");
+        assert!(!cue_list("should I move my stuff upstairs").contains(&"stuck"));
+        assert!(!cue_list("on check quoi quand on rentre a maison").contains(&"rising"));
+        assert!(!cue_list("la fournaise a pris l'eau, c'est tu dangereux").contains(&"stuck"));
+        assert!(!cue_list("l'eau du puits goûte salé").contains(&"hazard_now"));
+        // Water still climbs, people still flee upstairs.
+        assert!(cue_list("l'eau rentre dans la maison").contains(&"rising"));
+        assert!(cue_list("l'eau monte les marches").contains(&"rising"));
+        assert!(cue_list("on monte les enfants en haut").contains(&"stuck"));
+        assert!(cue_list("le bateau prend l'eau pis on est au large").contains(&"hazard_now"));
+    }
+
+    #[test]
+    fn a_life_not_wanted_and_a_threat_of_fire_are_distress_a_question_about_what_if_is_not() {
+        let distress = |text: &str| crate::core::triage::is_distress(&tokenize(text), text);
+        assert!(distress("i don't want to live anymore, the storm took everything"));
+        assert!(distress("j'ai pu le goût de vivre"));
+        assert!(!assess(&tokenize("I don't want to live here anymore"), "").unmistakable);
+        assert!(distress("my ex is outside banging on the door and says he'll burn the place down"));
+        assert!(!distress("what do i do if i see someone fall through the ice"));
+        assert!(distress("help, my son fell through the ice"));
+        assert!(cue_list("my neighbour hasn't come out in three days").contains(&"missing"));
     }
 }

@@ -496,6 +496,11 @@ fn asks_after_comma(text: &str) -> bool {
         let (first, second, third) = (first.as_str(), second.as_str(), third.as_str());
         let asks = if WH.contains(&first) {
             second == "to"
+                // "who can help her leave": "who" is the subject; "my
+                // neighbour, who can barely walk" is a relative clause.
+                || (first == "who"
+                    && matches!(second, "can" | "could" | "should" | "will" | "would")
+                    && matches!(third, "help" | "come" | "give" | "drive" | "take" | "pick" | "get" | "check" | "bring"))
                 || (first == "how" && matches!(second, "much" | "many" | "long" | "far"))
                 || (AUX.contains(&second) && SUBJECT.contains(&third))
         } else if AUX.contains(&first) {
@@ -1591,11 +1596,13 @@ mod tests {
             "il fait 34 dans l'appart, comment on fait",
             "on est évacués, où on va",
             "les enfants vont aller à l'école comment, on est à l'hôtel",
+            "my elderly mom lives alone by the coast, who can help her leave",
         ] {
             assert!(tokenize(text).interrogative, "{text}");
         }
         for text in [
             "my son, who is 6, is with me",
+            "my neighbour, who can barely walk, is with us",
             "on a tout fermé, pis on attend",
             "we left, the house is empty",
             "j'ai appelé, ou plutôt ma fille a appelé",
