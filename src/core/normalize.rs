@@ -190,6 +190,22 @@ pub fn stem(lang: Lang, word: &str) -> String {
     match lang {
         Lang::Fr => {
             let word = IRREGULAR_FR.get(word).copied().unwrap_or(word);
+            // Folded, a feminine participle loses the accent Snowball reads
+            // its ending by: "fermée" stems to "ferme", "fermé" to "ferm".
+            // Bring "-ée(s)" back to "-é" first, but for nouns in "-ée"
+            // that would become another word ("cheminée" is no "chemin",
+            // "allée" no "aller").
+            let noun =
+                matches!(word.trim_end_matches('s'), "cheminee" | "armee" | "allee" | "duree" | "bouee" | "portee");
+            let word = if noun {
+                word
+            } else if word.len() > 5 && word.ends_with("ees") {
+                &word[..word.len() - 2]
+            } else if word.len() > 4 && word.ends_with("ee") {
+                &word[..word.len() - 1]
+            } else {
+                word
+            };
             let mut stem = STEMMER_FR.stem(word).into_owned();
             // Snowball keeps the "r" of verbs in -dre ("attendr", "répondr")
             // that their present tense lacks ("attend", "répond").
@@ -1584,6 +1600,13 @@ mod tests {
         assert_ne!(stem(Lang::Fr, "bois"), stem(Lang::Fr, "boire"));
         // Felt is not smells.
         assert_ne!(stem(Lang::Fr, "senti"), stem(Lang::Fr, "sent"));
+        // Feminine participles, folded, stem as the masculine ones.
+        for (a, b) in [("fermee", "ferme"), ("annulees", "annules"), ("traversee", "traverse"), ("inondees", "inonde")]
+        {
+            assert_eq!(stem(Lang::Fr, a), stem(Lang::Fr, b), "{a} {b}");
+        }
+        assert_ne!(stem(Lang::Fr, "cheminee"), stem(Lang::Fr, "chemin"));
+        assert_ne!(stem(Lang::Fr, "allee"), stem(Lang::Fr, "aller"));
     }
 
     #[test]
