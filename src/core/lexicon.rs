@@ -87,6 +87,9 @@ vaccine: vaccin vaccins tetanos | vaccine vaccines tetanus shot
 sewer: septique fosse toilette toilettes refoule refoulement egout egouts | septic toilet toilets sewer sewage backup
 well: puits | well wells
 dike: digue digues | dike dikes
+arrange: =placer =placez =poser =posez empiler empile disposer | stack stacking stacked =lay =laying
+prepare: preparer preparation preparatifs | prepare preparing preparation ready prep
+tide: maree marees | tide tides surge
 map: carte cartes plan | map maps
 zone: zone zones secteur secteurs quartier quartiers | zone zones area areas sector neighbourhood district
 mandatory: obligatoire obligatoires oblige forcer | mandatory compulsory forced obliged

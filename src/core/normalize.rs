@@ -592,6 +592,14 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "tout de suite" is now, not a suite or what follows.
             words[i].0 = "maintenant".to_string();
             words.drain(i + 1..i + 3);
+        } else if matches!(word(i), Some("se" | "me" | "te" | "nous" | "vous"))
+            && word(i + 1) == Some("en")
+            && matches!(word(i + 2), Some("aller" | "va" | "vais" | "vont" | "allons" | "allez" | "allait" | "alle"))
+        {
+            // "s'en aller", "on s'en va": leaving, where "aller" alone says
+            // little.
+            words[i + 2].0 = "partir".to_string();
+            words.remove(i + 1);
         } else if word(i) == Some("en") && word(i + 1) == Some("ligne") {
             // "payer en ligne" is online, not a phone line.
             words[i].0 = "enligne".to_string();
@@ -1567,6 +1575,7 @@ mod tests {
         assert_eq!(words("les fils sont tombés"), "les fils sont tombes");
         assert_eq!(words("could it blow up"), "could it explode");
         assert_eq!(words("payer en ligne"), "payer enligne");
+        assert_eq!(words("faut tu s'en aller"), "faut tu se partir");
         assert_eq!(words("sur le site web"), "sur le siteweb");
         assert_eq!(words("the power went out"), "the power outage");
         assert_eq!(words("un tremblement de terre"), "un seisme");
