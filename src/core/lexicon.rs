@@ -90,6 +90,7 @@ dike: digue digues | dike dikes
 arrange: =placer =placez =poser =posez empiler empile disposer | stack stacking stacked =lay =laying
 prepare: preparer preparation preparatifs | prepare preparing preparation ready prep
 tide: maree marees | tide tides surge
+wet: mouille mouillee mouilles mouillees trempe trempee trempes trempees detrempe | wet soaked soaking drenched damp
 map: carte cartes plan | map maps
 zone: zone zones secteur secteurs quartier quartiers | zone zones area areas sector neighbourhood district
 mandatory: obligatoire obligatoires oblige forcer | mandatory compulsory forced obliged
