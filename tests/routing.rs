@@ -140,15 +140,33 @@ fn boil_water_set_routes_well() {
 }
 
 #[test]
+fn coastal_surge_set_routes_well() {
+    // A twelfth incident (a storm surge on the coast), written and measured
+    // once before any change: see README for that first run. One of its 12
+    // unmatched messages is answered (property taxes after erosion reach the
+    // erosion entry); three alarms of 18 are questions (water that reached
+    // the electrical panel, a son who wants to photograph the waves,
+    // children afraid of the wind).
+    let r = report(&root().join("tests/data/maree"), &root().join("tests/data/maree-cases.jsonl"));
+    check_floors_with(&r, 75.0, 3.0, 95.0, 75.0, 75.0, 10.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
-    // Two 30-message probes (15 in danger, 15 alarming but not), each
+    // Three 30-message probes (15 in danger, 15 alarming but not), each
     // written before the changes it measured; distress does not depend on
-    // the directive set, so the sample set serves.
-    for probe in ["tests/data/distress-probe.jsonl", "tests/data/distress-probe-2.jsonl"] {
+    // the directive set, so the sample set serves. The third still raises
+    // three alarms (smoke smelled outside from far-off fires, a child afraid
+    // of water since the flood, "stuck inside for two days lol").
+    for (probe, precision) in [
+        ("tests/data/distress-probe.jsonl", 87.0),
+        ("tests/data/distress-probe-2.jsonl", 87.0),
+        ("tests/data/distress-probe-3.jsonl", 80.0),
+    ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);
         assert!(pct(r.distress_caught, r.distress) >= 93.0, "{probe}: distress recall\n{shown}");
-        assert!(pct(r.distress_caught, r.distress_flagged) >= 87.0, "{probe}: distress precision\n{shown}");
+        assert!(pct(r.distress_caught, r.distress_flagged) >= precision, "{probe}: distress precision\n{shown}");
     }
 }
 
