@@ -1091,6 +1091,13 @@ const CUES: &[CueList] = &[
             "defonce la porte",
             "fesse dans la porte",
             "cogne dans la porte",
+            // Someone forcing a way in.
+            "essaie de entrer",
+            "essaye de entrer",
+            "essaient de entrer",
+            "trying to get in",
+            "trying to get into",
+            "trying to break",
         ],
     },
     CueList {
@@ -2135,6 +2142,7 @@ mod tests {
         assert!(distress("j'ai pu le goût de vivre"));
         assert!(!assess(&tokenize("I don't want to live here anymore"), "").unmistakable);
         assert!(distress("my ex is outside banging on the door and says he'll burn the place down"));
+        assert!(cue_list("quelqu'un essaie d'entrer chez nous par la fenêtre").contains(&"violence"));
         assert!(!distress("what do i do if i see someone fall through the ice"));
         assert!(distress("help, my son fell through the ice"));
         assert!(cue_list("my neighbour hasn't come out in three days").contains(&"missing"));
