@@ -1197,6 +1197,7 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("minou", "chat"),
         ("appart", "appartement"),
         ("resto", "restaurant"),
+        ("gratis", "gratuit"),
         ("restos", "restaurants"),
         ("poche", "sac"),
         ("poches", "sacs"),
