@@ -152,6 +152,18 @@ fn coastal_surge_set_routes_well() {
 }
 
 #[test]
+fn telecom_outage_set_routes_well() {
+    // A thirteenth incident (a carrier's cellular and Internet outage),
+    // written and measured once before any change: see README for that
+    // first run. Five alarms of 20 are questions: a mother who does not
+    // answer her phone when no phone works, a neighbour with no phone, a
+    // mother on oxygen who could not call "if it goes wrong", feeling
+    // isolated, a wife with service when the resident has none.
+    let r = report(&root().join("tests/data/telecom"), &root().join("tests/data/telecom-cases.jsonl"));
+    check_floors_with(&r, 75.0, 3.0, 95.0, 70.0, 75.0, 5.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Three 30-message probes (15 in danger, 15 alarming but not), each
     // written before the changes it measured; distress does not depend on
