@@ -600,6 +600,11 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // little.
             words[i + 2].0 = "partir".to_string();
             words.remove(i + 1);
+        } else if matches!(word(i), Some("go" | "going" | "get" | "come" | "head" | "move"))
+            && word(i + 1) == Some("home")
+        {
+            // "when can we go home" is returning, not any going.
+            words[i].0 = "return".to_string();
         } else if word(i) == Some("en") && word(i + 1) == Some("ligne") {
             // "payer en ligne" is online, not a phone line.
             words[i].0 = "enligne".to_string();
@@ -1577,6 +1582,7 @@ mod tests {
         assert_eq!(words("could it blow up"), "could it explode");
         assert_eq!(words("payer en ligne"), "payer enligne");
         assert_eq!(words("faut tu s'en aller"), "faut tu se partir");
+        assert_eq!(words("when can we go home"), "when can we return home");
         assert_eq!(words("sur le site web"), "sur le siteweb");
         assert_eq!(words("the power went out"), "the power outage");
         assert_eq!(words("un tremblement de terre"), "un seisme");
