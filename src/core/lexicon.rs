@@ -90,6 +90,7 @@ dike: digue digues | dike dikes
 arrange: =placer =placez =poser =posez empiler empile disposer | stack stacking stacked =lay =laying
 prepare: preparer preparation preparatifs | prepare preparing preparation ready prep
 tide: maree marees | tide tides surge
+restore: retabli retablie retablir retablissement =restored | =restore restoration =restored reconnected
 cyber: cyberattaque cyberattaques piratage pirate pirates pirater hacker hackers | cyberattack cyberattacks hack hacked hacking hacker hackers
 carrier: fournisseur fournisseurs videotron telus rogers fido koodo =bell | carrier carriers provider providers telco
 wet: mouille mouillee mouilles mouillees trempe trempee trempes trempees detrempe | wet soaked soaking drenched damp

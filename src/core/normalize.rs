@@ -539,6 +539,26 @@ fn asks_after_comma(text: &str) -> bool {
 /// is help, not a cut ("coupé"); "pick her up", "drive me" are a ride, not a
 /// road; "quelque part", "à part", "de ma part" are no departure ("on part").
 fn idioms(words: &mut Vec<(String, bool, u16)>) {
+    // Services that go out and come back.
+    const UTILITIES: &[&str] = &[
+        "power",
+        "electricity",
+        "hydro",
+        "courant",
+        "electricite",
+        "service",
+        "reseau",
+        "network",
+        "internet",
+        "signal",
+        "wifi",
+        "chauffage",
+        "cell",
+    ];
+    // A person between the service and the verb is who comes back: "the power
+    // is out, when can we come back".
+    const PERSON: &[&str] =
+        &["i", "we", "you", "they", "he", "she", "je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"];
     const OBJECT: &[&str] = &["me", "her", "him", "us", "them"];
     const POSSESSIVE: &[&str] = &["ma", "ta", "sa", "notre", "votre", "leur"];
     const SON_OF: &[&str] = &[
@@ -600,6 +620,21 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // little.
             words[i + 2].0 = "partir".to_string();
             words.remove(i + 1);
+        } else if matches!(
+            word(i),
+            Some("come" | "coming" | "comes" | "back" | "revenir" | "revient" | "reviendra" | "revenu" | "revenue")
+        ) && (i.saturating_sub(5)..i)
+            .rev()
+            .map(|k| word(k).unwrap_or(""))
+            .take_while(|w| !PERSON.contains(w))
+            .any(|w| UTILITIES.contains(&w))
+        {
+            // "when is the power coming back", "le courant revient quand":
+            // a service restored, not a resident returning home.
+            if matches!(word(i), Some("come" | "coming" | "comes")) && word(i + 1) == Some("back") {
+                words.remove(i + 1);
+            }
+            words[i].0 = "restored".to_string();
         } else if matches!(word(i), Some("go" | "going" | "get" | "come" | "head" | "move"))
             && word(i + 1) == Some("home")
         {
@@ -1576,13 +1611,21 @@ mod tests {
         assert_eq!(words("where can I drop off blankets"), "where can i bring blankets");
         assert_eq!(words("can I drop them off"), "can i bring them");
         assert_eq!(words("comment être tenu au courant"), "comment etre tenu informations");
-        assert_eq!(words("le courant est revenu"), "le courant est revenu");
+        assert_eq!(words("le courant est revenu"), "le courant est restored");
         assert_eq!(words("mon fils pis ses deux fils"), "mon garcon puis ses deux garcon");
         assert_eq!(words("les fils sont tombés"), "les fils sont tombes");
         assert_eq!(words("could it blow up"), "could it explode");
         assert_eq!(words("payer en ligne"), "payer enligne");
         assert_eq!(words("faut tu s'en aller"), "faut tu se partir");
         assert_eq!(words("when can we go home"), "when can we return home");
+        assert_eq!(words("when is the power coming back"), "when is the power restored");
+        assert_eq!(words("le courant revient quand"), "le courant restored quand");
+        assert_eq!(
+            words("pu d'électricité depuis 2h, ça revient quand"),
+            "plus de electricite depuis 2h ca restored quand"
+        );
+        assert_eq!(words("the power is out, when can we come back"), "the power is out when can we come back");
+        assert_eq!(words("l'eau revient dans le sous-sol"), "le eau revient dans le soussol");
         assert_eq!(words("sur le site web"), "sur le siteweb");
         assert_eq!(words("the power went out"), "the power outage");
         assert_eq!(words("un tremblement de terre"), "un seisme");
