@@ -1038,6 +1038,11 @@ fn expand_word(raw: &str, out: &mut Vec<String>) {
             }
             _ => {}
         }
+        // "aujourd'hui" is one word, not an elided "hui".
+        if head == "aujourd" && tail == "hui" {
+            out.push("aujourdhui".into());
+            return;
+        }
         // French elisions: l', d', j', qu', n', s', t', m', c', jusqu', y'.
         if let Some(expansion) = ELISIONS.get(head) {
             out.extend(expansion.iter().map(|s| s.to_string()));
@@ -1517,6 +1522,7 @@ mod tests {
         check("Où est le sous-sol?", "ou est le soussol");
         check("cœur", "coeur");
         check("jusqu’à demain", "jusque a demain");
+        check("ouvert aujourd’hui? ajd", "ouvert aujourdhui aujourdhui");
     }
 
     #[test]
