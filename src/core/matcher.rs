@@ -955,6 +955,11 @@ static GENERIC: &[&str] = &[
     "heure",
     "heures",
     "hier",
+    // Laughter says the tone, not the topic.
+    "lol",
+    "mdr",
+    "haha",
+    "lmao",
     "hour",
     "hours",
     "huge",

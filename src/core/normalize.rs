@@ -623,7 +623,7 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
         } else if matches!(
             word(i),
             Some("come" | "coming" | "comes" | "back" | "revenir" | "revient" | "reviendra" | "revenu" | "revenue")
-        ) && (i.saturating_sub(5)..i)
+        ) && (i.saturating_sub(8)..i)
             .rev()
             .map(|k| word(k).unwrap_or(""))
             .take_while(|w| !PERSON.contains(w))
@@ -1345,6 +1345,7 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("ty", "thank you"),
         ("tysm", "thank you"),
         ("b4", "before"),
+        ("w", "with"),
         ("tmrw", "tomorrow"),
         ("tmr", "tomorrow"),
         ("tomoro", "tomorrow"),
@@ -1631,6 +1632,11 @@ mod tests {
             "plus de electricite depuis 2h ca restored quand"
         );
         assert_eq!(words("the power is out, when can we come back"), "the power is out when can we come back");
+        assert_eq!(
+            words("pu de courant depuis 2h, c'est quand que ça revient"),
+            "plus de courant depuis 2h ce est quand que ca restored"
+        );
+        assert_eq!(words("register w red cross"), "register with red cross");
         assert_eq!(words("l'eau revient dans le sous-sol"), "le eau revient dans le soussol");
         assert_eq!(words("sur le site web"), "sur le siteweb");
         assert_eq!(words("the power went out"), "the power outage");
