@@ -105,6 +105,7 @@ macro_rules! on_both_backends {
 
 on_both_backends!(
     a_resident_asks_and_gets_the_official_answer,
+    a_tapped_choice_answers_from_its_entry,
     distress_opens_a_ticket_at_the_top_of_the_queue,
     two_moderators_claim_at_once_and_one_gets_409,
     a_moderators_reply_reaches_the_residents_messages,
@@ -133,6 +134,35 @@ async fn a_resident_asks_and_gets_the_official_answer(app: &TestApp) {
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(en["decision"]["lang"], "en");
+}
+
+async fn a_tapped_choice_answers_from_its_entry(app: &TestApp) {
+    // The label alone would be matched again (and here offered again as a
+    // choice); with its entry it is answered from that entry.
+    let label = "When can we go back home?";
+    let (status, body) = app
+        .post("/api/chat", None, json!({ "conversation": "resident-3", "text": label, "choice": "return-home" }))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["replies"][0]["kind"], "answer", "{body}");
+    let text = body["replies"][0]["text"].as_str().unwrap();
+    assert!(text.contains("sector by sector"), "answered in the label's language: {text}");
+    let (_, messages) = app.get("/api/chat/resident-3/messages", None).await;
+    assert_eq!(messages["messages"][0]["text"], label, "the resident's log shows what they tapped");
+    // An entry the directives no longer hold: said so, nothing invented.
+    let (status, gone) = app
+        .post(
+            "/api/chat",
+            None,
+            json!({ "conversation": "resident-3", "text": "Ancienne question", "choice": "no-such-entry" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_ne!(gone["replies"][0]["kind"], "answer", "{gone}");
+    let (status, _) = app
+        .post("/api/chat", None, json!({ "conversation": "resident-3", "text": "x", "choice": "e".repeat(200) }))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
 async fn distress_opens_a_ticket_at_the_top_of_the_queue(app: &TestApp) {

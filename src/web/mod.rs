@@ -22,7 +22,9 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
+use crate::conversation::{Command, handle_command};
 use crate::core::Lang;
+use crate::core::normalize::{detect_lang, tokenize};
 use crate::live::LiveDirectives;
 use crate::store::{DEFAULT_LEASE_MS, Inbound, Moderator, Role, Store, TicketError};
 
@@ -229,6 +231,10 @@ struct ChatRequest {
     lang: Option<String>,
     /// A client id for the message: a retried POST with the same id is stored once.
     id: Option<String>,
+    /// The entry of a clarify button the resident tapped (`text` is its
+    /// label): answered from that entry, as a Telegram or Discord button is,
+    /// instead of matching the label again.
+    choice: Option<String>,
 }
 
 fn check_conversation(conversation: &str) -> Result<(), ApiError> {
@@ -280,7 +286,19 @@ async fn post_chat(
         platform_message_id: request.id.map(|id| format!("{}:{id}", request.conversation)),
         text: request.text,
     };
-    let handled = state.ingest.submit(inbound).await?;
+    let handled = match request.choice {
+        Some(entry) => {
+            if entry.len() > 128 {
+                return Err(ApiError::new(StatusCode::BAD_REQUEST, "choice is not an entry id"));
+            }
+            let knowledge = state.directives.current();
+            // The label is in the language the choice was offered in.
+            let offered = lang.or_else(|| detect_lang(&tokenize(&inbound.text), &inbound.text)).unwrap_or(Lang::Fr);
+            let command = Command::Choice { entry, lang: offered };
+            handle_command(&state.store, &knowledge, &inbound, &command, true).await?
+        }
+        None => state.ingest.submit(inbound).await?,
+    };
     if handled.duplicate {
         state.counters.duplicates.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }

@@ -145,7 +145,8 @@ pub fn openapi() -> serde_json::Value {
                 "summary": "A resident's message: stored, decided, answered",
                 "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["conversation", "text"], "properties": {
                     "conversation": { "type": "string", "pattern": "^[A-Za-z0-9_-]{1,128}$" }, "text": { "type": "string", "maxLength": 4000 },
-                    "lang": { "type": "string", "enum": ["fr", "en"] }, "id": { "type": "string" } } } } } },
+                    "lang": { "type": "string", "enum": ["fr", "en"] }, "id": { "type": "string" },
+                    "choice": { "type": "string", "description": "entry id of a tapped clarify choice" } } } } } },
                 "responses": { "200": { "description": "stored and answered", "content": { "application/json": { "schema": { "type": "object", "properties": {
                     "decision": { "$ref": "#/components/schemas/Decision" },
                     "replies": { "type": "array", "items": { "type": "object", "properties": { "text": { "type": "string" }, "kind": { "type": "string" } } } } } } } } },
