@@ -1,6 +1,6 @@
 //! Dumps, for labelled cases, what the decision sees (the top candidates'
-//! scores, coverages, and whether each is the expected entry) as JSON lines,
-//! to study confidence:
+//! scores, coverages, and whether each is the expected entry) and the action
+//! it took, as JSON lines, to study confidence:
 //! `cargo run --release --example match_features -- FAQ_DIR CASES.jsonl`.
 use vigie::core::normalize::{detect_lang, tokenize};
 use vigie::core::{Thresholds, decide};
@@ -30,7 +30,8 @@ fn main() {
         let total: f32 = words.iter().map(|(w, _)| w).sum();
         let unknown: f32 = words.iter().filter(|(_, t)| t.is_empty()).map(|(w, _)| w).sum();
         let line = serde_json::json!({
-            "text": case.text, "expect": case.expect, "n": message.content().count(), "candidates": candidates,
+            "text": case.text, "expect": case.expect, "action": decision.action, "n": message.content().count(),
+            "candidates": candidates,
             "total": total, "unknown": unknown,
         });
         println!("{line}");
