@@ -426,7 +426,13 @@ impl Index {
         if total <= 0.0 {
             return Vec::new();
         }
-        let question_total: f32 = query.iter().filter(|q| q.in_question).map(|q| q.weight).sum();
+        // A question sentence that asks but names nothing ("Qu'est-ce qu'on
+        // devrait faire?") says nothing of the topic: the message is judged
+        // whole, not on that sentence, which any entry that asks the same
+        // would explain.
+        let question_content: f32 = query.iter().filter(|q| q.in_question && !q.asks).map(|q| q.weight).sum();
+        let question_total: f32 =
+            if question_content > 0.0 { query.iter().filter(|q| q.in_question).map(|q| q.weight).sum() } else { 0.0 };
 
         // Entries sharing at least one term with the message.
         let mut touched: Vec<u32> = Vec::new();
@@ -1188,6 +1194,30 @@ answer.en = "c"
         check("sac de sabel", Some("sandbags"));
         check("je peux-tu emmener mon chat au refuge", Some("pets"));
         check("recette de pain aux bananes", None);
+    }
+
+    #[test]
+    fn a_question_sentence_that_names_nothing_does_not_decide() {
+        let (set, index) = index_of(
+            r#"
+[[entry]]
+id = "septic"
+questions.fr = ["Que faire si ma fosse septique est inondée?"]
+answer.fr = "a"
+
+[[entry]]
+id = "pumps"
+questions.fr = ["Quand puis-je vider l'eau de mon sous-sol?"]
+answer.fr = "b"
+"#,
+        );
+        // "quand" asks when, as the pumps' question does, but in the first
+        // sentence: the last one, the question, names nothing.
+        let message = "Depuis hier la toilette du sous-sol refoule quand on tire la chasse, la fosse septique est \
+                       pleine. Qu'est-ce qu'on devrait faire?";
+        let got = index.search(&tokenize(message), Some(Lang::Fr), 2);
+        assert_eq!(set.entries[got[0].entry].id, "septic", "{got:?}");
+        assert!(got.iter().all(|c| c.message_coverage < 0.5), "{got:?}");
     }
 
     #[test]
