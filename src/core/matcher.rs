@@ -499,7 +499,9 @@ impl Index {
                     if all_matched && keyword_found(&doc.positions, &query) {
                         if doc.names_only {
                             NAME_KEYWORD_COVERAGE
-                        } else if doc.terms.len() == 1 {
+                        // One word, though it may be two terms: a keyword's
+                        // word has both stems ("remplir": "rempl", "remplir").
+                        } else if doc.positions.len() == 1 {
                             SINGLE_KEYWORD_COVERAGE
                         } else {
                             KEYWORD_COVERAGE
@@ -1218,6 +1220,24 @@ answer.fr = "b"
         let got = index.search(&tokenize(message), Some(Lang::Fr), 2);
         assert_eq!(set.entries[got[0].entry].id, "septic", "{got:?}");
         assert!(got.iter().all(|c| c.message_coverage < 0.5), "{got:?}");
+    }
+
+    #[test]
+    fn a_one_word_keyword_counts_as_one_word_whatever_its_stems() {
+        // "remplir" stems to "rempl" in French and stays whole in English.
+        let (_, index) = index_of(
+            r#"
+[[entry]]
+id = "dike"
+questions.fr = ["Comment protéger ma maison avec un muret?"]
+keywords = ["remplir", "digue de terre"]
+answer.fr = "a"
+"#,
+        );
+        let one_word = index.search(&tokenize("remplir"), Some(Lang::Fr), 1);
+        assert_eq!(one_word[0].question_coverage, SINGLE_KEYWORD_COVERAGE, "{one_word:?}");
+        let two_words = index.search(&tokenize("une digue de terre"), Some(Lang::Fr), 1);
+        assert_eq!(two_words[0].question_coverage, KEYWORD_COVERAGE, "{two_words:?}");
     }
 
     #[test]
