@@ -608,6 +608,13 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
         } else if matches!(word(i), Some("blow" | "blew" | "blown" | "blows")) && word(i + 1) == Some("up") {
             words[i].0 = "explode".to_string();
             words.remove(i + 1);
+        } else if word(i) == Some("hotel") && word(i + 1) == Some("de") && word(i + 2) == Some("ville") {
+            // The city hall is no hotel: "l'hôtel de ville" is the city.
+            words[i].0 = "mairie".to_string();
+            words.drain(i + 1..i + 3);
+        } else if matches!(word(i), Some("city" | "town")) && word(i + 1) == Some("hall") {
+            words[i].0 = "mairie".to_string();
+            words.remove(i + 1);
         } else if word(i) == Some("tout") && word(i + 1) == Some("de") && word(i + 2) == Some("suite") {
             // "tout de suite" is now, not a suite or what follows.
             words[i].0 = "maintenant".to_string();
@@ -1622,6 +1629,8 @@ mod tests {
         assert_eq!(words("mon fils pis ses deux fils"), "mon garcon puis ses deux garcon");
         assert_eq!(words("les fils sont tombés"), "les fils sont tombes");
         assert_eq!(words("could it blow up"), "could it explode");
+        assert_eq!(words("l'hôtel de ville est ouvert"), "le mairie est ouvert");
+        assert_eq!(words("how do i reach city hall"), "how do i reach mairie");
         assert_eq!(words("payer en ligne"), "payer enligne");
         assert_eq!(words("faut tu s'en aller"), "faut tu se partir");
         assert_eq!(words("when can we go home"), "when can we return home");
