@@ -19,7 +19,7 @@ use super::normalize::{Token, stem};
 /// `concept: french words | english words`
 const GROUPS: &str = "
 evacuate: evacuer evacuation evacue evacuee evacues quitter =partir =part =pars =partis =parti =partez =partons sortir fuir | evacuate evacuation evacuated evacuating evacuee leave leaving flee
-shelter: hebergement heberger herbergement refuge abri sinistres hotel motel dormir coucher | shelter shelters lodging accommodation sleep hotel motel
+shelter: hebergement heberger herbergement refuge abri hotel motel dormir coucher | shelter shelters lodging accommodation sleep hotel motel
 drink: potable boire bouteille bouteilles buvable robinet aqueduc boisson boissons | drink drinking bottled bottle potable tap drinkable beverage beverages
 boil: bouillir ebullition bouilli | boil boiled boiling
 sandbag: sable sablage | sandbag sandbags sand
@@ -129,6 +129,7 @@ cloud: nuage nuages panache | cloud clouds plume
 fridge: frigo frigidaire refrigerateur | fridge refrigerator
 rail: ferroviaire ferroviaires rail rails wagon wagons =track | railway railroad rail rails tracks railcar railcars
 office: bureau bureaux | office offices
+victim: sinistre sinistres sinistree sinistrees victime victimes | victim victims
 yard: terrain =cour cabanon | yard backyard driveway shed lawn
 garden: jardin jardins potager potagers legumes plates-bandes fleurs plantes | garden gardens gardening vegetable vegetables flowers plants
 hydrate: hydrater hydratation deshydrate deshydratee deshydratation liquides | hydrate hydrated hydration dehydrated dehydration fluids
