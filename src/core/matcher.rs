@@ -577,6 +577,7 @@ impl Index {
                     weight: 0.0,
                     in_question: token.question,
                     asks: false,
+                    generic: true,
                 });
                 continue;
             }
@@ -667,7 +668,8 @@ impl Index {
                     base
                 };
             let weight = if repeated { 0.0 } else { base * specificity };
-            query.push(QueryToken { terms, weight, in_question: token.question, asks: false });
+            let generic = base == GENERIC_WEIGHT;
+            query.push(QueryToken { terms, weight, in_question: token.question, asks: false, generic });
         }
         if let Some(kind) = asks(message)
             && let Some(&term) = self.term_ids.get(kind.key())
@@ -680,6 +682,7 @@ impl Index {
                 weight,
                 in_question: message.tokens.iter().any(|t| t.question),
                 asks: true,
+                generic: false,
             });
         }
         // When only some sentences are questions, the others are context.
@@ -750,18 +753,37 @@ struct QueryToken {
     /// What the message asks (where, when…): it scores entries, but alone
     /// it does not make one a candidate.
     asks: bool,
+    /// A word that says little (a greeting, "gens", "encore"): a keyword's
+    /// words may stand either side of one.
+    generic: bool,
 }
 
 /// Whether a keyword's terms occur in the message in order, next to each
-/// other but for stop words ("sacs de sable" in "des sacs de sable svp",
-/// not in "mon sac est plein de sable").
+/// other but for stop words and one word that says little between two of
+/// them ("sacs de sable" in "des sacs de sable svp", "liste des évacués" in
+/// "liste des gens évacués", not "sac" … "sable" in "mon sac est plein de
+/// sable").
 fn keyword_found(keyword: &[Vec<TermId>], query: &[QueryToken]) -> bool {
-    let matches = |i: usize, alternatives: &[TermId]| query[i].terms.iter().any(|(q, _)| alternatives.contains(q));
-    if keyword.is_empty() || keyword.len() > query.len() {
+    let matches = |i: usize, alternatives: &[TermId]| {
+        query.get(i).is_some_and(|q| q.terms.iter().any(|(t, _)| alternatives.contains(t)))
+    };
+    let Some((first, rest)) = keyword.split_first() else {
         return false;
-    }
-    (0..=query.len() - keyword.len())
-        .any(|start| keyword.iter().enumerate().all(|(k, alternatives)| matches(start + k, alternatives)))
+    };
+    (0..query.len()).filter(|&start| matches(start, first)).any(|start| {
+        let mut at = start;
+        rest.iter().all(|alternatives| {
+            if matches(at + 1, alternatives) {
+                at += 1;
+                true
+            } else if query.get(at + 1).is_some_and(|q| q.generic) && matches(at + 2, alternatives) {
+                at += 2;
+                true
+            } else {
+                false
+            }
+        })
+    })
 }
 
 /// A North American N11 number (211, 311, 811, 911…): a service, not a
@@ -1238,6 +1260,26 @@ answer.fr = "a"
         assert_eq!(one_word[0].question_coverage, SINGLE_KEYWORD_COVERAGE, "{one_word:?}");
         let two_words = index.search(&tokenize("une digue de terre"), Some(Lang::Fr), 1);
         assert_eq!(two_words[0].question_coverage, KEYWORD_COVERAGE, "{two_words:?}");
+    }
+
+    #[test]
+    fn a_keywords_words_may_stand_either_side_of_a_word_that_says_little() {
+        let (_, index) = index_of(
+            r#"
+[[entry]]
+id = "relatives"
+questions.fr = ["Comment retrouver un proche?"]
+keywords = ["liste des évacués", "sacs de sable"]
+answer.fr = "a"
+"#,
+        );
+        let coverage = |message: &str| {
+            index.search(&tokenize(message), Some(Lang::Fr), 1).first().map_or(0.0, |c| c.question_coverage)
+        };
+        assert_eq!(coverage("y a-tu une liste des gens évacués?"), KEYWORD_COVERAGE);
+        assert_eq!(coverage("la liste des évacués"), KEYWORD_COVERAGE);
+        assert!(coverage("une liste des abris pour évacués") < KEYWORD_COVERAGE);
+        assert!(coverage("mon sac est plein de sable") < KEYWORD_COVERAGE);
     }
 
     #[test]
