@@ -838,7 +838,20 @@ static ASKS_LISTS: LazyLock<Vec<(Asks, PhraseSet)>> = LazyLock::new(|| {
         (Asks::Why, PhraseSet::new(&["pourquoi", "why"])),
         (
             Asks::How,
-            PhraseSet::new(&["comment", "how", "de quelle facon", "what is the procedure", "quelle est la procedure"]),
+            PhraseSet::new(&[
+                "comment",
+                "how",
+                "de quelle facon",
+                "what is the procedure",
+                "quelle est la procedure",
+                // "la bonne façon de faire bouillir", "the best way to dry".
+                "facon de",
+                "maniere de",
+                "best way",
+                "right way",
+                "proper way",
+                "safest way",
+            ]),
         ),
     ]
 });
@@ -1610,6 +1623,14 @@ mod tests {
         assert!(tokenize("c'est quoi qui se passe à la gare").interrogative);
         assert!(tokenize("qu'est ce qui est arrivé").interrogative);
         assert!(!tokenize("on reste ou on part").interrogative);
+    }
+
+    #[test]
+    fn the_right_way_to_do_a_thing_asks_how() {
+        for text in ["c'est quoi la bonne façon de faire bouillir l'eau", "what's the best way to dry a basement"] {
+            assert_eq!(asks(&tokenize(text)), Some(Asks::How), "{text}");
+        }
+        assert_eq!(asks(&tokenize("la façade est fissurée")), None);
     }
 
     #[test]
