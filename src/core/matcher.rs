@@ -164,6 +164,9 @@ static HOURS: std::sync::LazyLock<normalize::PhraseSet> = std::sync::LazyLock::n
     ])
 });
 
+static VOLUNTEER: std::sync::LazyLock<Option<Concept>> =
+    std::sync::LazyLock::new(|| lexicon::concept_by_name("volunteer"));
+
 static OPEN_CLOSED: std::sync::LazyLock<[Option<Concept>; 2]> =
     std::sync::LazyLock::new(|| [lexicon::concept_by_name("open"), lexicon::concept_by_name("closed")]);
 
@@ -670,6 +673,20 @@ impl Index {
             let weight = if repeated { 0.0 } else { base * specificity };
             let generic = base == GENERIC_WEIGHT;
             query.push(QueryToken { terms, weight, in_question: token.question, asks: false, generic });
+        }
+        // A resident offering help says "volunteer" without the word.
+        if let Some(sentence) = message.offers_help
+            && let Some(Some(term)) = VOLUNTEER.and_then(|c| self.concept_terms.get(usize::from(c)))
+        {
+            let mut terms = TermList::default();
+            terms.push((*term, 1.0));
+            query.push(QueryToken {
+                terms,
+                weight: self.specificity[*term as usize],
+                in_question: message.tokens.iter().any(|t| t.sentence == sentence && t.question),
+                asks: false,
+                generic: false,
+            });
         }
         if let Some(kind) = asks(message)
             && let Some(&term) = self.term_ids.get(kind.key())
@@ -1280,6 +1297,27 @@ answer.fr = "a"
         assert_eq!(coverage("la liste des évacués"), KEYWORD_COVERAGE);
         assert!(coverage("une liste des abris pour évacués") < KEYWORD_COVERAGE);
         assert!(coverage("mon sac est plein de sable") < KEYWORD_COVERAGE);
+    }
+
+    #[test]
+    fn offering_help_reaches_volunteering() {
+        let (set, index) = index_of(
+            r#"
+[[entry]]
+id = "volunteer"
+questions.fr = ["Comment devenir bénévole?"]
+questions.en = ["How do I become a volunteer?"]
+answer.fr = "a"
+
+[[entry]]
+id = "contact"
+questions.fr = ["Comment joindre la Ville?"]
+questions.en = ["Who do I contact at the city?"]
+answer.fr = "b"
+"#,
+        );
+        let got = index.search(&tokenize("I have a chainsaw and free time, how can I help out"), Some(Lang::En), 2);
+        assert_eq!(got.first().map(|c| set.entries[c.entry].id.as_str()), Some("volunteer"), "{got:?}");
     }
 
     #[test]

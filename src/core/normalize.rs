@@ -60,6 +60,9 @@ pub struct Normalized {
     /// the start of a sentence, or a French inversion ("peut-on",
     /// "sont-ils", Québec "c'est-tu", "on peut tu").
     pub interrogative: bool,
+    /// The sentence in which the resident offers help (volunteers): the
+    /// matcher reads it as a word of volunteering.
+    pub offers_help: Option<u16>,
 }
 
 impl Normalized {
@@ -376,6 +379,7 @@ pub fn tokenize(text: &str) -> Normalized {
         words.extend(expanded.drain(..).map(|w| (w, entity, sentence)));
     }
     idioms(&mut words);
+    let offers_help = offers_of_help(&words);
     // Compounds written as two words: "croix rouge", "sous sol".
     let mut i = 0;
     let mut joined = String::new();
@@ -462,6 +466,7 @@ pub fn tokenize(text: &str) -> Normalized {
         upper_ratio: if letters == 0 { 0.0 } else { upper as f32 / letters as f32 },
         where_accent: clipped.contains("où") || clipped.contains("Où") || clipped.contains("OÙ"),
         interrogative,
+        offers_help,
     };
     normalized.interrogative |= QUESTION_PHRASES.any(&normalized) || asks_after_comma(clipped);
     normalized
@@ -533,6 +538,75 @@ fn asks_after_comma(text: &str) -> bool {
         }
     }
     false
+}
+
+/// The sentence in which a resident offers help: "comment je peux aider",
+/// "on aimerait donner un coup de main", "I'd like to help out", "how can I
+/// help"; not help for someone of their own ("je peux aider mes voisins",
+/// "can I help my mom"), nor help asked of someone else ("can you help me").
+fn offers_of_help(words: &[(String, bool, u16)]) -> Option<u16> {
+    const SUBJECT: &[&str] = &["je", "j", "i", "we", "on", "nous"];
+    const MODAL: &[&str] = &[
+        "peux",
+        "pourrais",
+        "pourrait",
+        "pouvons",
+        "pourrions",
+        "veux",
+        "voudrais",
+        "voudrait",
+        "voulons",
+        "voudrions",
+        "aimerais",
+        "aimerait",
+        "aimerions",
+        "can",
+        "could",
+        "want",
+        "like",
+        "love",
+    ];
+    const FILLER: &[&str] = &["to", "tu", "donner", "give", "lend", "un", "une", "a", "venir", "come"];
+    const HELP: &[&str] = &["aider", "help", "aide", "hand"];
+    const NEIGHBOURS: &[&str] =
+        &["voisin", "voisins", "voisine", "voisines", "neighbour", "neighbours", "neighbor", "neighbors"];
+    const OWN: &[&str] = &[
+        "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos", "te", "moi", "lui", "leur", "vous",
+        "my", "our", "your", "his", "her", "their", "me", "him", "them", "us", "you",
+    ];
+    let is = |k: usize, list: &[&str]| words.get(k).is_some_and(|w| list.contains(&w.0.as_str()));
+    (0..words.len()).filter(|&i| is(i, SUBJECT)).find_map(|i| {
+        // "je peux aider", "I'd like to help", or asked: "how can I help".
+        let mut k = i + 1;
+        if is(k, &["would"]) {
+            k += 1;
+        }
+        if is(k, MODAL) {
+            k += 1;
+        } else if !(i > 0 && is(i - 1, &["can", "could", "may"])) {
+            return None;
+        }
+        for _ in 0..2 {
+            if is(k, FILLER) {
+                k += 1;
+            }
+        }
+        if !is(k, HELP) || is(k + 1, OWN) {
+            return None;
+        }
+        // Helping the elderly, the neighbours, the kids is looking after
+        // them, not volunteering ("how can I help the elderly on my street").
+        let mut next = k + 1;
+        while is(next, &["the", "les", "le", "la", "des", "out", "a", "un", "une"]) {
+            next += 1;
+        }
+        let cared_for = words.get(next).is_some_and(|(word, _, _)| {
+            NEIGHBOURS.contains(&word.as_str())
+                || crate::core::lexicon::concept_of(word, &stem(Lang::Fr, word), &stem(Lang::En, word), None)
+                    .is_some_and(|c| matches!(crate::core::lexicon::concept_name(c), "elderly" | "child"))
+        });
+        (!cared_for).then(|| words[k].2)
+    })
 }
 
 /// Idioms whose words mean something else alone: "donner un coup de main"
@@ -1631,6 +1705,30 @@ mod tests {
             assert_eq!(asks(&tokenize(text)), Some(Asks::How), "{text}");
         }
         assert_eq!(asks(&tokenize("la façade est fissurée")), None);
+    }
+
+    #[test]
+    fn offering_help_is_told_from_asking_for_it() {
+        for text in [
+            "comment je peux aider",
+            "Je voudrais aider, je m'inscris où?",
+            "I'd like to help out this weekend",
+            "I have a chainsaw, how can I help out",
+            "on aimerait donner un coup de main samedi",
+            "comment je peux aider les familles évacuées",
+        ] {
+            assert!(tokenize(text).offers_help.is_some(), "{text}");
+        }
+        for text in [
+            "je peux aider mes voisins âgés?",
+            "can you help me",
+            "how can I help the elderly people on my street",
+            "j'ai besoin d'aide",
+            "aidez-moi svp",
+            "can I get help with my claim",
+        ] {
+            assert_eq!(tokenize(text).offers_help, None, "{text}");
+        }
     }
 
     #[test]
