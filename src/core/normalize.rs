@@ -581,17 +581,25 @@ fn offers_of_help(words: &[(String, bool, u16)]) -> Option<u16> {
         if is(k, &["would"]) {
             k += 1;
         }
+        let wishes = is(k, &["want", "like", "love"]);
         if is(k, MODAL) {
             k += 1;
         } else if !(i > 0 && is(i - 1, &["can", "could", "may"])) {
             return None;
         }
+        let (mut to, mut giving) = (false, false);
         for _ in 0..2 {
             if is(k, FILLER) {
+                to |= is(k, &["to"]);
+                giving |= is(k, &["donner", "give", "lend"]);
                 k += 1;
             }
         }
-        if !is(k, HELP) || is(k + 1, OWN) {
+        // "I'd like help", "j'aimerais un coup de main" ask for it: wishing
+        // is offering only to help ("I'd like to help"), and help as a noun
+        // only when given ("donner un coup de main", "lend a hand").
+        let noun = is(k, &["aide", "hand"]);
+        if !is(k, HELP) || is(k + 1, OWN) || (wishes && !to) || (noun && !giving) {
             return None;
         }
         // Helping the elderly, the neighbours, the kids is looking after
@@ -1726,6 +1734,9 @@ mod tests {
             "j'ai besoin d'aide",
             "aidez-moi svp",
             "can I get help with my claim",
+            "I would like help with my claim",
+            "I want help",
+            "j'aimerais un coup de main pour vider le sous-sol",
         ] {
             assert_eq!(tokenize(text).offers_help, None, "{text}");
         }
