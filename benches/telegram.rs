@@ -5,7 +5,7 @@
 //! (p50/p99), on SQLite (and PostgreSQL when `VIGIE_TEST_POSTGRES_URL` is
 //! set); under `cargo test` a small round checks it still runs.
 //!
-//! Two pacings: Telegram's own limits (28 messages a second in all, one a
+//! Two pacings: Telegram's own limits (25 messages a second in all, one a
 //! second per chat), which bound what any bot can send, and none, which
 //! shows what Vigie itself sustains. On PostgreSQL, also two processes
 //! (two instances with their own pools) taking webhook calls in turn, as

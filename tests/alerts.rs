@@ -6,8 +6,8 @@
 //! Why not tokio's paused time: the database is another process (or, for
 //! SQLite, another thread), and a paused clock jumps to the next timer
 //! whenever the runtime waits for one, so two minutes of pacing pass in an
-//! instant and leases lapse mid-send. The split below keeps the run under a
-//! minute at the platforms' real pace: 54 s of Telegram at 28/s, 50 s of
+//! instant and leases lapse mid-send. The split below keeps the run near a
+//! minute at the platforms' real pace: 60 s of Telegram at 25/s, 50 s of
 //! Discord at 40/s, and the web chat, which has no pace.
 //! PostgreSQL when `VIGIE_TEST_POSTGRES_URL` is set (`.ci/run` sets it),
 //! SQLite otherwise.
