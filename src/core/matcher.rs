@@ -678,29 +678,14 @@ impl Index {
         if let Some(sentence) = message.offers_help
             && let Some(Some(term)) = VOLUNTEER.and_then(|c| self.concept_terms.get(usize::from(c)))
         {
-            let mut terms = TermList::default();
-            terms.push((*term, 1.0));
-            query.push(QueryToken {
-                terms,
-                weight: self.specificity[*term as usize],
-                in_question: message.tokens.iter().any(|t| t.sentence == sentence && t.question),
-                asks: false,
-                generic: false,
-            });
+            let in_question = message.tokens.iter().any(|t| t.sentence == sentence && t.question);
+            query.push(QueryToken::of_message(*term, self.specificity[*term as usize], in_question, false));
         }
         if let Some(kind) = asks(message)
             && let Some(&term) = self.term_ids.get(kind.key())
         {
-            let mut terms = TermList::default();
-            terms.push((term, 1.0));
-            let weight = ASKS_WEIGHT * self.specificity[term as usize];
-            query.push(QueryToken {
-                terms,
-                weight,
-                in_question: message.tokens.iter().any(|t| t.question),
-                asks: true,
-                generic: false,
-            });
+            let in_question = message.tokens.iter().any(|t| t.question);
+            query.push(QueryToken::of_message(term, ASKS_WEIGHT * self.specificity[term as usize], in_question, true));
         }
         // When only some sentences are questions, the others are context.
         let questions = query.iter().filter(|q| q.in_question).count();
@@ -773,6 +758,16 @@ struct QueryToken {
     /// A word that says little (a greeting, "gens", "encore"): a keyword's
     /// words may stand either side of one.
     generic: bool,
+}
+
+impl QueryToken {
+    /// A term the message as a whole says (what it asks, an offer of help)
+    /// rather than one of its words.
+    fn of_message(term: TermId, weight: f32, in_question: bool, asks: bool) -> QueryToken {
+        let mut terms = TermList::default();
+        terms.push((term, 1.0));
+        QueryToken { terms, weight, in_question, asks, generic: false }
+    }
 }
 
 /// Whether a keyword's terms occur in the message in order, next to each
