@@ -198,6 +198,21 @@ fn a_plain_request_for_a_person_is_not_distress() {
 }
 
 #[test]
+fn a_resident_offering_help_is_answered_with_volunteering_not_one_helping_a_neighbour() {
+    let knowledge = vigie::cli::load_knowledge(&root().join("faq")).unwrap();
+    let t = Thresholds::default();
+    for text in [
+        "I have a chainsaw and free time, how can I help out",
+        "on aimerait donner un coup de main samedi, qui on appelle?",
+    ] {
+        let offer = vigie::core::decide(&knowledge, text, None, &t);
+        assert_eq!(offer.entry.as_deref(), Some("volunteering"), "{text}: {offer:?}");
+    }
+    let neighbour = vigie::core::decide(&knowledge, "je peux aider mes voisins âgés?", None, &t);
+    assert_eq!(neighbour.entry, None, "{neighbour:?}");
+}
+
+#[test]
 fn someone_to_talk_to_about_a_feeling_gets_the_support_entry_a_named_person_gets_a_person() {
     let knowledge = vigie::cli::load_knowledge(&root().join("faq")).unwrap();
     let t = Thresholds::default();
