@@ -102,7 +102,7 @@ transport: transport navette autobus bus =taxi =taxis lift | transport transport
 access: acces entrer barrage | access enter checkpoint checkpoints roadblock roadblocks =pass
 update: information informations =nouvelles | information update updates news
 duration: durer longtemps duree | long last duration
-lifted: =leve =levee =levees =lever =levera =leves | =lifted =lifting
+lifted: =leve =levee =levees =lever =levera =leves =finir =finit =fini =finie =finis =finira =finissent =terminer =termine =terminee =terminera | =lifted =lifting =end =ends =ended =finish =finished =finishes
 mail: courrier poste | mail post
 help: aide aider assistance soutien depanner | help assistance support assist
 river: riviere fleuve lac ruisseau | river lake creek stream
@@ -263,13 +263,16 @@ mod tests {
         same("potager", "vegetables");
         same("humidex", "météo");
         same("allaitement", "breastfeeding");
+        same("finit", "lifted");
+        same("terminé", "ended");
     }
 
     #[test]
     fn common_words_are_not_caught_by_another_words_stem() {
-        for word in
-            ["bien", "passe", "pris", "mois", "jour", "taxes", "vente", "coup", "allowed", "fill", "done", "point"]
-        {
+        for word in [
+            "bien", "passe", "pris", "mois", "jour", "taxes", "vente", "coup", "allowed", "fill", "done", "point",
+            "fin", "fines",
+        ] {
             let t = &tokenize(word).tokens[0];
             let found = concept_of_token(t, None).map(concept_name);
             assert_eq!(found, None, "{word}");
