@@ -61,7 +61,7 @@ respiratory: asthme asthmatique asthmatiques emphyseme mpoc bronchite respiratoi
 noise: bruit bruits | noise noises sound sounds creaking
 oil: petrole huile huiles hydrocarbure hydrocarbures mazout | oil petroleum hydrocarbon hydrocarbons
 business: commerce commerces commercant commercants entreprise entreprises magasin magasins boutique boutiques =restaurant =restaurants depanneur depanneurs | =business =businesses =store =stores shop shops =restaurant =restaurants merchant merchants
-explosion: explosion explosions exploser explose =detonation | explosion explosions explode exploded exploding blast bang
+explosion: explosion explosions exploser explose =detonation boum =bang | explosion explosions explode exploded exploding blast bang
 fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning bonfire campfire
 smoke: fumee fumees boucane | smoke smoky
 air: air respirer respiration | air breathe breathing

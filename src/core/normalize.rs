@@ -831,6 +831,14 @@ static ASKS_LISTS: LazyLock<Vec<(Asks, PhraseSet)>> = LazyLock::new(|| {
                 "ce est quoi qui est arrive",
                 "quoi qui se passe",
                 "quoi qui est arrive",
+                // "c'était quoi le gros boum?", "was that an earthquake?".
+                "ce etait quoi",
+                "que est ce que ce etait",
+                "what was that",
+                "was that a",
+                "was that an",
+                "was that the",
+                "was that really",
             ]),
         ),
         (
@@ -1713,6 +1721,14 @@ mod tests {
             assert_eq!(asks(&tokenize(text)), Some(Asks::How), "{text}");
         }
         assert_eq!(asks(&tokenize("la façade est fissurée")), None);
+    }
+
+    #[test]
+    fn asking_what_a_noise_was_asks_what_happened() {
+        for text in ["c'était quoi le gros boum cette nuit?", "was that an earthquake?", "what was that noise"] {
+            assert_eq!(asks(&tokenize(text)), Some(Asks::WhatHappened), "{text}");
+        }
+        assert_eq!(asks(&tokenize("c'était un gros boum")), None);
     }
 
     #[test]
