@@ -650,7 +650,20 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
     let mut i = 0;
     while i < words.len() {
         let word = |k: usize| words.get(k).map(|w| w.0.as_str());
-        if word(i) == Some("quelque") && word(i + 1) == Some("part") {
+        if (word(i) == Some("savoir")
+            && (1..=2).any(|back| {
+                matches!(
+                    word(i.wrapping_sub(back)),
+                    Some("va" | "vais" | "allons" | "allez" | "vont" | "pourra" | "pourrai" | "pourrons")
+                ) && (back == 1 || matches!(word(i - 1), Some("le" | "l" | "ca")))
+            }))
+            || matches!(word(i), Some("saurai" | "saura" | "saurons" | "saurez" | "sauront"))
+            || (word(i) == Some("know") && (1..=2).any(|back| word(i.wrapping_sub(back)) == Some("will")))
+        {
+            // "comment on va savoir", "how will we know": being told when it
+            // comes, a notification; "how do I know if…" is not.
+            words[i].0 = "notification".to_string();
+        } else if word(i) == Some("quelque") && word(i + 1) == Some("part") {
             words[i].0 = "somewhere".to_string();
             words.remove(i + 1);
         } else if word(i) == Some("a") && word(i + 1) == Some("part") {
@@ -1721,6 +1734,18 @@ mod tests {
             assert_eq!(asks(&tokenize(text)), Some(Asks::How), "{text}");
         }
         assert_eq!(asks(&tokenize("la façade est fissurée")), None);
+    }
+
+    #[test]
+    fn knowing_in_the_future_is_being_notified() {
+        let words = |text: &str| tokenize(text).tokens.iter().map(|t| t.word.clone()).collect::<Vec<_>>();
+        for text in ["comment on va savoir si ça recommence", "how will we know it's over", "on va le savoir comment"]
+        {
+            assert!(words(text).contains(&"notification".to_string()), "{text}");
+        }
+        for text in ["how do I know if a contractor is legit", "comment savoir si c'est une fraude"] {
+            assert!(!words(text).contains(&"notification".to_string()), "{text}");
+        }
     }
 
     #[test]
