@@ -647,10 +647,45 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
         "mon", "ton", "son", "notre", "votre", "leur", "mes", "tes", "ses", "nos", "vos", "leurs", "un", "deux",
         "trois",
     ];
+    // What "partir" starts, and what leaves on a schedule.
+    const MACHINES: &[&str] = &[
+        "generatrice",
+        "fournaise",
+        "chauffage",
+        "chaufferette",
+        "poele",
+        "pompe",
+        "thermopompe",
+        "climatiseur",
+        "clim",
+        "char",
+        "voiture",
+        "auto",
+        "camion",
+        "truck",
+        "moteur",
+        "scie",
+        "souffleuse",
+    ];
+    const VESSELS: &[&str] = &["traversier", "bateau", "autobus", "bus", "navette", "train", "ferry"];
     let mut i = 0;
     while i < words.len() {
         let word = |k: usize| words.get(k).map(|w| w.0.as_str());
-        if (word(i) == Some("savoir")
+        if matches!(word(i), Some("partir" | "repartir"))
+            && (matches!(word(i.wrapping_sub(1)), Some("la" | "le" | "les" | "l"))
+                || (matches!(word(i + 1), Some("la" | "le" | "les" | "ma" | "mon" | "mes" | "sa" | "son" | "notre"))
+                    && word(i + 2).is_some_and(|w| MACHINES.contains(&w))))
+        {
+            // Québec French starts a machine with "partir": "partir la
+            // génératrice", "je peux-tu la partir"; nobody is leaving.
+            words[i].0 = if word(i) == Some("partir") { "demarrer" } else { "redemarrer" }.to_string();
+        } else if matches!(word(i), Some("part" | "partent" | "partira" | "partiront"))
+            && word(i.wrapping_sub(1)).is_some_and(|w| VESSELS.contains(&w))
+        {
+            // "le traversier part à 8 h": a departure on a schedule, not an
+            // evacuation.
+            words[i].0 = "depart".to_string();
+        } else if (word(i) == Some("savoir")
             && (1..=2).any(|back| {
                 matches!(
                     word(i.wrapping_sub(back)),
@@ -1734,6 +1769,18 @@ mod tests {
             assert_eq!(asks(&tokenize(text)), Some(Asks::How), "{text}");
         }
         assert_eq!(asks(&tokenize("la façade est fissurée")), None);
+    }
+
+    #[test]
+    fn a_machine_started_or_a_ferry_leaving_is_no_evacuation() {
+        let words = |text: &str| tokenize(text).tokens.iter().map(|t| t.word.clone()).collect::<Vec<_>>().join(" ");
+        assert!(words("c'est tu dangereux de la partir").contains("demarrer"));
+        assert!(words("comment partir ma génératrice").contains("demarrer"));
+        assert!(words("avant de repartir la fournaise").contains("redemarrer"));
+        assert!(words("le traversier part tu demain").contains("depart"));
+        for text in ["on doit partir ce soir", "la famille va partir", "partir la tête tranquille"] {
+            assert!(words(text).contains("partir"), "{text}");
+        }
     }
 
     #[test]
