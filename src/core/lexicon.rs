@@ -33,7 +33,7 @@ money: financiere financier indemnisation indemnite compensation compenser rembo
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline coutu pharmaprix uniprix familiprix brunet proxim | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
-health: sante medecin docteur malade maladie coeur hopital clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse | health heart doctor sick illness ill hospital clinic nurse care rash infection wound itchy throat pregnant pregnancy
+health: sante =medical =medicale =medicales =medicaux medecin docteur malade maladie coeur hopital clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse | health =medical heart doctor sick illness ill hospital clinic nurse care rash infection wound itchy throat pregnant pregnancy
 school: ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare
 car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
 park: stationner stationnement garer stationne | park parking parked
@@ -264,6 +264,9 @@ mod tests {
         same("humidex", "météo");
         same("allaitement", "breastfeeding");
         same("finit", "lifted");
+        // Not medication, whose English stem "medical" shares.
+        same("medical", "santé");
+        same("médicaux", "health");
         same("terminé", "ended");
     }
 
