@@ -34,9 +34,9 @@ pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie 
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline coutu pharmaprix uniprix familiprix brunet proxim | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
 health: sante =medical =medicale =medicales =medicaux medecin docteur malade maladie coeur hopital clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse | health =medical heart doctor sick illness ill hospital clinic nurse care rash infection wound itchy throat pregnant pregnancy
-school: ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare
+school: =cours ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare
 car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
-park: stationner stationnement garer stationne | park parking parked
+park: =stationner =stationnement =stationnements =stationne =stationnee =stationnes =stationnees =stationnez =garer =garez =garee =garees | park parking parked
 garbage: debris dechet dechets ordures collecte encombrant encombrants poubelle poubelles rebuts jeter =bac =bacs | debris garbage waste trash pickup junk rubbish throw dump =bin =bins
 recycling: recyclage recyclable recyclables compost | recycling recyclable recyclables compost
 mould: moisissure moisissures =moisi =moisie champignon | mould mold mildew mouldy moldy
@@ -55,7 +55,7 @@ home: maison domicile residence chez demeure propriete chalet appartement logeme
 safe: securitaire securite dangereux risque risques =grave =graves | safe safety unsafe dangerous risk risks hazard hazardous serious
 mobility: mobilite fauteuil =roulant =roulante handicap handicape marchette deambulateur oxygene | mobility wheelchair disabled disability walker oxygen
 food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner collation =conserves | food meal meals eat eating groceries grocery supper dinner lunch breakfast snack =canned
-level: niveau niveaux hauteur debit baisser baisse redescendre descendre decrue monter =pointe | level levels height gauge recede receding peak crest drop
+level: niveau niveaux hauteur debit baisser baisse redescendre descendre decrue =monter =monte =montee =montees =montent =montera =montait =pointe | level levels height gauge recede receding peak crest drop
 flood: inondation inondations inonde inondee inondes crue crues debordement | flood floods flooding flooded overflow
 respiratory: asthme asthmatique asthmatiques emphyseme mpoc bronchite respiratoire respiratoires poumons pulmonaire | asthma asthmatic copd emphysema bronchitis respiratory lung lungs
 noise: bruit bruits | noise noises sound sounds creaking
@@ -66,14 +66,14 @@ fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires 
 smoke: fumee fumees boucane | smoke smoky
 air: air respirer respiration | air breathe breathing
 mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise =boutte panique paniquer paniquent anxieux anxieuse insomnie sursaute sursauter sursauts | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist =exhausted overwhelmed panic panics panicking insomnia jumpy startle startled
-child: enfant enfants bebe bebes ado ados adolescent nourrisson nourrissons poupon | child children kid kids baby babies teen teenager toddler toddlers infant infants newborn diaper diapers
+child: enfant enfants bebe bebes ado ados adolescent =nourrisson =nourrissons poupon | child children kid kids baby babies teen teenager toddler toddlers infant infants newborn diaper diapers
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
 cost: gratuit gratuite gratuits couter cout frais prix payer depense depenses depenser | free cost costs fee fees price pay spend spent spending expense expenses paid
 register: inscrire inscription enregistrer enregistrement | register registration enrol
-work: travail emploi employeur patron travailler salaire salaires | work job employer boss working income wage wages salary
+work: travail emploi employeur patron travailler salaire salaires =revenu =revenus | work job employer boss working income wage wages salary =revenue
 tenant: locataire locataires proprietaire loyer bail | tenant tenants landlord rent lease
 permit: permis autorisation | permit permits authorization
-document: papiers document documents identite passeport | documents papers identification passport
+document: papiers document documents identite passeport | documents papers identification passport =file =files =filed =filing
 clothes: =vetement =vetements linge =couvertures | clothes clothing blanket blankets
 charge: recharger charger batterie | charge charging battery
 heat: chaleur canicule climatisation climatiseur clim rafraichissement | heat heatwave cooling airconditioning ac
@@ -89,7 +89,7 @@ well: puits | well wells
 dike: digue digues | dike dikes
 arrange: =placer =placez =poser =posez empiler empile disposer | stack stacking stacked =lay =laying
 prepare: preparer preparation preparatifs | prepare preparing preparation ready prep
-tide: maree marees | tide tides surge
+tide: =maree =marees | tide tides surge
 restore: retabli retablie retablir retablissement =restored | =restore restoration =restored reconnected
 cyber: cyberattaque cyberattaques piratage pirate pirates pirater hacker hackers | cyberattack cyberattacks hack hacked hacking hacker hackers
 carrier: fournisseur fournisseurs videotron telus rogers fido koodo =bell | carrier carriers provider providers telco
@@ -101,7 +101,7 @@ bring: apporter amener emporter emmener trousse valise | bring pack kit suitcase
 transport: transport navette autobus bus =taxi =taxis lift | transport transportation shuttle bus ride =taxi =taxis lift
 access: acces entrer barrage | access enter checkpoint checkpoints roadblock roadblocks =pass
 update: information informations =nouvelles | information update updates news
-duration: durer longtemps duree | long last duration
+duration: =durer =dure =durera =durent =durait =dureront longtemps duree | long last duration
 lifted: =leve =levee =levees =lever =levera =leves =finir =finit =fini =finie =finis =finira =finissent =terminer =termine =terminee =terminera | =lifted =lifting =end =ends =ended =finish =finished =finishes
 mail: courrier poste | mail post
 help: aide aider assistance soutien depanner | help assistance support assist
@@ -109,7 +109,7 @@ river: riviere fleuve lac ruisseau | river lake creek stream
 rain: pluie pleuvoir precipitations orage | rain raining storm rainfall
 wind: =vent =vents tempete ouragan tornade venteux | wind winds hurricane tornado windy
 tree: arbre arbres branche branches erable erables chene chenes bouleau bouleaux saule saules peuplier peupliers orme ormes epinette epinettes sapin sapins tronc souche | tree trees branch branches maple maples oak oaks birch birches willow willows poplar poplars elm elms spruce trunk stump
-internet: internet wifi reseau web enligne siteweb | internet wifi network web online website
+internet: internet wifi reseau web enligne siteweb | internet wifi network web online website =router =routers =modem
 bank: banque caisse cheque cheques | bank cheque cheques check
 furniture: meubles meuble sofa divan canape matelas electromenagers | furniture couch sofa mattress appliances
 drywall: gypse placoplatre | drywall gyproc plasterboard sheetrock
@@ -122,7 +122,7 @@ water_heater: chauffe-eau chauffeeau fournaise | furnace boiler
 indoors: interieur dedans | inside indoors indoor
 eye: yeux oeil | eye eyes
 window: fenetre fenetres vitre vitres | window windows glass
-door: porte portes | door doors
+door: =porte =portes | door doors
 cough: toux tousser tousse toussent | cough coughing coughs
 receipt: facture factures | receipt receipts invoice invoices
 cloud: nuage nuages panache | cloud clouds plume
@@ -146,7 +146,7 @@ roof: toit toits toiture toitures bardeau bardeaux | roof roofs roofing shingle 
 tarp: bache baches | tarp tarps tarpaulin
 building: batiment batiments immeuble immeubles structure structures structurel structurelle | building buildings structure structures structural
 inspection: inspection inspections inspecter inspecteur inspecteurs | inspection inspections inspect inspected inspector inspectors
-repair: reparer reparation reparations renovation renovations renover | repair repairs repaired fix fixing renovate renovation renovations
+repair: reparer reparation reparations renovation renovations renover | repair repairs repaired =fix =fixes =fixed =fixing renovate renovation renovations
 contractor: entrepreneur entrepreneurs couvreur couvreurs | contractor contractors roofer roofers
 quake: seisme seismes =tremblement =tremblements secousse secousses trembler =tremble =tremblait retrembler sismique | earthquake earthquakes quake quakes tremor tremors =shaking =shake =shakes =shook seismic
 chimney: cheminee cheminees foyer foyers ramoneur ramonage ramoner | chimney chimneys fireplace fireplaces sweep
@@ -267,6 +267,12 @@ mod tests {
         // Not medication, whose English stem "medical" shares.
         same("medical", "santé");
         same("médicaux", "health");
+        // Stems shared with another word's: a harbour is no door, a landline no
+        // repair, a router no road, a station no parking.
+        same("cours", "école");
+        same("revenus", "income");
+        let router = &tokenize("router").tokens[0];
+        assert_eq!(concept_of_token(router, Some(Lang::En)).map(concept_name), Some("internet"));
         same("terminé", "ended");
     }
 
@@ -274,7 +280,7 @@ mod tests {
     fn common_words_are_not_caught_by_another_words_stem() {
         for word in [
             "bien", "passe", "pris", "mois", "jour", "taxes", "vente", "coup", "allowed", "fill", "done", "point",
-            "fin", "fines",
+            "fin", "fines", "port", "fixe", "station", "gare", "mont", "marie", "nourrir", "dur",
         ] {
             let t = &tokenize(word).tokens[0];
             let found = concept_of_token(t, None).map(concept_name);
