@@ -698,6 +698,17 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "comment on va savoir", "how will we know": being told when it
             // comes, a notification; "how do I know if…" is not.
             words[i].0 = "notification".to_string();
+        } else if word(i) == Some("cours") && word(i + 1) == Some("de") && word(i + 2) == Some("eau") {
+            // "un cours d'eau" is a stream, not a class.
+            words[i].0 = "ruisseau".to_string();
+            words.drain(i + 1..i + 3);
+        } else if word(i) == Some("au")
+            && word(i + 1) == Some("cours")
+            && matches!(word(i + 2), Some("de" | "du" | "des"))
+        {
+            // "au cours de la nuit" is during the night: no class either.
+            words.drain(i..i + 2);
+            continue;
         } else if word(i) == Some("quelque") && word(i + 1) == Some("part") {
             words[i].0 = "somewhere".to_string();
             words.remove(i + 1);
@@ -1781,6 +1792,13 @@ mod tests {
         for text in ["on doit partir ce soir", "la famille va partir", "partir la tête tranquille"] {
             assert!(words(text).contains("partir"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_stream_and_during_are_no_classes() {
+        check("le cours d'eau déborde", "le ruisseau deborde");
+        check("au cours de la nuit", "de la nuit");
+        check("les cours sont annulés", "les cours sont annules");
     }
 
     #[test]
