@@ -213,6 +213,20 @@ fn a_resident_offering_help_is_answered_with_volunteering_not_one_helping_a_neig
 }
 
 #[test]
+fn asking_how_one_will_be_told_is_answered_with_the_warnings_not_what_happened() {
+    // Before "comment on va savoir" read as being notified, this was
+    // answered with what happened.
+    let knowledge = vigie::cli::load_knowledge(&root().join("tests/data/tornade")).unwrap();
+    let t = Thresholds::default();
+    for text in
+        ["comment on va savoir si une autre tempête s'en vient", "how will we know if another tornado is coming"]
+    {
+        let decision = vigie::core::decide(&knowledge, text, None, &t);
+        assert_eq!(decision.entry.as_deref(), Some("warnings"), "{text}: {decision:?}");
+    }
+}
+
+#[test]
 fn someone_to_talk_to_about_a_feeling_gets_the_support_entry_a_named_person_gets_a_person() {
     let knowledge = vigie::cli::load_knowledge(&root().join("faq")).unwrap();
     let t = Thresholds::default();
