@@ -1618,6 +1618,49 @@ const NEUTRAL: &[&str] = &[
     "ont pris le eau",
     "avait pris le eau",
     "avaient pris le eau",
+    // A room or an engine flooded ("mon sous-sol est noyé", "le moteur est
+    // noyé"): no one drowning.
+    "soussol est noye",
+    "soussol noye",
+    "soussol est tout noye",
+    "soussol est completement noye",
+    "cave est noyee",
+    "garage est noye",
+    "terrain est noye",
+    "moteur est noye",
+    "moteur noye",
+    // Feeling isolated or alone is a feeling to talk about ("je me sens ben
+    // isolé"), not being cut off by the hazard ("on est isolés, la route est
+    // partie" still counts).
+    "me sens isole",
+    "me sens isolee",
+    "me sens bien isole",
+    "me sens bien isolee",
+    "me sens tellement isole",
+    "me sens tellement isolee",
+    "me sens seul",
+    "me sens seule",
+    "me sens bien seul",
+    "me sens bien seule",
+    "me sens tellement seul",
+    "me sens tellement seule",
+    "feel alone",
+    "feel so alone",
+    "feeling alone",
+    // A fear of water or fire since the event ("ma fille a peur de l'eau"):
+    // no water or fire here now.
+    "peur de le eau",
+    "peur du feu",
+    "afraid of water",
+    "afraid of the water",
+    "scared of water",
+    "scared of the water",
+    "afraid of fire",
+    "scared of fire",
+    // A smell of burning is smoke, not a burnt body ("ça sent le brûlé").
+    "sent le brule",
+    "odeur de brule",
+    "senteur de brule",
 ];
 
 /// Animals residents lose, find and board in every incident.
@@ -2146,5 +2189,19 @@ mod tests {
         assert!(!distress("what do i do if i see someone fall through the ice"));
         assert!(distress("help, my son fell through the ice"));
         assert!(cue_list("my neighbour hasn't come out in three days").contains(&"missing"));
+    }
+
+    #[test]
+    fn a_flooded_basement_a_lonely_feeling_a_fear_of_water_and_a_burnt_smell_are_no_danger() {
+        assert!(!cue_list("le sous-sol est complètement noyé, qui vient pomper").contains(&"missing"));
+        assert!(cue_list("mon voisin s'est noyé dans le fossé").contains(&"missing"));
+        assert!(!cue_list("depuis que je suis au motel je me sens tellement seule").contains(&"vulnerable"));
+        assert!(!cue_list("i feel so alone since the evacuation").contains(&"vulnerable"));
+        assert!(!cue_list("je me sens isolée au motel").contains(&"stuck"));
+        assert!(cue_list("on est isolés, le chemin est parti pis l'eau monte").contains(&"stuck"));
+        assert!(!cue_list("mon gars a peur de l'eau maintenant").contains(&"hazard_now"));
+        assert!(cue_list("y'a de l'eau partout dans le salon").contains(&"hazard_now"));
+        assert!(!cue_list("ça sent le brûlé dans le quartier").contains(&"body"));
+        assert!(cue_list("il s'est brûlé le bras en sortant").contains(&"body"));
     }
 }
