@@ -668,6 +668,38 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
         "souffleuse",
     ];
     const VESSELS: &[&str] = &["traversier", "bateau", "autobus", "bus", "navette", "train", "ferry"];
+    // What the ground, the water or the wind carries away: "la route est
+    // partie", "d'autres maisons vont partir" (nobody is leaving).
+    const STRUCTURES: &[&str] = &[
+        "maison", "maisons", "terrain", "terrains", "route", "routes", "chemin", "pont", "ponts", "rue", "cabanon",
+        "garage", "patio", "galerie", "quai", "remise", "toit", "talus", "berge", "rive", "ponceau", "mur", "chalet",
+        "chalets",
+    ];
+    // Between the thing and the verb: auxiliaries and adverbs.
+    const AUXILIARIES: &[&str] = &[
+        "est",
+        "sont",
+        "a",
+        "ont",
+        "va",
+        "vont",
+        "pourrait",
+        "pourraient",
+        "peut",
+        "peuvent",
+        "risque",
+        "risquent",
+        "de",
+        "tu",
+        "t",
+        "encore",
+        "deja",
+        "aussi",
+        "toute",
+        "toutes",
+        "completement",
+        "etre",
+    ];
     let mut i = 0;
     while i < words.len() {
         let word = |k: usize| words.get(k).map(|w| w.0.as_str());
@@ -685,6 +717,21 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "le traversier part à 8 h": a departure on a schedule, not an
             // evacuation.
             words[i].0 = "depart".to_string();
+        } else if matches!(
+            word(i),
+            Some("partir" | "parti" | "partie" | "partis" | "parties" | "part" | "partent" | "partira" | "partiront")
+        ) && (1..=4)
+            .map_while(|back| i.checked_sub(back).and_then(word))
+            .scan(true, |between, w| {
+                let found = *between && STRUCTURES.contains(&w);
+                *between = *between && AUXILIARIES.contains(&w);
+                Some(found)
+            })
+            .any(|found| found)
+        {
+            // A house, a road, a shed that "part" is carried away: damage,
+            // not an evacuation.
+            words[i].0 = "endommage".to_string();
         } else if (word(i) == Some("savoir")
             && (1..=2).any(|back| {
                 matches!(
@@ -1789,6 +1836,10 @@ mod tests {
         assert!(words("comment partir ma génératrice").contains("demarrer"));
         assert!(words("avant de repartir la fournaise").contains("redemarrer"));
         assert!(words("le traversier part tu demain").contains("depart"));
+        assert!(words("la route est partie avec la crue").contains("endommage"));
+        assert!(words("est-ce que d'autres chalets risquent de partir").contains("endommage"));
+        assert!(!words("la famille est partie chez sa soeur").contains("endommage"));
+        assert!(!words("on part de la maison a 8 h").contains("endommage"));
         for text in ["on doit partir ce soir", "la famille va partir", "partir la tête tranquille"] {
             assert!(words(text).contains("partir"), "{text}");
         }
