@@ -114,7 +114,7 @@ bank: banque caisse cheque cheques | bank cheque cheques check
 furniture: meubles meuble sofa divan canape matelas electromenagers | furniture couch sofa mattress appliances
 drywall: gypse placoplatre | drywall gyproc plasterboard sheetrock
 foundation: fondation fondations solage | foundation foundations
-belongings: =effets =biens bagages objets | belongings stuff possessions luggage valuables
+belongings: =effets =biens bagages objets ordinateur ordinateurs portefeuille sacoche bijoux | belongings stuff possessions luggage valuables laptop laptops computer computers wallet purse jewellery jewelry
 retrieve: recuperer =oublie =oubliee =oublies =oubliees oublier | retrieve grab fetch forgot forgotten
 escort: escorte escorter escortes accompagner accompagnement | escort escorted accompany accompanied
 boat: bateau bateaux chaloupe embarcation canot zodiac | boat boats canoe dinghy
@@ -274,6 +274,9 @@ mod tests {
         let router = &tokenize("router").tokens[0];
         assert_eq!(concept_of_token(router, Some(Lang::En)).map(concept_name), Some("internet"));
         same("terminé", "ended");
+        // Things one goes back for are belongings.
+        same("ordinateur", "laptop");
+        same("portefeuille", "belongings");
     }
 
     #[test]
