@@ -26,7 +26,7 @@ sandbag: sable sablage | sandbag sandbags sand
 road: route routes chemin pont ponts autoroute circulation detour detours viaduc traverse conduire | road roads bridge bridges highway traffic detour commute drive driving
 closed: ferme fermee fermees fermes fermeture bloque bloquee barre barree =coupee =coupees =coupe =coupes inaccessible impraticable | closed closure closures blocked shut impassable
 open: ouvert ouverte ouverts ouvertes ouverture rouvrir rouvert reouverture | open opened reopen reopened reopening
-power: electricite courant panne pannes hydro delestage jus | power electricity outage outages blackout hydro
+power: electricite =courant =courants panne pannes hydro delestage jus | power electricity outage outages blackout hydro
 electrical: electrique electriques fil =prise =prises panneau disjoncteur disjoncteurs filage electrocution | wire wires wiring outlet outlets breaker breakers panel electrocution
 insurance: assurance assurances assureur assureurs | insurance insurer insured claim claims adjuster
 money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation | financial compensation compensate reimbursement reimburse refund money funds funding =allowance grant
@@ -277,6 +277,7 @@ mod tests {
         // Things one goes back for are belongings.
         same("ordinateur", "laptop");
         same("portefeuille", "belongings");
+        same("courant", "power");
     }
 
     #[test]
@@ -284,6 +285,8 @@ mod tests {
         for word in [
             "bien", "passe", "pris", "mois", "jour", "taxes", "vente", "coup", "allowed", "fill", "done", "point",
             "fin", "fines", "port", "fixe", "station", "gare", "mont", "marie", "nourrir", "dur",
+            // Running is no current.
+            "courir",
         ] {
             let t = &tokenize(word).tokens[0];
             let found = concept_of_token(t, None).map(concept_name);
