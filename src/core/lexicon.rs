@@ -27,7 +27,7 @@ road: route routes chemin pont ponts autoroute circulation detour detours viaduc
 closed: ferme fermee fermees fermes fermeture bloque bloquee barre barree =coupee =coupees =coupe =coupes inaccessible impraticable | closed closure closures blocked shut impassable
 open: ouvert ouverte ouverts ouvertes ouverture rouvrir rouvert reouverture | open opened reopen reopened reopening
 power: electricite =courant =courants panne pannes hydro delestage jus | power electricity outage outages blackout hydro
-electrical: electrique electriques fil =prise =prises panneau disjoncteur disjoncteurs filage electrocution | wire wires wiring outlet outlets breaker breakers panel electrocution
+electrical: electrique electriques =fil =fils =prise =prises panneau disjoncteur disjoncteurs filage electrocution | wire wires wiring outlet outlets breaker breakers panel electrocution
 insurance: assurance assurances assureur assureurs | insurance insurer insured claim claims adjuster
 money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation | financial compensation compensate reimbursement reimburse refund money funds funding =allowance grant
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
@@ -92,7 +92,7 @@ prepare: preparer preparation preparatifs | prepare preparing preparation ready 
 tide: =maree =marees | tide tides surge
 restore: retabli retablie retablir retablissement =restored | =restore restoration =restored reconnected
 cyber: cyberattaque cyberattaques piratage pirate pirates pirater hacker hackers | cyberattack cyberattacks hack hacked hacking hacker hackers
-carrier: fournisseur fournisseurs videotron telus rogers fido koodo =bell | carrier carriers provider providers telco
+carrier: fournisseur fournisseurs videotron telus rogers fido koodo =bell | carrier carriers =provider =providers telco
 wet: mouille mouillee mouilles mouillees trempe trempee trempes trempees detrempe | wet soaked soaking drenched damp
 map: carte cartes plan | map maps
 zone: zone zones secteur secteurs quartier quartiers | zone zones area areas sector neighbourhood district
@@ -278,6 +278,11 @@ mod tests {
         same("ordinateur", "laptop");
         same("portefeuille", "belongings");
         same("courant", "power");
+        same("fils", "wires");
+        // A queue ("la file au centre") is no wire.
+        let queue = &tokenize("file").tokens[0];
+        assert_ne!(concept_of_token(queue, Some(Lang::Fr)).map(concept_name), Some("electrical"));
+        same("providers", "carrier");
     }
 
     #[test]
@@ -285,8 +290,8 @@ mod tests {
         for word in [
             "bien", "passe", "pris", "mois", "jour", "taxes", "vente", "coup", "allowed", "fill", "done", "point",
             "fin", "fines", "port", "fixe", "station", "gare", "mont", "marie", "nourrir", "dur",
-            // Running is no current.
-            "courir",
+            // Running is no current, providing no phone company.
+            "courir", "provide",
         ] {
             let t = &tokenize(word).tokens[0];
             let found = concept_of_token(t, None).map(concept_name);
