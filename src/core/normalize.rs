@@ -745,6 +745,15 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "comment on va savoir", "how will we know": being told when it
             // comes, a notification; "how do I know if…" is not.
             words[i].0 = "notification".to_string();
+        } else if word(i) == Some("combien")
+            && matches!(word(i.wrapping_sub(1)), Some("fait" | "faire" | "fera"))
+            && (2..=3).any(|back| matches!(word(i.wrapping_sub(back)), Some("il" | "y")))
+            && !matches!(word(i + 1), Some("de" | "d"))
+        {
+            // "il fait combien dehors", "y va faire combien demain": the
+            // temperature ("ça fait combien" is a price, "il fait combien de
+            // temps" a duration).
+            words[i].0 = "temperature".to_string();
         } else if word(i) == Some("cours") && word(i + 1) == Some("de") && word(i + 2) == Some("eau") {
             // "un cours d'eau" is a stream, not a class.
             words[i].0 = "ruisseau".to_string();
@@ -1837,6 +1846,10 @@ mod tests {
         assert!(words("avant de repartir la fournaise").contains("redemarrer"));
         assert!(words("le traversier part tu demain").contains("depart"));
         assert!(words("la route est partie avec la crue").contains("endommage"));
+        assert!(words("y va faire combien cette nuit").contains("temperature"));
+        assert!(words("il fait combien dehors").contains("temperature"));
+        assert!(!words("ça fait combien").contains("temperature"));
+        assert!(!words("il fait combien de temps qu'on attend").contains("temperature"));
         assert!(words("est-ce que d'autres chalets risquent de partir").contains("endommage"));
         assert!(!words("la famille est partie chez sa soeur").contains("endommage"));
         assert!(!words("on part de la maison a 8 h").contains("endommage"));
