@@ -1686,7 +1686,8 @@ pub static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         devoir doivent devrai devra devrons devrez devront devraient deviez devait devaient doive \
         faudra faudrait faille voulons voulez veulent voudra voudrons voulait voulions \
         irai ira irons irez iront irait allons";
-    const EN: &str = "a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other ought our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves ok okay yes yeah please also get got getting still yet anyone anybody someone somebody something anything thing things let lets know need want wanna like really am gonna going go goes does do did done say said tell us im hi hey may might must shall cannot many";
+    const EN: &str = "a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other ought our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves ok okay yes yeah please also get got getting still yet anyone anybody someone somebody something anything thing things let lets know need want wanna like really am gonna going go goes does do did done say said tell us im hi hey may might must shall cannot many \
+        across along behind beside toward towards onto upon among beyond within underneath throughout via";
     FR.split_whitespace().chain(EN.split_whitespace()).collect()
 });
 
@@ -1836,6 +1837,13 @@ mod tests {
             assert_eq!(asks(&tokenize(text)), Some(Asks::How), "{text}");
         }
         assert_eq!(asks(&tokenize("la façade est fissurée")), None);
+    }
+
+    #[test]
+    fn english_prepositions_of_place_say_nothing_of_the_topic() {
+        let content = |text: &str| tokenize(text).content().map(|t| t.word.clone()).collect::<Vec<_>>().join(" ");
+        assert_eq!(content("a tree lying across the road"), "tree lying road");
+        assert_eq!(content("wires along the fence behind the shed"), "wires fence shed");
     }
 
     #[test]
