@@ -745,6 +745,12 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "comment on va savoir", "how will we know": being told when it
             // comes, a notification; "how do I know if…" is not.
             words[i].0 = "notification".to_string();
+        } else if matches!(word(i), Some("line" | "lines" | "ligne" | "lignes"))
+            && (matches!(word(i.wrapping_sub(1)), Some("power" | "hydro" | "electric" | "electrical"))
+                || matches!(word(i + 1), Some("electrique" | "electriques" | "hydro")))
+        {
+            // A power line is a wire, not a phone line or a queue.
+            words[i].0 = if words[i].0.ends_with('s') { "wires" } else { "wire" }.to_string();
         } else if word(i) == Some("combien")
             && matches!(word(i.wrapping_sub(1)), Some("fait" | "faire" | "fera"))
             && (2..=3).any(|back| matches!(word(i.wrapping_sub(back)), Some("il" | "y")))
@@ -1855,6 +1861,9 @@ mod tests {
         assert!(words("le traversier part tu demain").contains("depart"));
         assert!(words("la route est partie avec la crue").contains("endommage"));
         assert!(words("y va faire combien cette nuit").contains("temperature"));
+        assert!(words("a power line is down").contains("wire"));
+        assert!(words("y'a des lignes électriques dans la rue").contains("wires"));
+        assert!(words("the phone line is dead").contains("line"));
         assert!(words("il fait combien dehors").contains("temperature"));
         assert!(!words("ça fait combien").contains("temperature"));
         assert!(!words("il fait combien de temps qu'on attend").contains("temperature"));
