@@ -1228,7 +1228,7 @@ const CUES: &[CueList] = &[
         ],
         phrases: &[
             "fils electriques",
-            "power lines",
+            "power wires",
             "downed lines",
             "sent le gaz",
             "smell gas",

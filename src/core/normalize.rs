@@ -750,7 +750,15 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
                 || matches!(word(i + 1), Some("electrique" | "electriques" | "hydro")))
         {
             // A power line is a wire, not a phone line or a queue.
-            words[i].0 = if words[i].0.ends_with('s') { "wires" } else { "wire" }.to_string();
+            let plural = words[i].0.ends_with('s');
+            let french = words[i].0.starts_with("lign");
+            words[i].0 = match (french, plural) {
+                (true, true) => "fils",
+                (true, false) => "fil",
+                (false, true) => "wires",
+                (false, false) => "wire",
+            }
+            .to_string();
         } else if word(i) == Some("combien")
             && matches!(word(i.wrapping_sub(1)), Some("fait" | "faire" | "fera"))
             && (2..=3).any(|back| matches!(word(i.wrapping_sub(back)), Some("il" | "y")))
@@ -1862,7 +1870,7 @@ mod tests {
         assert!(words("la route est partie avec la crue").contains("endommage"));
         assert!(words("y va faire combien cette nuit").contains("temperature"));
         assert!(words("a power line is down").contains("wire"));
-        assert!(words("y'a des lignes électriques dans la rue").contains("wires"));
+        assert!(words("y'a des lignes électriques dans la rue").contains("fils electriques"));
         assert!(words("the phone line is dead").contains("line"));
         assert!(words("il fait combien dehors").contains("temperature"));
         assert!(!words("ça fait combien").contains("temperature"));
