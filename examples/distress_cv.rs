@@ -53,7 +53,12 @@ fn main() {
             let decided = judge(&message, &rules, threshold_override.unwrap_or(DISTRESS_THRESHOLD));
             match (label, decided) {
                 (true, true) => dtp += 1,
-                (false, true) => dfp += 1,
+                (false, true) => {
+                    dfp += 1;
+                    if verbose {
+                        println!("decision false alarm {p:.2}  {text}");
+                    }
+                }
                 (true, false) => {
                     dfn += 1;
                     if verbose {
