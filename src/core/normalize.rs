@@ -332,6 +332,13 @@ pub fn tokenize(text: &str) -> Normalized {
         out.push((fold(current), entity, sentence));
         current.clear();
     };
+    // Without a question mark, a clause between commas that asks is the
+    // question sentence, and the others the context.
+    let asking = if question_mark { Vec::new() } else { asking_clauses(clipped) };
+    let mut clause = 0usize;
+    if asking.contains(&(0, ClauseAsks::Opening)) {
+        questions.push(0);
+    }
     let mut chars = clipped.chars().peekable();
     while let Some(c) = chars.next() {
         if c.is_alphanumeric() || matches!(c, '\'' | '’' | 'ʼ' | '-') {
@@ -350,6 +357,19 @@ pub fn tokenize(text: &str) -> Normalized {
             }
             if c == '?' && questions.last() != Some(&sentence) {
                 questions.push(sentence);
+            }
+            if c == ',' && !asking.is_empty() {
+                if asking.contains(&(clause, ClauseAsks::Ending)) && questions.last() != Some(&sentence) {
+                    questions.push(sentence);
+                }
+                let next_opens = asking.contains(&(clause + 1, ClauseAsks::Opening));
+                if (next_opens || asking.iter().any(|&(k, _)| k == clause)) && !sentence_start {
+                    sentence = sentence.saturating_add(1);
+                }
+                clause += 1;
+                if next_opens && questions.last() != Some(&sentence) {
+                    questions.push(sentence);
+                }
             }
             if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';' | '¿' | '¡' | '"' | '«' | '»' | '(' | ')') || is_emoji(c)
             {
@@ -374,6 +394,12 @@ pub fn tokenize(text: &str) -> Normalized {
             && matches!(last, "tu" | "il" | "elle" | "on" | "vous" | "nous" | "ils" | "elles" | "ce" | "je")
         {
             interrogative = true;
+        }
+        // Québec "un gars", "le gars", "deux gars" is a man ("a guy");
+        // "mon gars", "mes gars" a son, as "garçon" is a boy.
+        if raw == "gars" && words.last().is_some_and(|(w, _, _)| GUY_DETERMINERS.contains(&w.as_str())) {
+            words.push(("homme".to_string(), entity, sentence));
+            continue;
         }
         expand_word(raw, &mut expanded);
         words.extend(expanded.drain(..).map(|w| (w, entity, sentence)));
@@ -472,6 +498,10 @@ pub fn tokenize(text: &str) -> Normalized {
     normalized
 }
 
+/// Before "gars", the words that make it a man, not a son.
+const GUY_DETERMINERS: &[&str] =
+    &["un", "le", "l", "ce", "cet", "du", "des", "deux", "trois", "quelques", "plusieurs", "autre"];
+
 /// A question asked after a comma, in a clause of its own: "my neighbour
 /// lives alone, what should I do", "I take pills for my heart, does the heat
 /// affect that", "il fait 34 dans l'appart, comment on fait". A relative
@@ -481,6 +511,65 @@ fn asks_after_comma(text: &str) -> bool {
     if !text.contains(',') {
         return false;
     }
+    let mut clauses = text.split(',').peekable();
+    while let Some(clause) = clauses.next() {
+        if clauses.peek().is_none() {
+            break;
+        }
+        if ends_asking(clause) {
+            return true;
+        }
+    }
+    text.split(',').skip(1).any(opens_asking)
+}
+
+/// How a clause between commas asks, when it does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ClauseAsks {
+    /// Its first words ask: "what do I pack for the evacuation, we have
+    /// two little kids".
+    Opening,
+    /// It ends with the question word: "on va où, le chemin est fermé".
+    Ending,
+}
+
+/// The clauses between commas of a message with no question mark that ask,
+/// by their index in `text.split(',')`: the resident's question among the
+/// context they give. Empty when the message has no comma.
+fn asking_clauses(text: &str) -> Vec<(usize, ClauseAsks)> {
+    if !text.contains(',') {
+        return Vec::new();
+    }
+    let clauses: Vec<&str> = text.split(',').collect();
+    let mut asking = Vec::new();
+    for (i, clause) in clauses.iter().enumerate().take(1) {
+        // The opening words of the clause's first sentence, the last words
+        // of its last one.
+        let first_sentence = clause.split(['.', '!', ';', '\n']).find(|s| !s.trim().is_empty()).unwrap_or("");
+        if opens_asking(first_sentence) {
+            asking.push((i, ClauseAsks::Opening));
+        } else if i + 1 < clauses.len() && ends_asking(clause) {
+            asking.push((i, ClauseAsks::Ending));
+        }
+    }
+    asking
+}
+
+/// Whether a clause ends with a question word ("les enfants vont aller à
+/// l'école comment").
+fn ends_asking(clause: &str) -> bool {
+    let last = clause.split(|c: char| !(c.is_alphanumeric() || c == '\'')).rfind(|w| !w.is_empty());
+    last.is_some_and(|last| {
+        // "ou" without its accent may be "or".
+        let folded = fold(last);
+        last == "où" || (folded != "ou" && TRAILING_QUESTION_WORDS.contains(&folded.as_str()))
+    })
+}
+
+/// Whether a clause opens with a question: "what should I do", "who can
+/// help her leave", "comment on fait", "qui appeler"; not a relative clause
+/// ("my son, who is 6").
+fn opens_asking(clause: &str) -> bool {
     const WH: &[&str] = &["what", "where", "when", "how", "who", "why", "which"];
     const AUX: &[&str] =
         &["should", "do", "does", "did", "can", "could", "is", "are", "was", "will", "would", "shall", "am", "must"];
@@ -489,25 +578,9 @@ fn asks_after_comma(text: &str) -> bool {
         "their", "a", "an", "someone", "anyone",
     ];
     const FR_ASK: &[&str] = &["comment", "pourquoi", "combien", "quoi"];
-    // Spoken French asks with the question word last, before the comma too:
-    // "les enfants vont aller à l'école comment, on est à l'hôtel".
-    let mut clauses = text.split(',').peekable();
-    while let Some(clause) = clauses.next() {
-        if clauses.peek().is_none() {
-            break;
-        }
-        let last = clause.split(|c: char| !(c.is_alphanumeric() || c == '\'')).rfind(|w| !w.is_empty());
-        if let Some(last) = last {
-            // "ou" without its accent may be "or".
-            let folded = fold(last);
-            if last == "où" || (folded != "ou" && TRAILING_QUESTION_WORDS.contains(&folded.as_str())) {
-                return true;
-            }
-        }
-    }
-    for clause in text.split(',').skip(1) {
+    {
         let mut words = clause.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).take(3);
-        let Some(first) = words.next() else { continue };
+        let Some(first) = words.next() else { return false };
         if first == "où" || first == "Où" {
             return true;
         }
@@ -533,11 +606,8 @@ fn asks_after_comma(text: &str) -> bool {
         } else {
             FR_ASK.contains(&first) && !second.is_empty()
         };
-        if asks {
-            return true;
-        }
+        asks
     }
-    false
 }
 
 /// The sentence in which a resident offers help: "comment je peux aider",
@@ -901,6 +971,25 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // A gas station sells fuel; it is no gas leak.
             words[i].0 = "station".to_string();
             words[i + 1].0 = "service".to_string();
+        } else if word(i) == Some("dessous") && matches!(word(i + 1), Some("des" | "du" | "de" | "d")) {
+            // "(en) dessous des débris" is "sous les débris".
+            let article = match word(i + 1) {
+                Some("des") => "les",
+                Some("du") => "le",
+                _ => "",
+            };
+            words[i].0 = "sous".to_string();
+            if article.is_empty() {
+                words.remove(i + 1);
+            } else {
+                words[i + 1].0 = article.to_string();
+            }
+            if i > 0 && words[i - 1].0 == "en" {
+                words.remove(i - 1);
+                i -= 1;
+            }
+        } else if matches!(word(i), Some("underneath" | "beneath")) {
+            words[i].0 = "under".to_string();
         } else if word(i + 1) == Some("fils") && word(i).is_some_and(|w| SON_OF.contains(&w)) {
             // "mon fils" is a son; "les fils" may be wires.
             words[i + 1].0 = "garcon".to_string();
@@ -1881,6 +1970,19 @@ mod tests {
         for text in ["on doit partir ce soir", "la famille va partir", "partir la tête tranquille"] {
             assert!(words(text).contains("partir"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_guy_is_no_son_and_en_dessous_is_under() {
+        let words = |text: &str| tokenize(text).tokens.iter().map(|t| t.word.clone()).collect::<Vec<_>>().join(" ");
+        assert_eq!(words("un gars est tombé"), "un homme est tombe");
+        assert_eq!(words("le gars d'en face"), "le homme de en face");
+        assert_eq!(words("mon gars a peur"), "mon garcon a peur");
+        assert_eq!(words("merci les gars"), "merci les garcon");
+        assert_eq!(words("en dessous des débris"), "sous les debris");
+        assert_eq!(words("en dessous du pont"), "sous le pont");
+        assert_eq!(words("en-dessous de la neige"), "sous la neige");
+        assert_eq!(words("underneath the wreckage"), "under the wreckage");
     }
 
     #[test]
