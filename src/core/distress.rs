@@ -174,8 +174,12 @@ struct CueIndex {
     phrase_unanswered: Vec<bool>,
     /// Whether each phrase is one of [`UPSTAIRS`].
     phrase_upstairs: Vec<bool>,
+    /// Whether each phrase is one of [`BREAK_INS`].
+    phrase_break_in: Vec<bool>,
     /// Positions in [`CUES`] of the cues the rules of [`cues`] read.
     stuck: usize,
+    resolved: usize,
+    body: usize,
     missing: usize,
     violence: usize,
     vulnerable: usize,
@@ -210,6 +214,35 @@ const UNANSWERED: &[&str] = &[
 /// things are carried to when the sentence carries them ("je monte mes
 /// affaires en haut", "should I move my stuff upstairs").
 const UPSTAIRS: &[&str] = &["en haut", "upstairs", "au 2e", "2e etage", "deuxieme etage", "second floor"];
+
+/// A break-in, when someone does it ("someone broke in", "they're trying to
+/// break in"); a pipe that "broke in the basement" is no intruder.
+const BREAK_INS: &[&str] = &["break in", "breaking in", "broke in"];
+
+/// Who breaks in: [`BREAK_INS`] count with one of these just before.
+const INTRUDERS: &[&str] = &[
+    "someone",
+    "somebody",
+    "they",
+    "he",
+    "she",
+    "people",
+    "guy",
+    "guys",
+    "man",
+    "men",
+    "homme",
+    "hommes",
+    "person",
+    "intruder",
+    "intruders",
+    "thief",
+    "thieves",
+    "burglar",
+    "burglars",
+    "looter",
+    "looters",
+];
 
 /// Verbs that carry or move things ("monter", "move", "bring").
 const CARRY: &[&str] = &[
@@ -281,9 +314,11 @@ static CUE_INDEX: LazyLock<CueIndex> = LazyLock::new(|| {
         phrase_unanswered.push(true);
     }
     let phrase_upstairs = all_phrases.iter().map(|p| UPSTAIRS.contains(p)).collect();
+    let phrase_break_in = all_phrases.iter().map(|p| BREAK_INS.contains(p)).collect();
     CueIndex {
         words,
         phrase_upstairs,
+        phrase_break_in,
         phrases: PhraseSet::new(&all_phrases),
         phrase_cue,
         phrase_unanswered,
@@ -292,6 +327,8 @@ static CUE_INDEX: LazyLock<CueIndex> = LazyLock::new(|| {
         violence: cue_position("violence"),
         vulnerable: cue_position("vulnerable"),
         rising: cue_position("rising"),
+        resolved: cue_position("resolved"),
+        body: cue_position("body"),
     }
 });
 
@@ -811,7 +848,6 @@ const CUES: &[CueList] = &[
             "injured",
             "hurt",
             "fracture",
-            "broken",
             "vomit",
             "vomissements",
             "vomiting",
@@ -1459,6 +1495,32 @@ const CUES: &[CueList] = &[
             "went down",
             "is over",
             "est fini",
+            // Someone hurt or stuck, then fine ("mais y va ben", "but
+            // she's fine now", "il s'est relevé tout de suite").
+            // Not after "si" or "if": "je sais pas si elle va bien" is a
+            // worry (see `cues`).
+            "il va bien",
+            "elle va bien",
+            "y va bien",
+            "ils vont bien",
+            "elles vont bien",
+            "il est correct",
+            "elle est correcte",
+            "he is ok",
+            "he is fine",
+            "she is ok",
+            "she is fine",
+            "they are ok",
+            "they are fine",
+            // "he's fine", as the normaliser writes it.
+            "he fine",
+            "she fine",
+            "he ok",
+            "she ok",
+            "se est releve",
+            "se est relevee",
+            "got back up",
+            "got up right away",
         ],
     },
 ];
@@ -1692,8 +1754,86 @@ const PETS: &[&str] = &[
     "horse",
 ];
 
+/// Words of breaking: of a bone when a part of the body is named near them.
+const BREAKS: &[&str] =
+    &["broken", "broke", "breaks", "casse", "cassee", "casses", "cassees", "brise", "brisee", "fractured"];
+
+/// Parts of the body that break ("main" is also a water main).
+const BODY_PARTS: &[&str] = &[
+    "leg",
+    "legs",
+    "arm",
+    "arms",
+    "hip",
+    "ankle",
+    "wrist",
+    "bone",
+    "bones",
+    "neck",
+    "back",
+    "rib",
+    "ribs",
+    "nose",
+    "foot",
+    "feet",
+    "hand",
+    "finger",
+    "fingers",
+    "shoulder",
+    "knee",
+    "collarbone",
+    "skull",
+    "jaw",
+    "jambe",
+    "jambes",
+    "bras",
+    "hanche",
+    "cheville",
+    "poignet",
+    "os",
+    "cou",
+    "dos",
+    "cote",
+    "cotes",
+    "nez",
+    "pied",
+    "pieds",
+    "doigt",
+    "doigts",
+    "epaule",
+    "genou",
+    "clavicule",
+    "crane",
+    "machoire",
+];
+
+/// What a building or a slope leaves on whoever is under it.
+const RUBBLE: &[&str] = &[
+    "debris",
+    "decombres",
+    "gravats",
+    "ruines",
+    "rubble",
+    "wreckage",
+    "ruins",
+    "rubbles",
+    "effondrement",
+    "collapsed",
+];
+
 /// People a resident names besides the vulnerable ones (cue "vulnerable").
 const PEOPLE: &[&str] = &[
+    "homme",
+    "hommes",
+    "man",
+    "men",
+    "guy",
+    "guys",
+    "dame",
+    "madame",
+    "monsieur",
+    "lady",
+    "woman",
     "frere",
     "soeur",
     "brother",
@@ -1811,7 +1951,19 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     index.phrases.each_occurrence(message, |phrase, range| {
         let a_service_not_answering = index.phrase_unanswered[phrase] && names_service();
         let carried_up = carrying && index.phrase_upstairs[phrase];
-        if !counted.contains(&phrase) && !range.clone().all(is_neutral) && !a_service_not_answering && !carried_up {
+        // "je sais pas si elle va bien", "to see if he's ok": a worry.
+        let wondered = index.phrase_cue[phrase] == index.resolved
+            && range.start > 0
+            && matches!(words[range.start - 1], "si" | "if" | "whether" | "comment" | "how");
+        let no_intruder = index.phrase_break_in[phrase]
+            && !words[range.start.saturating_sub(4)..range.start].iter().any(|w| INTRUDERS.contains(w));
+        if !counted.contains(&phrase)
+            && !range.clone().all(is_neutral)
+            && !a_service_not_answering
+            && !carried_up
+            && !wondered
+            && !no_intruder
+        {
             counted.push(phrase);
             counts[index.phrase_cue[phrase]] += 1;
         }
@@ -1828,6 +1980,22 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     };
     if (0..words.len()).any(|i| inside(i) && words[i.saturating_sub(4)..i].iter().any(|p| person(p))) {
         counts[index.stuck] += 1;
+    }
+    // A bone broken ("broke her hip", "la jambe cassée", "my arm is
+    // broken"), not a thing ("my fence was broken by the city truck", "la
+    // vitre est cassée").
+    if (0..words.len()).any(|i| {
+        BREAKS.contains(&words[i])
+            && words[i.saturating_sub(3)..(i + 4).min(words.len())].iter().any(|w| BODY_PARTS.contains(w))
+    }) {
+        counts[index.body] += 1;
+    }
+    // Under what fell ("sous des tonnes de débris", "under a pile of
+    // rubble"): buried, whatever the words between.
+    if (0..words.len()).any(|i| {
+        RUBBLE.contains(&words[i]) && words[i.saturating_sub(6)..i].iter().any(|w| matches!(*w, "sous" | "under"))
+    }) {
+        counts[index.stuck] = counts[index.stuck].max(1);
     }
     // Someone on a roof, counted or not ("on est 6 sur le toit", "we are
     // all on the roof"): the phrases list the plain forms only.
@@ -2160,6 +2328,50 @@ mod tests {
         assert!(cue_list("we're stuck in traffic and the fire is getting close").contains(&"stuck"));
         assert!(cue_list("the brown water is rising in the basement").contains(&"rising"));
         assert!(cue_list("le petit a eu peur pendant l'orage").contains(&"past"));
+    }
+
+    #[test]
+    fn someone_under_rubble_is_buried_whatever_the_words_between() {
+        for text in [
+            "on entend quelqu'un crier en dessous des débris de l'immeuble",
+            "my neighbour is under a huge pile of rubble",
+            "there's a man underneath the wreckage of the garage",
+        ] {
+            assert!(cue_list(text).contains(&"stuck"), "{text}");
+        }
+        assert!(!cue_list("who picks up the debris we piled under the deck").contains(&"stuck"));
+        assert!(!cue_list("les débris sont sous le balcon, qui les ramasse").contains(&"stuck"));
+    }
+
+    #[test]
+    fn a_broken_bone_is_the_body_a_broken_thing_is_not() {
+        for text in ["I think she broke her hip", "my arm is broken", "il s'est cassé la jambe en tombant"] {
+            assert!(cue_list(text).contains(&"body"), "{text}");
+        }
+        for text in ["my fence was broken by the city truck", "la vitre du salon est cassée", "a broken water main"] {
+            assert!(!cue_list(text).contains(&"body"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_break_in_needs_someone_to_break_in() {
+        for text in ["someone broke in last night and he's still downstairs", "they're trying to break in"] {
+            assert!(cue_list(text).contains(&"violence"), "{text}");
+        }
+        assert!(!cue_list("my pipe broke in the basement").contains(&"violence"));
+    }
+
+    #[test]
+    fn someone_fine_again_is_resolved_unless_it_is_wondered() {
+        assert!(
+            cue_list("mon voisin était pris dans son char hier mais la dépanneuse l'a sorti, y va ben")
+                .contains(&"resolved")
+        );
+        assert!(cue_list("he slipped on the ice but he's fine").contains(&"resolved"));
+        assert!(cue_list("she fell but she is ok now").contains(&"resolved"));
+        assert!(cue_list("le petit est tombé mais il s'est relevé").contains(&"resolved"));
+        assert!(!cue_list("ma mère répond pas, je sais pas si elle va bien").contains(&"resolved"));
+        assert!(!cue_list("can someone check if he's ok").contains(&"resolved"));
     }
 
     #[test]
