@@ -178,6 +178,10 @@ fn the_distress_probes_hold_across_hazards() {
         // derecho) caught 19 of 20 with two alarms on its first run; one
         // alarm is left: a neighbour stuck in his car "hier" who is fine.
         ("tests/data/distress-probe-4.jsonl", 90.0),
+        // The fifth (20 and 30, many of them damage and hardship told as
+        // statements) raised four alarms on its first run, 100% recall;
+        // one is left: "I'm trapped at my in-laws' … haha send wine".
+        ("tests/data/distress-probe-5.jsonl", 90.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);

@@ -1444,6 +1444,16 @@ const CUES: &[CueList] = &[
             "was scared",
             "were scared",
             "got scared",
+            // …however scared ("on a eu ben peur", "we were so scared").
+            "eu bien peur",
+            "eu tres peur",
+            "eu tellement peur",
+            "eu vraiment peur",
+            "was so scared",
+            "were so scared",
+            "got so scared",
+            "was really scared",
+            "were really scared",
         ],
     },
     // Offering help is no call for it.
@@ -1521,6 +1531,24 @@ const CUES: &[CueList] = &[
             "se est relevee",
             "got back up",
             "got up right away",
+            // Nobody where it struck ("le toit est parti, mais personne
+            // était dehors").
+            "personne etait dehors",
+            "personne ne etait dehors",
+            "personne etait dedans",
+            "personne ne etait dedans",
+            "personne etait la",
+            "personne ne etait la",
+            "personne etait a la maison",
+            "personne ne etait a la maison",
+            "nobody was outside",
+            "nobody was inside",
+            "nobody was home",
+            "nobody was there",
+            "no one was outside",
+            "no one was inside",
+            "no one was home",
+            "no one was there",
         ],
     },
 ];
@@ -1955,6 +1983,19 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
         let wondered = index.phrase_cue[phrase] == index.resolved
             && range.start > 0
             && matches!(words[range.start - 1], "si" | "if" | "whether" | "comment" | "how");
+        // A car that cannot leave the driveway or the lot ("we can't get out
+        // of the driveway", "on peut pas sortir de l'entrée"): snowed in.
+        let snowed_in = index.phrase_cue[phrase] == index.stuck && {
+            let mut next = words[range.end..].iter().copied();
+            let mut w = next.next();
+            if matches!(w, Some("of" | "de" | "du")) {
+                w = next.next();
+            }
+            if matches!(w, Some("the" | "our" | "my" | "le" | "la" | "notre" | "mon" | "ma")) {
+                w = next.next();
+            }
+            w.is_some_and(|w| matches!(w, "driveway" | "entree" | "stationnement" | "parking" | "lot"))
+        };
         let no_intruder = index.phrase_break_in[phrase]
             && !words[range.start.saturating_sub(4)..range.start].iter().any(|w| INTRUDERS.contains(w));
         if !counted.contains(&phrase)
@@ -1963,6 +2004,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             && !carried_up
             && !wondered
             && !no_intruder
+            && !snowed_in
         {
             counted.push(phrase);
             counts[index.phrase_cue[phrase]] += 1;
@@ -2351,6 +2393,17 @@ mod tests {
         for text in ["my fence was broken by the city truck", "la vitre du salon est cassée", "a broken water main"] {
             assert!(!cue_list(text).contains(&"body"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_car_snowed_in_a_fright_told_and_nobody_there_are_no_danger_now() {
+        assert!(!cue_list("we can't get out of the driveway because of the snowbank").contains(&"stuck"));
+        assert!(!cue_list("on peut pas sortir de l'entrée, la charrue a tout bloqué").contains(&"stuck"));
+        assert!(cue_list("we can't get out of the house, the door is blocked").contains(&"stuck"));
+        assert!(cue_list("on peut pas sortir de la maison").contains(&"stuck"));
+        assert!(cue_list("on a eu ben peur quand le toit est parti").contains(&"past"));
+        assert!(cue_list("le toit du voisin est parti au vent, mais personne était dehors").contains(&"resolved"));
+        assert!(cue_list("the tree fell on the shed, no one was inside").contains(&"resolved"));
     }
 
     #[test]

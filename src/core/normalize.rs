@@ -988,6 +988,15 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
                 words.remove(i - 1);
                 i -= 1;
             }
+        } else if matches!(word(i), Some("craque" | "craques"))
+            && matches!(
+                word(i.wrapping_sub(1)),
+                Some("une" | "la" | "des" | "les" | "grosse" | "grosses" | "petite" | "petites" | "longue" | "cette")
+            )
+        {
+            // Québec "une craque" is a crack ("une fissure"); "ça craque"
+            // still cracks.
+            words[i].0 = if word(i) == Some("craques") { "fissures" } else { "fissure" }.to_string();
         } else if matches!(word(i), Some("underneath" | "beneath")) {
             words[i].0 = "under".to_string();
         } else if word(i + 1) == Some("fils") && word(i).is_some_and(|w| SON_OF.contains(&w)) {
@@ -1983,6 +1992,8 @@ mod tests {
         assert_eq!(words("en dessous du pont"), "sous le pont");
         assert_eq!(words("en-dessous de la neige"), "sous la neige");
         assert_eq!(words("underneath the wreckage"), "under the wreckage");
+        assert_eq!(words("une grosse craque dans le mur"), "une grosse fissure dans le mur");
+        assert_eq!(words("le plafond craque"), "le plafond craque");
     }
 
     #[test]
