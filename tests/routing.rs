@@ -182,6 +182,11 @@ fn the_distress_probes_hold_across_hazards() {
         // statements) raised four alarms on its first run, 100% recall;
         // one is left: "I'm trapped at my in-laws' … haha send wine".
         ("tests/data/distress-probe-5.jsonl", 90.0),
+        // The sixth (25 and 35, typed fast: no accents, SMS, joual) caught
+        // 24 of 25 with six alarms on its first run; two are left, both a
+        // neighbour's worry ("mon voisin a peur de perdre sa maison") or a
+        // roof fallen with nobody inside.
+        ("tests/data/distress-probe-6.jsonl", 85.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);

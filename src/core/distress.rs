@@ -208,6 +208,14 @@ const UNANSWERED: &[&str] = &[
     "voicemail",
     "boite vocale",
     "messagerie vocale",
+    // Someone's phone switched off.
+    "phone is off",
+    "phone is turned off",
+    "phone has been off",
+    "cellulaire est ferme",
+    "cellulaire est eteint",
+    "telephone est ferme",
+    "telephone est eteint",
 ];
 
 /// Upper floors, a refuge when someone is there ("on est au 2e"), a place
@@ -253,6 +261,10 @@ const CARRY: &[&str] = &[
 /// Possessives before what is carried ("mes affaires", "my stuff"); not
 /// "les": "l'eau monte les marches" is water climbing.
 const DETERMINERS: &[&str] = &["mes", "mon", "ma", "nos", "notre", "tes", "ton", "ta", "my", "our", "your"];
+
+/// Articles and the possessives [`DETERMINERS`] leaves out.
+const ARTICLES: &[&str] =
+    &["a", "an", "the", "un", "une", "le", "la", "des", "les", "his", "her", "their", "son", "sa", "ses", "leur"];
 
 /// Subjects that make "monte", "rentre" someone going up or home ("on
 /// rentre à la maison", "je monte"), not water coming in.
@@ -1456,6 +1468,24 @@ const CUES: &[CueList] = &[
             "were really scared",
         ],
     },
+    // A day to come ("can someone check on her tomorrow"): no one is in
+    // danger now.
+    CueList {
+        name: "later",
+        words: &["demain", "tomorrow"],
+        phrases: &[
+            "next week",
+            "la semaine prochaine",
+            "this weekend",
+            "next weekend",
+            "en weekend",
+            "weekend prochaine",
+            "next month",
+            "le mois prochain",
+            "dans quelques jours",
+            "in a few days",
+        ],
+    },
     // Offering help is no call for it.
     CueList {
         name: "offer",
@@ -1541,6 +1571,24 @@ const CUES: &[CueList] = &[
             "personne ne etait la",
             "personne etait a la maison",
             "personne ne etait a la maison",
+            "etait pas dedans",
+            "etions pas dedans",
+            "etais pas dedans",
+            "etait pas la",
+            "etions pas la",
+            "was not inside",
+            "were not inside",
+            "was not home",
+            "were not home",
+            // A near miss ("j'ai failli tomber", "I almost fell").
+            "ai failli",
+            "a failli",
+            "avons failli",
+            "ont failli",
+            "almost fell",
+            "nearly fell",
+            "almost got hit",
+            "nearly got hit",
             "nobody was outside",
             "nobody was inside",
             "nobody was home",
@@ -1693,6 +1741,16 @@ const NEUTRAL: &[&str] = &[
     "avertisseur de fumee",
     "smoke detector",
     "smoke alarm",
+    "fire alarm",
+    "fire alarms",
+    "alarme de incendie",
+    "alarme incendie",
+    "alarme de feu",
+    "alarme feu",
+    // Afraid of losing one's house or job: a worry.
+    "peur de perdre",
+    "afraid of losing",
+    "scared of losing",
     // Held up at work, not trapped ("stuck in traffic" is left out: in a
     // wildfire, traffic is where people are caught).
     "stuck at work",
@@ -1962,10 +2020,19 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
         }
         let going = matches!(*w, "monte" | "montent" | "rentre" | "rentrent")
             && ((i > 0 && PERSON_SUBJECTS.contains(&words[i - 1])) || carries(i));
+        // Struck by a thing ("hit by a falling branch", "frappé par un
+        // arbre"): hurt, maybe; no one violent.
+        let struck_by_thing = matches!(*w, "hit" | "frappe" | "frappee" | "frappes" | "struck")
+            && matches!(words.get(i + 1), Some(&("by" | "par")))
+            && words[i + 2..]
+                .iter()
+                .find(|w| !DETERMINERS.contains(w) && !ARTICLES.contains(w))
+                .is_some_and(|thing| !person(thing));
         if let Some(&bits) = index.words.get(w)
             && !is_neutral(i)
         {
             let bits = if going { bits & !(1 << index.rising) } else { bits };
+            let bits = if struck_by_thing { (bits & !(1 << index.violence)) | (1 << index.body) } else { bits };
             for (c, count) in counts.iter_mut().enumerate().take(CUES.len()) {
                 *count += ((bits >> c) & 1) as usize;
             }
@@ -2404,6 +2471,30 @@ mod tests {
         assert!(cue_list("on a eu ben peur quand le toit est parti").contains(&"past"));
         assert!(cue_list("le toit du voisin est parti au vent, mais personne était dehors").contains(&"resolved"));
         assert!(cue_list("the tree fell on the shed, no one was inside").contains(&"resolved"));
+    }
+
+    #[test]
+    fn struck_by_a_thing_is_hurt_not_violence() {
+        let cues = cue_list("we got hit by a falling branch on the car");
+        assert!(!cues.contains(&"violence") && cues.contains(&"body"), "{cues:?}");
+        assert!(!cue_list("mon père a été frappé par un arbre").contains(&"violence"));
+        assert!(cue_list("he hit me again").contains(&"violence"));
+        assert!(cue_list("I was hit by my boyfriend").contains(&"violence"));
+    }
+
+    #[test]
+    fn an_alarm_a_near_miss_a_worry_and_a_phone_switched_off() {
+        assert!(!cue_list("the fire alarm in our building keeps going off for nothing").contains(&"hazard_now"));
+        assert!(cue_list("j'ai failli tomber dans le trou").contains(&"resolved"));
+        assert!(cue_list("le toit s'est effondré, on était pas dedans").contains(&"resolved"));
+        assert!(cue_list("she went out to the boat and her phone is off").contains(&"missing"));
+    }
+
+    #[test]
+    fn a_day_to_come_is_later() {
+        assert!(cue_list("can someone check on her tomorrow").contains(&"later"));
+        assert!(cue_list("on déménage en fin de semaine").contains(&"later"));
+        assert!(!cue_list("on est pris depuis hier").contains(&"later"));
     }
 
     #[test]
