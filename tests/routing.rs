@@ -187,6 +187,10 @@ fn the_distress_probes_hold_across_hazards() {
         // neighbour's worry ("mon voisin a peur de perdre sa maison") or a
         // roof fallen with nobody inside.
         ("tests/data/distress-probe-6.jsonl", 85.0),
+        // The seventh (15 and 35: vulnerable people named in ordinary
+        // requests, the same people in danger): 15 of 15 with one alarm on
+        // its first run (water "going down now"), none now.
+        ("tests/data/distress-probe-7.jsonl", 90.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);

@@ -1533,6 +1533,15 @@ const CUES: &[CueList] = &[
             "correct maintenant",
             "a baisse",
             "went down",
+            // Water going back ("it's going down now", "l'eau redescend").
+            "going down now",
+            "water is going down",
+            "is receding",
+            "water receding",
+            "eau baisse",
+            "eau redescend",
+            "eau recule",
+            "commence a baisser",
             "is over",
             "est fini",
             // Someone hurt or stuck, then fine ("mais y va ben", "but
@@ -2488,6 +2497,12 @@ mod tests {
         assert!(cue_list("j'ai failli tomber dans le trou").contains(&"resolved"));
         assert!(cue_list("le toit s'est effondré, on était pas dedans").contains(&"resolved"));
         assert!(cue_list("she went out to the boat and her phone is off").contains(&"missing"));
+    }
+
+    #[test]
+    fn water_going_back_is_resolved() {
+        assert!(cue_list("the water came up to the porch last night but it's going down now").contains(&"resolved"));
+        assert!(cue_list("l'eau redescend enfin").contains(&"resolved"));
     }
 
     #[test]
