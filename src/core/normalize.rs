@@ -578,35 +578,32 @@ fn opens_asking(clause: &str) -> bool {
         "their", "a", "an", "someone", "anyone",
     ];
     const FR_ASK: &[&str] = &["comment", "pourquoi", "combien", "quoi"];
-    {
-        let mut words = clause.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).take(3);
-        let Some(first) = words.next() else { return false };
-        if first == "où" || first == "Où" {
-            return true;
-        }
-        let first = fold(first);
-        let second = words.next().map(fold).unwrap_or_default();
-        let third = words.next().map(fold).unwrap_or_default();
-        let (first, second, third) = (first.as_str(), second.as_str(), third.as_str());
-        let asks = if WH.contains(&first) {
-            second == "to"
-                // "who can help her leave": "who" is the subject; "my
-                // neighbour, who can barely walk" is a relative clause.
-                || (first == "who"
-                    && matches!(second, "can" | "could" | "should" | "will" | "would")
-                    && matches!(third, "help" | "come" | "give" | "drive" | "take" | "pick" | "get" | "check" | "bring"))
-                || (first == "how" && matches!(second, "much" | "many" | "long" | "far"))
-                || (AUX.contains(&second) && SUBJECT.contains(&third))
-        } else if AUX.contains(&first) {
-            SUBJECT.contains(&second)
-        } else if first == "qui" {
-            // "qui peut aller le voir", "qui appeler": asks who; "qui a 80
-            // ans" is a relative clause.
-            matches!(second, "peut" | "peuvent" | "pourrait" | "va" | "doit" | "appeler" | "contacter" | "faut")
-        } else {
-            FR_ASK.contains(&first) && !second.is_empty()
-        };
-        asks
+    let mut words = clause.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).take(3);
+    let Some(first) = words.next() else { return false };
+    if first == "où" || first == "Où" {
+        return true;
+    }
+    let first = fold(first);
+    let second = words.next().map(fold).unwrap_or_default();
+    let third = words.next().map(fold).unwrap_or_default();
+    let (first, second, third) = (first.as_str(), second.as_str(), third.as_str());
+    if WH.contains(&first) {
+        second == "to"
+            // "who can help her leave": "who" is the subject; "my
+            // neighbour, who can barely walk" is a relative clause.
+            || (first == "who"
+                && matches!(second, "can" | "could" | "should" | "will" | "would")
+                && matches!(third, "help" | "come" | "give" | "drive" | "take" | "pick" | "get" | "check" | "bring"))
+            || (first == "how" && matches!(second, "much" | "many" | "long" | "far"))
+            || (AUX.contains(&second) && SUBJECT.contains(&third))
+    } else if AUX.contains(&first) {
+        SUBJECT.contains(&second)
+    } else if first == "qui" {
+        // "qui peut aller le voir", "qui appeler": asks who; "qui a 80
+        // ans" is a relative clause.
+        matches!(second, "peut" | "peuvent" | "pourrait" | "va" | "doit" | "appeler" | "contacter" | "faut")
+    } else {
+        FR_ASK.contains(&first) && !second.is_empty()
     }
 }
 
