@@ -191,6 +191,10 @@ fn the_distress_probes_hold_across_hazards() {
         // requests, the same people in danger): 15 of 15 with one alarm on
         // its first run (water "going down now"), none now.
         ("tests/data/distress-probe-7.jsonl", 90.0),
+        // The eighth (20 in danger without the usual words, 15 not): 17 of
+        // 20 on its first run, no alarm; now 20 of 20 (a door nobody comes
+        // to open, farewells, someone lying outside in the heat).
+        ("tests/data/distress-probe-8.jsonl", 90.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);

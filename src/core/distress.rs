@@ -208,6 +208,14 @@ const UNANSWERED: &[&str] = &[
     "voicemail",
     "boite vocale",
     "messagerie vocale",
+    // A door nobody comes to open ("elle vient pas ouvrir").
+    "vient pas ouvrir",
+    "vient plus ouvrir",
+    "viennent pas ouvrir",
+    "answer the door",
+    "answering the door",
+    "answering her door",
+    "answering his door",
     // Someone's phone switched off.
     "phone is off",
     "phone is turned off",
@@ -1012,6 +1020,20 @@ const CUES: &[CueList] = &[
             "en finir",
             "me tuer",
             "kill myself",
+            // Farewells and possessions given away, the signs of someone
+            // who means to end it.
+            "gave away his",
+            "gave away her",
+            "giving away his",
+            "giving away her",
+            "giving away my",
+            "said goodbye",
+            "said his goodbyes",
+            "said her goodbyes",
+            "a dit adieu",
+            "fait ses adieux",
+            "donne tout ses affaires",
+            "donne tout mes affaires",
             "end it",
             "end my life",
             "plus vivre",
@@ -1902,6 +1924,30 @@ const BODY_PARTS: &[&str] = &[
     "machoire",
 ];
 
+/// Where someone lying has fallen, not gone to rest.
+const GROUND: &[&str] = &[
+    "cour",
+    "rue",
+    "trottoir",
+    "neige",
+    "sol",
+    "terre",
+    "gazon",
+    "chemin",
+    "fosse",
+    "stationnement",
+    "yard",
+    "street",
+    "sidewalk",
+    "snow",
+    "ground",
+    "grass",
+    "road",
+    "ditch",
+    "driveway",
+    "parking",
+];
+
 /// What a building or a slope leaves on whoever is under it.
 const RUBBLE: &[&str] = &[
     "debris",
@@ -2105,6 +2151,15 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     if (0..words.len()).any(|i| {
         BREAKS.contains(&words[i])
             && words[i.saturating_sub(3)..(i + 4).min(words.len())].iter().any(|w| BODY_PARTS.contains(w))
+    }) {
+        counts[index.body] += 1;
+    }
+    // Someone lying outside ("couché dans sa cour depuis tantôt", "a man
+    // lying in the snow"): fallen, not resting.
+    if (0..words.len()).any(|i| {
+        matches!(words[i], "couche" | "couchee" | "etendu" | "etendue" | "lying" | "laying")
+            && words[i + 1..(i + 4).min(words.len())].iter().any(|w| GROUND.contains(w))
+            && words[i.saturating_sub(5)..i].iter().any(|w| person(w) || PERSON_SUBJECTS.contains(w))
     }) {
         counts[index.body] += 1;
     }
@@ -2503,6 +2558,17 @@ mod tests {
     fn water_going_back_is_resolved() {
         assert!(cue_list("the water came up to the porch last night but it's going down now").contains(&"resolved"));
         assert!(cue_list("l'eau redescend enfin").contains(&"resolved"));
+    }
+
+    #[test]
+    fn a_door_unopened_farewells_and_someone_lying_outside() {
+        assert!(cue_list("je cogne chez ma tante mais elle vient pas ouvrir").contains(&"missing"));
+        assert!(cue_list("my neighbour isn't answering the door").contains(&"missing"));
+        assert!(cue_list("he gave away his guitar and said goodbye").contains(&"harm"));
+        assert!(cue_list("le monsieur d'à côté est couché dans sa cour depuis tantôt").contains(&"body"));
+        assert!(cue_list("a man lying in the snow by the road").contains(&"body"));
+        assert!(!cue_list("le bébé est couché dans sa chambre").contains(&"body"));
+        assert!(!cue_list("there's a power line lying across our driveway").contains(&"body"));
     }
 
     #[test]
