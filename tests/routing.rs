@@ -195,6 +195,11 @@ fn the_distress_probes_hold_across_hazards() {
         // 20 on its first run, no alarm; now 20 of 20 (a door nobody comes
         // to open, farewells, someone lying outside in the heat).
         ("tests/data/distress-probe-8.jsonl", 90.0),
+        // The ninth (15 in danger, 30 not: family and neighbours named in
+        // ordinary statements) caught 14 of 15 with six alarms on its first
+        // run; four are left, the model's family words (corpus lines for
+        // them cost recall in cross-validation and were dropped).
+        ("tests/data/distress-probe-9.jsonl", 75.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);

@@ -898,6 +898,9 @@ const CUES: &[CueList] = &[
             "pills",
             "malaise",
             "dizzy",
+            "disoriented",
+            "desoriente",
+            "desorientee",
             "etourdi",
             "etourdie",
             "etourdis",
@@ -947,6 +950,13 @@ const CUES: &[CueList] = &[
             "sens pas mon",
             "respire pas",
             "respire plus",
+            // Lost in one's own head ("doesn't know where he is").
+            "not know where he is",
+            "not know where she is",
+            "sait pas ou il est",
+            "sait plus ou il est",
+            "sait pas ou elle est",
+            "sait plus ou elle est",
         ],
     },
     CueList {
@@ -1372,6 +1382,16 @@ const CUES: &[CueList] = &[
             "reclamer",
         ],
         phrases: &[
+            // Wanting to know ("she wants to know when the pickup resumes").
+            "wants to know",
+            "want to know",
+            "would like to know",
+            "veut savoir",
+            "veux savoir",
+            "voudrait savoir",
+            "voudrais savoir",
+            "aimerait savoir",
+            "aimerais savoir",
             // Looking for a service, not for rescue.
             "need somewhere",
             "need a place",
@@ -1522,7 +1542,18 @@ const CUES: &[CueList] = &[
             "donation",
             "donations",
         ],
-        phrases: &[],
+        phrases: &[
+            "want to help",
+            "wants to help",
+            "would like to help",
+            "veut aider",
+            "veux aider",
+            "veulent aider",
+            "voudrait aider",
+            "voudrais aider",
+            "aimerait aider",
+            "aimerais aider",
+        ],
     },
     CueList {
         name: "resolved",
@@ -1555,6 +1586,13 @@ const CUES: &[CueList] = &[
             "correct maintenant",
             "a baisse",
             "went down",
+            // Asleep again ("mais là ils dorment").
+            "mais la ils dorment",
+            "mais la il dort",
+            "mais la elle dort",
+            "dorment maintenant",
+            "asleep now",
+            "sleeping now",
             // Water going back ("it's going down now", "l'eau redescend").
             "going down now",
             "water is going down",
@@ -2065,7 +2103,12 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     let carries = |i: usize| {
         CARRY.contains(&words[i]) && {
             let mut next = after(i);
-            next.next().is_some_and(|d| DETERMINERS.contains(&d)) && next.next().is_some_and(|o| !person(o))
+            match next.next() {
+                // "move everything upstairs", "monter tout en haut".
+                Some("everything" | "tout" | "stuff" | "things" | "furniture" | "meubles") => true,
+                Some(d) => DETERMINERS.contains(&d) && next.next().is_some_and(|o| !person(o)),
+                None => false,
+            }
         }
     };
     let carrying = (0..words.len()).any(carries);
@@ -2569,6 +2612,15 @@ mod tests {
         assert!(cue_list("a man lying in the snow by the road").contains(&"body"));
         assert!(!cue_list("le bébé est couché dans sa chambre").contains(&"body"));
         assert!(!cue_list("there's a power line lying across our driveway").contains(&"body"));
+    }
+
+    #[test]
+    fn wanting_to_know_or_to_help_things_moved_up_and_children_asleep() {
+        assert!(cue_list("my mom lives alone, she wants to know when the pickup resumes").contains(&"info_question"));
+        assert!(cue_list("my husband is a nurse and wants to help at the shelter").contains(&"offer"));
+        assert!(!cue_list("he helped us move everything upstairs").contains(&"stuck"));
+        assert!(cue_list("les enfants ont pleuré toute la nuit mais là ils dorment").contains(&"resolved"));
+        assert!(cue_list("he's wandering in the snow and doesn't know where he is").contains(&"body"));
     }
 
     #[test]
