@@ -200,6 +200,13 @@ fn the_distress_probes_hold_across_hazards() {
         // run; four are left, the model's family words (corpus lines for
         // them cost recall in cross-validation and were dropped).
         ("tests/data/distress-probe-9.jsonl", 75.0),
+        // The tenth (15 and 25: a metro stuck in a tunnel, a plant explosion,
+        // a bridge, a crowd at the gates, propane, an ice jam): 15 of 15 with
+        // two alarms on its first run, both a relative named ("mon fils…
+        // c'est pas grave", "ma grand-mère a 95 ans… merci aux bénévoles").
+        // A cue of thanks and "pas grave" as resolved fixed neither and cost
+        // CV two false alarms a seed: dropped.
+        ("tests/data/distress-probe-10.jsonl", 85.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);
