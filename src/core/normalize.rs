@@ -332,11 +332,11 @@ pub fn tokenize(text: &str) -> Normalized {
         out.push((fold(current), entity, sentence));
         current.clear();
     };
-    // Without a question mark, a clause between commas that asks is the
-    // question sentence, and the others the context.
-    let asking = if question_mark { Vec::new() } else { asking_clauses(clipped) };
-    let mut clause = 0usize;
-    if asking.contains(&(0, ClauseAsks::Opening)) {
+    // Without a question mark, a first clause that asks before a comma is
+    // the question sentence, and the rest the context.
+    let first_asks = if question_mark { None } else { first_clause_asks(clipped) };
+    let mut in_first_clause = true;
+    if first_asks == Some(ClauseAsks::Opening) {
         questions.push(0);
     }
     let mut chars = clipped.chars().peekable();
@@ -358,17 +358,15 @@ pub fn tokenize(text: &str) -> Normalized {
             if c == '?' && questions.last() != Some(&sentence) {
                 questions.push(sentence);
             }
-            if c == ',' && !asking.is_empty() {
-                if asking.contains(&(clause, ClauseAsks::Ending)) && questions.last() != Some(&sentence) {
-                    questions.push(sentence);
-                }
-                let next_opens = asking.contains(&(clause + 1, ClauseAsks::Opening));
-                if (next_opens || asking.iter().any(|&(k, _)| k == clause)) && !sentence_start {
-                    sentence = sentence.saturating_add(1);
-                }
-                clause += 1;
-                if next_opens && questions.last() != Some(&sentence) {
-                    questions.push(sentence);
+            if c == ',' && in_first_clause {
+                in_first_clause = false;
+                if let Some(asks) = first_asks {
+                    if asks == ClauseAsks::Ending && questions.last() != Some(&sentence) {
+                        questions.push(sentence);
+                    }
+                    if !sentence_start {
+                        sentence = sentence.saturating_add(1);
+                    }
                 }
             }
             if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';' | '¿' | '¡' | '"' | '«' | '»' | '(' | ')') || is_emoji(c)
@@ -523,7 +521,7 @@ fn asks_after_comma(text: &str) -> bool {
     text.split(',').skip(1).any(opens_asking)
 }
 
-/// How a clause between commas asks, when it does.
+/// How a clause before a comma asks, when it does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum ClauseAsks {
     /// Its first words ask: "what do I pack for the evacuation, we have
@@ -533,26 +531,23 @@ enum ClauseAsks {
     Ending,
 }
 
-/// The clauses between commas of a message with no question mark that ask,
-/// by their index in `text.split(',')`: the resident's question among the
-/// context they give. Empty when the message has no comma.
-fn asking_clauses(text: &str) -> Vec<(usize, ClauseAsks)> {
-    if !text.contains(',') {
-        return Vec::new();
+/// How the first clause of a message asks, when a comma follows it: the
+/// resident's question first, then the context ("what do I pack for the
+/// evacuation, we have two little kids"). A question after the context is
+/// left alone: there the context is often the topic ("lost dog near the
+/// river, who do I call").
+fn first_clause_asks(text: &str) -> Option<ClauseAsks> {
+    let (first, _) = text.split_once(',')?;
+    // The opening words of the clause's first sentence, the last words of
+    // its last one.
+    let first_sentence = first.split(['.', '!', ';', '\n']).find(|s| !s.trim().is_empty()).unwrap_or("");
+    if opens_asking(first_sentence) {
+        Some(ClauseAsks::Opening)
+    } else if ends_asking(first) {
+        Some(ClauseAsks::Ending)
+    } else {
+        None
     }
-    let clauses: Vec<&str> = text.split(',').collect();
-    let mut asking = Vec::new();
-    for (i, clause) in clauses.iter().enumerate().take(1) {
-        // The opening words of the clause's first sentence, the last words
-        // of its last one.
-        let first_sentence = clause.split(['.', '!', ';', '\n']).find(|s| !s.trim().is_empty()).unwrap_or("");
-        if opens_asking(first_sentence) {
-            asking.push((i, ClauseAsks::Opening));
-        } else if i + 1 < clauses.len() && ends_asking(clause) {
-            asking.push((i, ClauseAsks::Ending));
-        }
-    }
-    asking
 }
 
 /// Whether a clause ends with a question word ("les enfants vont aller à
@@ -2122,6 +2117,18 @@ mod tests {
         }
         assert_ne!(stem(Lang::Fr, "cheminee"), stem(Lang::Fr, "chemin"));
         assert_ne!(stem(Lang::Fr, "allee"), stem(Lang::Fr, "aller"));
+    }
+
+    #[test]
+    fn a_first_clause_that_asks_before_a_comma_is_the_question() {
+        let asked = |text: &str| {
+            tokenize(text).tokens.iter().filter(|t| t.question).map(|t| t.word.clone()).collect::<Vec<_>>().join(" ")
+        };
+        assert_eq!(asked("what do i pack for evacuation, we have 2 little kids"), "what do i pack for evacuation");
+        assert_eq!(asked("on va où, le chemin est fermé"), "on va ou");
+        // A question after the context is left to the whole message.
+        assert_eq!(asked("lost dog near the river, who do I call"), "");
+        assert_eq!(asked("we have kids, the power is out"), "");
     }
 
     #[test]
