@@ -22,7 +22,6 @@ fn main() {
             "uni" => options.unigrams = v,
             "cues" => options.cues = v,
             "lambda" => options.lambda = v,
-            "persons" => options.persons = v,
             "epochs" => options.epochs = v as usize,
             "rate" => options.rate = v,
             "seed" => options.seed = v as u64,

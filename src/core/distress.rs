@@ -47,13 +47,6 @@ pub struct Options {
     pub unigrams: f32,
     pub cues: f32,
     pub lambda: f32,
-    /// 1 to read every person named (a relative, a neighbour, "someone")
-    /// as one word, so no one word of family weighs on its own; 0 (the
-    /// default) to read each. Measured with `distress_cv persons=1`: 27.8
-    /// false alarms a seed instead of 30.8, same recall; but two more alarms
-    /// on the labelled sets and probes (a parent or a neighbour who "lives
-    /// alone", asking for a service), so not the default.
-    pub persons: f32,
     pub epochs: usize,
     pub rate: f32,
     /// Seeds the order examples are visited in (the model barely depends on
@@ -69,7 +62,6 @@ impl Default for Options {
             unigrams: 1.0,
             cues: 1.0,
             lambda: 1e-4,
-            persons: 0.0,
             epochs: 40,
             rate: 0.3,
             seed: 0x5eed_1234_abcd_ef01,
@@ -567,20 +559,8 @@ pub fn features(message: &Normalized, raw: &str, options: &Options) -> Vec<(u32,
 
 fn features_with_cues(message: &Normalized, present: &[(&'static str, f32)], options: &Options) -> Vec<(u32, f32)> {
     let mut out: Vec<(u32, f32)> = Vec::with_capacity(128);
-    let names_person = |w: &str| options.persons > 0.0 && (PEOPLE.contains(&w) || RELATIVES.contains(&w));
-    let stems: Vec<&str> = message
-        .tokens
-        .iter()
-        .map(|t| {
-            if names_person(&t.word) {
-                "@person"
-            } else if t.stop {
-                t.word.as_str()
-            } else {
-                (&*t.stem_fr).min(&*t.stem_en)
-            }
-        })
-        .collect();
+    let stems: Vec<&str> =
+        message.tokens.iter().map(|t| if t.stop { t.word.as_str() } else { (&*t.stem_fr).min(&*t.stem_en) }).collect();
     let scale = 1.0 / (stems.len().max(1) as f32).sqrt();
     for s in &stems {
         out.push((FeatureHash::new(b'u').str(s).bucket(), scale * options.unigrams));
@@ -589,7 +569,7 @@ fn features_with_cues(message: &Normalized, present: &[(&'static str, f32)], opt
         out.push((FeatureHash::new(b'b').str(pair[0]).str(pair[1]).bucket(), scale * options.bigrams));
     }
     let mut grams = 0usize;
-    'words: for token in message.content().filter(|t| !names_person(&t.word)) {
+    'words: for token in message.content() {
         let mut window = ['<', '<', '<'];
         for (i, c) in token.word.chars().chain(['>']).enumerate() {
             window = [window[1], window[2], c];
@@ -2020,42 +2000,6 @@ const RUBBLE: &[&str] = &[
     "collapsed",
 ];
 
-/// The people of the cue "vulnerable" (its other words are conditions: old,
-/// alone, pregnant, in a wheelchair).
-const RELATIVES: &[&str] = &[
-    "bebe",
-    "baby",
-    "nourrisson",
-    "enfant",
-    "enfants",
-    "kid",
-    "kids",
-    "child",
-    "children",
-    "fille",
-    "garcon",
-    "fils",
-    "son",
-    "daughter",
-    "mere",
-    "pere",
-    "mother",
-    "father",
-    "grandmere",
-    "grandpere",
-    "grandmother",
-    "grandfather",
-    "voisin",
-    "voisine",
-    "neighbour",
-    "conjoint",
-    "conjointe",
-    "mari",
-    "femme",
-    "husband",
-    "wife",
-];
-
 /// People a resident names besides the vulnerable ones (cue "vulnerable").
 const PEOPLE: &[&str] = &[
     "homme",
@@ -2682,17 +2626,6 @@ mod tests {
         assert!(!cue_list("he helped us move everything upstairs").contains(&"stuck"));
         assert!(cue_list("les enfants ont pleuré toute la nuit mais là ils dorment").contains(&"resolved"));
         assert!(cue_list("he's wandering in the snow and doesn't know where he is").contains(&"body"));
-    }
-
-    #[test]
-    fn the_persons_option_reads_every_relative_as_one_word() {
-        let f = |text: &str, persons: f32| {
-            let mut v = features(&tokenize(text), text, &Options { persons, ..Options::default() });
-            v.sort_by_key(|&(b, _)| b);
-            v
-        };
-        assert_eq!(f("my husband is stuck", 1.0), f("my wife is stuck", 1.0));
-        assert_ne!(f("my husband is stuck", 0.0), f("my wife is stuck", 0.0));
     }
 
     #[test]
