@@ -2040,6 +2040,17 @@ const PEOPLE: &[&str] = &[
 
 static NEUTRAL_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(NEUTRAL));
 
+/// The `n` words before the `i`-th.
+fn before<'a>(words: &'a [&'a str], i: usize, n: usize) -> &'a [&'a str] {
+    &words[i.saturating_sub(n)..i]
+}
+
+/// The `n` words after the `i`-th.
+fn following<'a>(words: &'a [&'a str], i: usize, n: usize) -> &'a [&'a str] {
+    let from = (i + 1).min(words.len());
+    &words[from..(from + n).min(words.len())]
+}
+
 fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f32)> {
     let index = &*CUE_INDEX;
     // Tokens inside a neutral phrase; most messages have none.
@@ -2161,8 +2172,8 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             }
             w.is_some_and(|w| matches!(w, "driveway" | "entree" | "stationnement" | "parking" | "lot"))
         };
-        let no_intruder = index.phrase_break_in[phrase]
-            && !words[range.start.saturating_sub(4)..range.start].iter().any(|w| INTRUDERS.contains(w));
+        let no_intruder =
+            index.phrase_break_in[phrase] && !before(words, range.start, 4).iter().any(|w| INTRUDERS.contains(w));
         if !counted.contains(&phrase)
             && !range.clone().all(is_neutral)
             && !a_service_not_answering
@@ -2185,7 +2196,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 && i > 0
                 && words[i - 1] == "still")
     };
-    if (0..words.len()).any(|i| inside(i) && words[i.saturating_sub(4)..i].iter().any(|p| person(p))) {
+    if (0..words.len()).any(|i| inside(i) && before(words, i, 4).iter().any(|p| person(p))) {
         counts[index.stuck] += 1;
     }
     // A bone broken ("broke her hip", "la jambe cassée", "my arm is
@@ -2193,7 +2204,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     // vitre est cassée").
     if (0..words.len()).any(|i| {
         BREAKS.contains(&words[i])
-            && words[i.saturating_sub(3)..(i + 4).min(words.len())].iter().any(|w| BODY_PARTS.contains(w))
+            && before(words, i, 3).iter().chain(following(words, i, 3)).any(|w| BODY_PARTS.contains(w))
     }) {
         counts[index.body] += 1;
     }
@@ -2201,23 +2212,23 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     // lying in the snow"): fallen, not resting.
     if (0..words.len()).any(|i| {
         matches!(words[i], "couche" | "couchee" | "etendu" | "etendue" | "lying" | "laying")
-            && words[i + 1..(i + 4).min(words.len())].iter().any(|w| GROUND.contains(w))
-            && words[i.saturating_sub(5)..i].iter().any(|w| person(w) || PERSON_SUBJECTS.contains(w))
+            && following(words, i, 3).iter().any(|w| GROUND.contains(w))
+            && before(words, i, 5).iter().any(|w| person(w) || PERSON_SUBJECTS.contains(w))
     }) {
         counts[index.body] += 1;
     }
     // Under what fell ("sous des tonnes de débris", "under a pile of
     // rubble"): buried, whatever the words between.
-    if (0..words.len()).any(|i| {
-        RUBBLE.contains(&words[i]) && words[i.saturating_sub(6)..i].iter().any(|w| matches!(*w, "sous" | "under"))
-    }) {
+    if (0..words.len())
+        .any(|i| RUBBLE.contains(&words[i]) && before(words, i, 6).iter().any(|w| matches!(*w, "sous" | "under")))
+    {
         counts[index.stuck] = counts[index.stuck].max(1);
     }
     // Someone on a roof, counted or not ("on est 6 sur le toit", "we are
     // all on the roof"): the phrases list the plain forms only.
     if words.windows(3).enumerate().any(|(i, w)| {
         matches!(w, ["sur", "le", "toit"] | ["on", "the", "roof"])
-            && words[i.saturating_sub(3)..i].iter().any(|b| matches!(*b, "est" | "sommes" | "sont" | "are" | "am"))
+            && before(words, i, 3).iter().any(|b| matches!(*b, "est" | "sommes" | "sont" | "are" | "am"))
     }) {
         counts[index.stuck] = counts[index.stuck].max(1);
     }
