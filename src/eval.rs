@@ -191,39 +191,3 @@ impl Report {
         s
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::directives::{DirectiveSet, Source};
-
-    #[test]
-    fn a_false_alarm_is_escalated_and_listed() {
-        let faq = r#"
-[directive]
-title = "t"
-issued_by = "i"
-issued_at = 2026-04-18T14:00:00-04:00
-
-[[entry]]
-id = "sandbags"
-questions.fr = ["Où trouver des sacs de sable?"]
-questions.en = ["Where can I get sandbags?"]
-answer.fr = "Au garage municipal."
-answer.en = "At the municipal garage."
-"#;
-        // 2026-04-20, within the directive's life.
-        let set = DirectiveSet::build(&[Source { file: "a.toml".into(), text: faq.into() }], 1_776_643_200).unwrap();
-        let knowledge = Knowledge::new(set);
-        let cases = parse_cases(concat!(
-            r#"{"id":"a","text":"help we are trapped on the roof and the water keeps rising","expect":"unmatched"}"#,
-            "\n",
-            r#"{"id":"b","text":"the city truck knocked over my fence","expect":"unmatched"}"#,
-        ))
-        .unwrap();
-        let r = evaluate(&knowledge, &cases, &Thresholds::default());
-        assert_eq!((r.unmatched, r.unmatched_escalated, r.distress_flagged), (2, 2, 1));
-        assert_eq!(r.misses.len(), 1);
-        assert_eq!(r.misses[0].2, "distress");
-    }
-}

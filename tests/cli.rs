@@ -176,6 +176,31 @@ fn eval_prints_the_figures_and_the_misses() {
 }
 
 #[test]
+fn eval_lists_a_false_alarm_among_the_misses() {
+    // An unmatched message raised as distress is escalated, but ahead of
+    // everyone: counted against precision and listed.
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("cases.jsonl");
+    std::fs::write(
+        &cases,
+        concat!(
+            r#"{"id":"a","text":"help we are trapped on the roof and the water keeps rising","expect":"unmatched"}"#,
+            "\n",
+            r#"{"id":"b","text":"the city truck knocked over my fence","expect":"unmatched"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let out = vigie().args(["eval", "--faq"]).arg(sample_faq()).arg(&cases).output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("(1 flagged)"), "{stdout}");
+    assert!(stdout.contains("unmatched (2): escalated 100.0%"), "{stdout}");
+    assert!(stdout.contains("misses (1):"), "{stdout}");
+    assert!(stdout.contains("  a\texpected unmatched\tgot distress\t"), "{stdout}");
+}
+
+#[test]
 fn migrate_then_moderator_add_prints_a_token_last_and_purge_reports() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("vigie.db").display());
