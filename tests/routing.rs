@@ -164,6 +164,19 @@ fn telecom_outage_set_routes_well() {
 }
 
 #[test]
+fn wildfire_smoke_set_routes_well() {
+    // A fourteenth incident (smoke from distant fires, no evacuation: "I
+    // can't breathe" may be a question or an emergency), written and
+    // measured once before any change. First run: answered right 74.8%,
+    // wrong 1.9%, distress 100% / 87.5%, unmatched escalated 84.6%,
+    // answered 7.7%. One alarm was "à qui je peux poser mes questions sur
+    // la fumée", a question not read as one (fixed: a question word after
+    // its preposition asks); the other a sore throat asked about.
+    let r = report(&root().join("tests/data/fumee"), &root().join("tests/data/fumee-cases.jsonl"));
+    check_floors_with(&r, 72.0, 3.0, 95.0, 85.0, 80.0, 10.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on

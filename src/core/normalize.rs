@@ -467,7 +467,15 @@ pub fn tokenize(text: &str) -> Normalized {
     for (i, token) in tokens.iter().enumerate() {
         let sentence_start = i == 0 || tokens[i - 1].sentence != token.sentence;
         let previous = if i == 0 { "" } else { tokens[i - 1].word.as_str() };
+        // "À qui je peux poser mes questions", "depuis quand", "to whom do
+        // I write": the question word after its preposition.
+        let asks_after_preposition = sentence_start
+            && ASKING_PREPOSITIONS.contains(&token.word.as_str())
+            && tokens.get(i + 1).is_some_and(|next| {
+                next.sentence == token.sentence && PREPOSED_QUESTION_WORDS.contains(&next.word.as_str())
+            });
         if (sentence_start && INTERROGATIVE_SET.contains(token.word.as_str()))
+            || asks_after_preposition
             || (token.word == "tu"
                 && i > 0
                 && !matches!(previous, "que" | "si" | "quand" | "comme" | "et" | "ou" | "mais" | "parce"))
@@ -1232,6 +1240,19 @@ static QUESTION_PHRASES: LazyLock<PhraseSet> = LazyLock::new(|| {
 const TRAILING_QUESTION_WORDS: &[&str] = &["qui", "quoi", "ou", "quand", "comment", "combien", "pourquoi"];
 
 /// Words that open a question.
+/// Prepositions a question may open with: "à qui", "depuis quand", "from
+/// where", "at what time".
+const ASKING_PREPOSITIONS: &[&str] = &[
+    "a", "avec", "pour", "de", "d", "chez", "par", "jusque", "depuis", "dans", "sur", "to", "from", "for", "at",
+    "with", "since", "until", "till", "in",
+];
+
+/// Question words after such a preposition ("ou" is "où" there: "par où").
+const PREPOSED_QUESTION_WORDS: &[&str] = &[
+    "qui", "quoi", "quel", "quelle", "quels", "quelles", "ou", "quand", "combien", "who", "whom", "what", "which",
+    "where", "when", "how",
+];
+
 const INTERROGATIVES: &[&str] = &[
     "ou", "quand", "comment", "combien", "pourquoi", "quel", "quelle", "quels", "quelles", "qui", "est", "where",
     "when", "how", "why", "what", "which", "who", "is", "are", "can", "could", "do", "does", "did", "will", "should",
@@ -1933,6 +1954,22 @@ mod tests {
         assert!(tokenize("c'est quoi qui se passe à la gare").interrogative);
         assert!(tokenize("qu'est ce qui est arrivé").interrogative);
         assert!(!tokenize("on reste ou on part").interrogative);
+    }
+
+    #[test]
+    fn a_question_word_after_its_preposition_asks() {
+        for text in [
+            "à qui je peux poser mes questions sur la fumée",
+            "depuis quand le courant est coupé",
+            "d'où vient la fumée",
+            "à quelle heure ouvre le centre",
+            "to whom do I send the form",
+            "at what time does the shelter close",
+        ] {
+            assert!(tokenize(text).interrogative, "{text}");
+        }
+        assert!(!tokenize("à la maison avec les enfants").interrogative);
+        assert!(!tokenize("for the kids we stayed home").interrogative);
     }
 
     #[test]
