@@ -221,18 +221,19 @@ async fn tell_boards(store: &Store, boards: &Boards, text: &str) -> anyhow::Resu
     Ok(())
 }
 
-/// Watches the directive folder until `stop`: a change (debounced: editors
-/// write in several steps) is reloaded within about half a second; a
-/// directive's expiry also rebuilds the set, so that it stops being served
-/// on time.
-pub async fn watch(
-    store: Store,
-    directives: Arc<LiveDirectives>,
-    boards: Boards,
-    mut stop: watch::Receiver<bool>,
-) -> anyhow::Result<()> {
+/// A watch on the directive folder, registered before [`watch`] runs: a
+/// file saved once the channels have started is never missed, and one saved
+/// between the first load and the watch is caught up once.
+pub struct FolderWatch {
+    _watcher: notify::RecommendedWatcher,
+    changes: tokio::sync::mpsc::UnboundedReceiver<()>,
+}
+
+/// Starts watching the directive folder now (the events wait for [`watch`]).
+pub fn watch_folder(directives: &LiveDirectives) -> anyhow::Result<FolderWatch> {
     use notify::Watcher;
-    let (changed, mut changes) = tokio::sync::mpsc::unbounded_channel::<()>();
+    let (changed, changes) = tokio::sync::mpsc::unbounded_channel::<()>();
+    let catch_up = changed.clone();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if event.is_ok_and(|e| !e.kind.is_access()) {
             let _ = changed.send(());
@@ -242,6 +243,27 @@ pub async fn watch(
     watcher
         .watch(directives.dir(), notify::RecursiveMode::NonRecursive)
         .with_context(|| format!("cannot watch {}", directives.dir().display()))?;
+    // Saved after the set in force was read, before the watch began.
+    let on_disk = faq::read_sources(directives.dir()).map(|(sources, errors)| (sources, errors.is_empty()));
+    let in_force = directives.state().sources;
+    if !matches!(on_disk, Ok((sources, true)) if sources == in_force) {
+        let _ = catch_up.send(());
+    }
+    Ok(FolderWatch { _watcher: watcher, changes })
+}
+
+/// Follows the folder's changes until `stop`: a change (debounced: editors
+/// write in several steps) is reloaded within about half a second; a
+/// directive's expiry also rebuilds the set, so that it stops being served
+/// on time.
+pub async fn watch(
+    store: Store,
+    directives: Arc<LiveDirectives>,
+    boards: Boards,
+    folder: FolderWatch,
+    mut stop: watch::Receiver<bool>,
+) -> anyhow::Result<()> {
+    let FolderWatch { _watcher, mut changes } = folder;
     tracing::info!(dir = %directives.dir().display(), "watching the directives");
     loop {
         let now = store.now_ms();
@@ -331,5 +353,33 @@ pub async fn follow(
                 tracing::warn!(version = %version, errors = errors.len(), "an announced version does not build here")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join("a.toml"),
+            "[directive]\ntitle = \"t\"\nissued_by = \"b\"\nissued_at = 2026-04-18T14:00:00-04:00\n\n[[entry]]\nid = \"a\"\nquestions.fr = [\"a?\"]\nquestions.en = [\"a?\"]\nanswer.fr = \"a\"\nanswer.en = \"a\"\n",
+        )
+        .unwrap();
+        dir
+    }
+
+    #[tokio::test]
+    async fn a_file_saved_before_the_watch_began_is_caught_up_once() {
+        let dir = folder();
+        let directives = LiveDirectives::load(dir.path().to_path_buf(), 0).unwrap();
+        // Unchanged since the load: nothing to catch up.
+        let mut folder_watch = watch_folder(&directives).unwrap();
+        assert!(folder_watch.changes.try_recv().is_err());
+        // Saved after the load, before the watch.
+        std::fs::write(dir.path().join("b.toml"), "[directive]\n").unwrap();
+        let mut folder_watch = watch_folder(&directives).unwrap();
+        assert!(folder_watch.changes.try_recv().is_ok());
     }
 }

@@ -141,11 +141,18 @@ impl App {
         }
         let (store, directives, boards) =
             (self.state.store.clone(), self.state.directives.clone(), self.state.boards.clone());
-        channels.tasks.push(tokio::spawn(async move {
-            if let Err(err) = crate::live::watch(store, directives, boards, stop).await {
+        // Watching before returning: a file saved as soon as the channels
+        // run is reloaded.
+        match crate::live::watch_folder(&directives) {
+            Ok(folder) => channels.tasks.push(tokio::spawn(async move {
+                if let Err(err) = crate::live::watch(store, directives, boards, folder, stop).await {
+                    tracing::error!(error = %format!("{err:#}"), "the directive folder is not watched: reload by hand");
+                }
+            })),
+            Err(err) => {
                 tracing::error!(error = %format!("{err:#}"), "the directive folder is not watched: reload by hand");
             }
-        }));
+        }
         Ok(channels)
     }
 }

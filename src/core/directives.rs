@@ -125,7 +125,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// The directive files handed to [`DirectiveSet::build`].
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
     /// File name relative to the directive folder, used in diagnostics.
     pub file: String,
