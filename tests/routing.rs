@@ -177,6 +177,20 @@ fn wildfire_smoke_set_routes_well() {
 }
 
 #[test]
+fn apartment_fire_set_routes_well() {
+    // A fifteenth incident (one apartment block burnt, 140 tenants
+    // displaced), written and measured once before any change. First run:
+    // answered right 72.0%, wrong 0%, distress 100% / 63.2%, unmatched
+    // escalated 75.0%, answered 0%. Where fire words are everywhere, the
+    // fire named as the event ("depuis le feu", "during the fire", "perdu
+    // dans le feu"), a thing that burnt and "was anybody hurt" were read as
+    // danger now (fixed); a night with nowhere to sleep, formula for a baby,
+    // a passport burnt and flames seen again at night still raise alarms.
+    let r = report(&root().join("tests/data/immeuble"), &root().join("tests/data/immeuble-cases.jsonl"));
+    check_floors_with(&r, 70.0, 3.0, 95.0, 70.0, 70.0, 5.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on

@@ -184,6 +184,7 @@ struct CueIndex {
     violence: usize,
     vulnerable: usize,
     rising: usize,
+    hazard_now: usize,
 }
 
 /// Position of the cue `name` in [`CUES`].
@@ -347,6 +348,7 @@ static CUE_INDEX: LazyLock<CueIndex> = LazyLock::new(|| {
         violence: cue_position("violence"),
         vulnerable: cue_position("vulnerable"),
         rising: cue_position("rising"),
+        hazard_now: cue_position("hazard_now"),
         resolved: cue_position("resolved"),
         body: cue_position("body"),
     }
@@ -1472,6 +1474,9 @@ const CUES: &[CueList] = &[
         name: "past",
         words: &["hier", "yesterday"],
         phrases: &[
+            "last night",
+            "la nuit passee",
+            "la nuit derniere",
             "la semaine passee",
             "la semaine derniere",
             "le mois passe",
@@ -2040,6 +2045,65 @@ const PEOPLE: &[&str] = &[
 
 static NEUTRAL_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(NEUTRAL));
 
+/// Whether the `i`-th word, a hazard, names the event rather than a danger
+/// now: after "since", "during", "depuis", "pendant"… ("depuis le feu"),
+/// after what was lost in it ("perdu mes papiers dans le feu"), or after a
+/// memory ("je revois les flammes", "nightmares about the fire").
+fn names_the_event(words: &[&str], i: usize) -> bool {
+    const EVENT: &[&str] =
+        &["since", "during", "after", "before", "depuis", "pendant", "durant", "apres", "avant", "lors"];
+    const MEMORY: &[&str] = &[
+        "revois",
+        "revoit",
+        "revoient",
+        "revoir",
+        "reve",
+        "reves",
+        "revent",
+        "rever",
+        "cauchemar",
+        "cauchemars",
+        "dream",
+        "dreams",
+        "dreaming",
+        "dreamt",
+        "nightmare",
+        "nightmares",
+        "remember",
+        "souviens",
+        "souvient",
+    ];
+    const LOST_IN: &[&str] =
+        &["perdu", "perdue", "perdus", "perdues", "lost", "brule", "brules", "burned", "burnt", "detruit", "destroyed"];
+    let mut j = i;
+    while j > 0
+        && j + 2 >= i
+        && (ARTICLES.contains(&words[j - 1]) || matches!(words[j - 1], "l" | "of" | "de" | "about"))
+    {
+        j -= 1;
+    }
+    let Some(previous) = j.checked_sub(1).map(|k| words[k]) else { return false };
+    EVENT.contains(&previous)
+        || MEMORY.contains(&previous)
+        || (matches!(previous, "dans" | "in") && before(words, j - 1, 8).iter().any(|w| LOST_IN.contains(w)))
+}
+
+/// Whether the `i`-th word says a thing burnt, not a body nor a fire now:
+/// "mon passeport a brûlé", "everything burned"; not "je me suis brûlé la
+/// main", "he burned his arm", "la maison brûle".
+fn burnt_thing(words: &[&str], i: usize, person: &impl Fn(&str) -> bool) -> bool {
+    let past = match words[i] {
+        "brule" | "brulee" | "brules" | "brulees" => {
+            i > 0 && matches!(words[i - 1], "a" | "ont" | "avait" | "avaient" | "as")
+        }
+        "burned" | "burnt" => true,
+        _ => false,
+    };
+    past && !before(words, i, 4).iter().any(|w| {
+        person(w) || PERSON_SUBJECTS.contains(w) || matches!(*w, "me" | "se" | "s" | "il" | "elle" | "he" | "she")
+    }) && !before(words, i, 3).iter().chain(following(words, i, 3)).any(|w| BODY_PARTS.contains(w))
+}
+
 /// The `n` words before the `i`-th.
 fn before<'a>(words: &'a [&'a str], i: usize, n: usize) -> &'a [&'a str] {
     &words[i.saturating_sub(n)..i]
@@ -2141,6 +2205,15 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             && !is_neutral(i)
         {
             let bits = if going { bits & !(1 << index.rising) } else { bits };
+            // The hazard named as the event ("depuis le feu", "my cat ran
+            // out during the fire", "perdu dans le feu", "je revois les
+            // flammes"), or a thing that burnt ("mon passeport a brûlé"):
+            // nothing burning now.
+            let bits = if names_the_event(words, i) || burnt_thing(words, i, &person) {
+                bits & !(1 << index.hazard_now) & !(1 << index.body)
+            } else {
+                bits
+            };
             let bits = if struck_by_thing { (bits & !(1 << index.violence)) | (1 << index.body) } else { bits };
             for (c, count) in counts.iter_mut().enumerate().take(CUES.len()) {
                 *count += ((bits >> c) & 1) as usize;
@@ -2174,6 +2247,9 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
         };
         let no_intruder =
             index.phrase_break_in[phrase] && !before(words, range.start, 4).iter().any(|w| INTRUDERS.contains(w));
+        // "Je revois les flammes", "since the flames": the event remembered.
+        let remembered = matches!(index.phrase_cue[phrase], c if c == index.rising || c == index.hazard_now)
+            && names_the_event(words, range.start);
         if !counted.contains(&phrase)
             && !range.clone().all(is_neutral)
             && !a_service_not_answering
@@ -2181,6 +2257,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             && !wondered
             && !no_intruder
             && !snowed_in
+            && !remembered
         {
             counted.push(phrase);
             counts[index.phrase_cue[phrase]] += 1;
@@ -2482,6 +2559,34 @@ mod tests {
 
     fn cue_list(text: &str) -> Vec<&'static str> {
         cue_names(&tokenize(text), text)
+    }
+
+    #[test]
+    fn the_hazard_named_as_the_event_is_no_danger_now() {
+        for text in [
+            "je dors pu depuis le feu",
+            "my cat ran out during the fire",
+            "j'ai perdu ma carte soleil pis mon permis dans le feu",
+            "je revois les flammes",
+            "mon passeport a brûlé",
+            "everything burned",
+        ] {
+            let cues = cue_list(text);
+            assert!(!cues.contains(&"hazard_now") && !cues.contains(&"rising"), "{text}: {cues:?}");
+            assert!(!cues.contains(&"body"), "{text}: {cues:?}");
+        }
+        for text in [
+            "la maison brûle pis on est pris en haut",
+            "the flames are coming up the hill",
+            "on est pris dans le feu",
+            "y'a le feu dans la cuisine",
+        ] {
+            let cues = cue_list(text);
+            assert!(cues.contains(&"hazard_now") || cues.contains(&"rising"), "{text}: {cues:?}");
+        }
+        assert!(cue_list("I burned my hands getting the kids out").contains(&"body"));
+        assert!(cue_list("je me suis brûlé la main").contains(&"body"));
+        assert!(cue_list("was anybody hurt in the fire last night").contains(&"past"));
     }
 
     #[test]

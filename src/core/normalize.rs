@@ -474,8 +474,17 @@ pub fn tokenize(text: &str) -> Normalized {
             && tokens.get(i + 1).is_some_and(|next| {
                 next.sentence == token.sentence && PREPOSED_QUESTION_WORDS.contains(&next.word.as_str())
             });
+        // "Was anybody hurt", "have you seen my cat": a past auxiliary asks
+        // when a subject follows; "was stuck for 3 hours", "have no heat"
+        // are statements with the subject left out.
+        let asks_in_the_past = sentence_start
+            && matches!(token.word.as_str(), "was" | "were" | "has" | "have" | "had")
+            && tokens.get(i + 1).is_some_and(|next| {
+                next.sentence == token.sentence && PAST_QUESTION_SUBJECTS.contains(&next.word.as_str())
+            });
         if (sentence_start && INTERROGATIVE_SET.contains(token.word.as_str()))
             || asks_after_preposition
+            || asks_in_the_past
             || (token.word == "tu"
                 && i > 0
                 && !matches!(previous, "que" | "si" | "quand" | "comme" | "et" | "ou" | "mais" | "parce"))
@@ -1247,6 +1256,30 @@ const ASKING_PREPOSITIONS: &[&str] = &[
     "with", "since", "until", "till", "in",
 ];
 
+/// Subjects after which "was", "have"… open a question.
+const PAST_QUESTION_SUBJECTS: &[&str] = &[
+    "anybody",
+    "anyone",
+    "someone",
+    "somebody",
+    "there",
+    "it",
+    "you",
+    "they",
+    "he",
+    "she",
+    "the",
+    "my",
+    "our",
+    "i",
+    "we",
+    "this",
+    "that",
+    "everyone",
+    "everybody",
+    "people",
+];
+
 /// Question words after such a preposition ("ou" is "où" there: "par où").
 const PREPOSED_QUESTION_WORDS: &[&str] = &[
     "qui", "quoi", "quel", "quelle", "quels", "quelles", "ou", "quand", "combien", "who", "whom", "what", "which",
@@ -1970,6 +2003,14 @@ mod tests {
         }
         assert!(!tokenize("à la maison avec les enfants").interrogative);
         assert!(!tokenize("for the kids we stayed home").interrogative);
+    }
+
+    #[test]
+    fn a_past_auxiliary_before_its_subject_asks() {
+        assert!(tokenize("was anybody hurt in the fire last night").interrogative);
+        assert!(tokenize("have you seen a grey cat near the arena").interrogative);
+        assert!(!tokenize("was stuck on the 117 for 3 hours").interrogative);
+        assert!(!tokenize("have no heat since 6").interrogative);
     }
 
     #[test]
