@@ -1624,6 +1624,11 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("pitou", "chien"),
         ("minou", "chat"),
         ("appart", "appartement"),
+        ("apparts", "appartements"),
+        ("proprio", "proprietaire"),
+        ("proprios", "proprietaires"),
+        ("coloc", "colocataire"),
+        ("colocs", "colocataires"),
         ("resto", "restaurant"),
         ("gratis", "gratuit"),
         ("restos", "restaurants"),
@@ -2167,6 +2172,13 @@ mod tests {
         assert_eq!(words("faut-tu éviter de prendre le char"), "faut eviter de conduire");
         assert_eq!(words("can we go out"), "can we go out");
         assert_eq!(words("appeler tout de suite"), "appeler maintenant");
+    }
+
+    #[test]
+    fn a_landlord_and_a_roommate_in_quebec_words() {
+        let words = |t: &str| tokenize(t).content().map(|t| t.word.clone()).collect::<Vec<_>>();
+        assert!(words("le proprio veut le loyer").contains(&"proprietaire".to_string()));
+        assert!(words("mon coloc est parti").contains(&"colocataire".to_string()));
     }
 
     #[test]
