@@ -2093,9 +2093,7 @@ fn names_the_event(words: &[&str], i: usize) -> bool {
 /// main", "he burned his arm", "la maison brûle".
 fn burnt_thing(words: &[&str], i: usize, person: &impl Fn(&str) -> bool) -> bool {
     let past = match words[i] {
-        "brule" | "brulee" | "brules" | "brulees" => {
-            i > 0 && matches!(words[i - 1], "a" | "ont" | "avait" | "avaient" | "as")
-        }
+        "brule" | "brulee" | "brules" | "brulees" => i > 0 && matches!(words[i - 1], "a" | "ont" | "avait" | "avaient"),
         "burned" | "burnt" => true,
         _ => false,
     };
@@ -2248,8 +2246,8 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
         let no_intruder =
             index.phrase_break_in[phrase] && !before(words, range.start, 4).iter().any(|w| INTRUDERS.contains(w));
         // "Je revois les flammes", "since the flames": the event remembered.
-        let remembered = matches!(index.phrase_cue[phrase], c if c == index.rising || c == index.hazard_now)
-            && names_the_event(words, range.start);
+        let remembered =
+            [index.rising, index.hazard_now].contains(&index.phrase_cue[phrase]) && names_the_event(words, range.start);
         if !counted.contains(&phrase)
             && !range.clone().all(is_neutral)
             && !a_service_not_answering
