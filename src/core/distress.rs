@@ -2165,6 +2165,22 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 | "taste"
                 | "tastes"
                 | "salty"
+                // Containers to fill, water to save: a supply.
+                | "cruche"
+                | "cruches"
+                | "bidon"
+                | "bidons"
+                | "jug"
+                | "jugs"
+                | "contenant"
+                | "contenants"
+                | "container"
+                | "containers"
+                | "economiser"
+                | "save"
+                | "conserve"
+                | "gaspiller"
+                | "waste"
         )
     });
     let person =
@@ -2191,6 +2207,10 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
         }
         let going = matches!(*w, "monte" | "montent" | "rentre" | "rentrent")
             && ((i > 0 && PERSON_SUBJECTS.contains(&words[i - 1])) || carries(i));
+        // Someone filling a thing ("je peux remplir mes cruches", "faut
+        // remplir les sacs"), not the basement filling ("le sous-sol
+        // commence à se remplir").
+        let filling_a_thing = *w == "remplir" && !(i > 0 && matches!(words[i - 1], "se" | "s"));
         // Struck by a thing ("hit by a falling branch", "frappé par un
         // arbre"): hurt, maybe; no one violent.
         let struck_by_thing = matches!(*w, "hit" | "frappe" | "frappee" | "frappes" | "struck")
@@ -2202,7 +2222,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
         if let Some(&bits) = index.words.get(w)
             && !is_neutral(i)
         {
-            let bits = if going { bits & !(1 << index.rising) } else { bits };
+            let bits = if going || filling_a_thing { bits & !(1 << index.rising) } else { bits };
             // The hazard named as the event ("depuis le feu", "my cat ran
             // out during the fire", "perdu dans le feu", "je revois les
             // flammes"), or a thing that burnt ("mon passeport a brûlé"):
@@ -2557,6 +2577,15 @@ mod tests {
 
     fn cue_list(text: &str) -> Vec<&'static str> {
         cue_names(&tokenize(text), text)
+    }
+
+    #[test]
+    fn someone_filling_jugs_is_no_water_rising() {
+        let cues = cue_list("où je peux remplir mes cruches d'eau");
+        assert!(!cues.contains(&"rising") && !cues.contains(&"hazard_now"), "{cues:?}");
+        assert!(!cue_list("faut remplir les sacs de sable").contains(&"rising"));
+        assert!(cue_list("le sous-sol commence à se remplir d'eau").contains(&"rising"));
+        assert!(cue_list("the basement is filling with water").contains(&"rising"));
     }
 
     #[test]
