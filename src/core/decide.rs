@@ -32,7 +32,7 @@ pub struct Thresholds {
     /// …explains at least this share of the message…
     pub lead_coverage: f32,
     /// …and the message says at least this share of one of the entry's
-    /// questions, or one of its keywords whole.
+    /// questions (a keyword found whole counts 0.9: not enough).
     pub lead_question_coverage: f32,
 }
 

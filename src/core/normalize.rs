@@ -476,9 +476,10 @@ pub fn tokenize(text: &str) -> Normalized {
             });
         // "Was anybody hurt", "have you seen my cat": a past auxiliary asks
         // when a subject follows; "was stuck for 3 hours", "have no heat"
-        // are statements with the subject left out.
+        // are statements with the subject left out, and so is "had" most
+        // often ("had the basement flood last spring").
         let asks_in_the_past = sentence_start
-            && matches!(token.word.as_str(), "was" | "were" | "has" | "have" | "had")
+            && matches!(token.word.as_str(), "was" | "were" | "has" | "have")
             && tokens.get(i + 1).is_some_and(|next| {
                 next.sentence == token.sentence && PAST_QUESTION_SUBJECTS.contains(&next.word.as_str())
             });
@@ -2016,6 +2017,7 @@ mod tests {
         assert!(tokenize("have you seen a grey cat near the arena").interrogative);
         assert!(!tokenize("was stuck on the 117 for 3 hours").interrogative);
         assert!(!tokenize("have no heat since 6").interrogative);
+        assert!(!tokenize("had the basement flood last spring").interrogative);
     }
 
     #[test]
