@@ -2227,8 +2227,9 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             // out during the fire", "perdu dans le feu", "je revois les
             // flammes"), or a thing that burnt ("mon passeport a brûlé"):
             // nothing burning now.
-            let bits = if names_the_event(words, i) || burnt_thing(words, i, &person) {
-                bits & !(1 << index.hazard_now) & !(1 << index.body)
+            let event_bits = (1 << index.hazard_now) | (1 << index.body);
+            let bits = if bits & event_bits != 0 && (names_the_event(words, i) || burnt_thing(words, i, &person)) {
+                bits & !event_bits
             } else {
                 bits
             };
