@@ -57,6 +57,20 @@ fn ask_json_follows_the_contract() {
 }
 
 #[test]
+fn ask_answers_a_clear_lead_though_the_message_says_more_than_the_entry() {
+    // A resident's whole question, with what else is on their mind: the
+    // earthquake set's "during the shaking" entry leads every other clearly,
+    // though it explains only a third of the message.
+    let mut command = vigie();
+    command.args(["ask", "--json", "--faq"]).arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/seisme"));
+    let output = run_with_stdin(command, b"what do i do if it starts shaking again while im in bed\n");
+    assert!(output.status.success());
+    let decision: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(decision["action"], "answer", "{decision}");
+    assert_eq!(decision["entry"], "during-shaking", "{decision}");
+}
+
+#[test]
 fn ask_escalates_with_a_reason_and_candidates_are_always_present() {
     let decisions = ask_json(
         "on est pris sur le toit pis le feu s'en vient, envoyez quelqu'un\nje veux parler à un humain\nest-ce que le festival western est annulé?\nmerci!\n"
