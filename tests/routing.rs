@@ -204,6 +204,21 @@ fn drought_set_routes_well() {
 }
 
 #[test]
+fn legionnaires_outbreak_set_routes_well() {
+    // A seventeenth incident (a Legionnaires' disease outbreak traced to
+    // cooling towers: fevers and coughs asked about, some of them an
+    // emergency), written and measured once before any change. First run:
+    // answered right 81.9%, wrong 1.0%, clarify with the right entry 9.5%,
+    // distress 100% / 100%, unmatched escalated 61.5%, answered 38.5%: suing
+    // a tower's owner, a refund for festival tickets, a plumber for a
+    // leaking water heater, the public market ("marché" stems as "marcher")
+    // all carry an entry's words, and a one-word question ("Which building
+    // is it?") is covered whole by any message naming a building.
+    let r = report(&root().join("tests/data/legionellose"), &root().join("tests/data/legionellose-cases.jsonl"));
+    check_floors_with(&r, 78.0, 3.0, 95.0, 85.0, 55.0, 40.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on
