@@ -12,7 +12,7 @@ fn main() {
             let message = tokenize(&case.text);
             let a = assess(&message, &case.text);
             println!(
-                "{}\t{}\t{:.3}\t{}\t{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{:.3}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                 case.id,
                 u8::from(case.expect == "distress"),
                 a.probability,
@@ -20,6 +20,7 @@ fn main() {
                 u8::from(a.unmistakable),
                 u8::from(a.danger),
                 u8::from(a.calm_question),
+                u8::from(a.strong_plea),
                 cue_names(&message, &case.text).join(","),
                 case.text.replace(['\t', '\n'], " ")
             );

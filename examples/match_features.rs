@@ -29,10 +29,12 @@ fn main() {
         let words = knowledge.index.explain_query(&message, lang);
         let total: f32 = words.iter().map(|(w, _)| w).sum();
         let unknown: f32 = words.iter().filter(|(_, t)| t.is_empty()).map(|(w, _)| w).sum();
+        // Words of full weight the set knows nowhere ("sue", "plombier").
+        let unknown_heavy = words.iter().filter(|(w, t)| t.is_empty() && *w >= 0.99).count();
         let line = serde_json::json!({
             "text": case.text, "expect": case.expect, "action": decision.action, "n": message.content().count(),
             "candidates": candidates,
-            "total": total, "unknown": unknown,
+            "total": total, "unknown": unknown, "unknown_heavy": unknown_heavy,
         });
         println!("{line}");
     }

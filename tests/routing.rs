@@ -148,7 +148,7 @@ fn coastal_surge_set_routes_well() {
     // the electrical panel, a son who wants to photograph the waves,
     // children afraid of the wind).
     let r = report(&root().join("tests/data/maree"), &root().join("tests/data/maree-cases.jsonl"));
-    check_floors_with(&r, 75.0, 3.0, 95.0, 75.0, 75.0, 10.0, 90.0);
+    check_floors_with(&r, 75.0, 3.0, 95.0, 80.0, 75.0, 10.0, 90.0);
 }
 
 #[test]
@@ -160,7 +160,7 @@ fn telecom_outage_set_routes_well() {
     // mother on oxygen who could not call "if it goes wrong", feeling
     // isolated, a wife with service when the resident has none.
     let r = report(&root().join("tests/data/telecom"), &root().join("tests/data/telecom-cases.jsonl"));
-    check_floors_with(&r, 75.0, 3.0, 95.0, 70.0, 75.0, 5.0, 90.0);
+    check_floors_with(&r, 75.0, 3.0, 95.0, 80.0, 75.0, 5.0, 90.0);
 }
 
 #[test]
@@ -187,7 +187,7 @@ fn apartment_fire_set_routes_well() {
     // danger now (fixed); a night with nowhere to sleep, formula for a baby,
     // a passport burnt and flames seen again at night still raise alarms.
     let r = report(&root().join("tests/data/immeuble"), &root().join("tests/data/immeuble-cases.jsonl"));
-    check_floors_with(&r, 70.0, 3.0, 95.0, 70.0, 70.0, 5.0, 90.0);
+    check_floors_with(&r, 70.0, 3.0, 95.0, 80.0, 70.0, 5.0, 90.0);
 }
 
 #[test]
@@ -228,7 +228,7 @@ fn the_distress_probes_hold_across_hazards() {
     for (probe, precision) in [
         ("tests/data/distress-probe.jsonl", 87.0),
         ("tests/data/distress-probe-2.jsonl", 87.0),
-        ("tests/data/distress-probe-3.jsonl", 80.0),
+        ("tests/data/distress-probe-3.jsonl", 85.0),
         // The fourth (20 and 20; a cold snap, a dike, an ammonia leak, a
         // derecho) caught 19 of 20 with two alarms on its first run; one
         // alarm is left: a neighbour stuck in his car "hier" who is fine.
@@ -241,7 +241,7 @@ fn the_distress_probes_hold_across_hazards() {
         // 24 of 25 with six alarms on its first run; two are left, both a
         // neighbour's worry ("mon voisin a peur de perdre sa maison") or a
         // roof fallen with nobody inside.
-        ("tests/data/distress-probe-6.jsonl", 85.0),
+        ("tests/data/distress-probe-6.jsonl", 90.0),
         // The seventh (15 and 35: vulnerable people named in ordinary
         // requests, the same people in danger): 15 of 15 with one alarm on
         // its first run (water "going down now"), none now.
@@ -256,8 +256,9 @@ fn the_distress_probes_hold_across_hazards() {
         // them cost recall in cross-validation and were dropped), and a
         // fifth since someone filling jugs stopped reading as water rising
         // (CV 1.5 fewer alarms a seed; "my mom is 91 and lives alone, she
-        // wants to know…" at 0.457 against 0.45).
-        ("tests/data/distress-probe-9.jsonl", 70.0),
+        // wants to know…" at 0.457 against 0.45). Since a message with no
+        // sign of danger needs 0.6, three are left.
+        ("tests/data/distress-probe-9.jsonl", 80.0),
         // The tenth (15 and 25: a metro stuck in a tunnel, a plant explosion,
         // a bridge, a crowd at the gates, propane, an ice jam): 15 of 15 with
         // two alarms on its first run, both a relative named ("mon fils…
@@ -265,6 +266,14 @@ fn the_distress_probes_hold_across_hazards() {
         // A cue of thanks and "pas grave" as resolved fixed neither and cost
         // CV two false alarms a seed: dropped.
         ("tests/data/distress-probe-10.jsonl", 85.0),
+        // The eleventh (25 in danger, many without the usual words; 25 with
+        // the same words, not in danger), written before the threshold for
+        // messages with no sign of danger was set: at 0.8 it lost 3 of 25
+        // on its first run (a man on a bridge railing, a bat at the windows,
+        // a floor cracking open), so 0.6; the session's base caught 24 of 25
+        // with three alarms. Now 25 of 25, one alarm (a finger cut, a
+        // bandage on).
+        ("tests/data/distress-probe-11.jsonl", 90.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);

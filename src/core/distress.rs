@@ -97,6 +97,11 @@ pub struct Assessment {
     /// failing, someone missing, self-harm, violence, or a hazard present
     /// (smoke, gas, water, wires).
     pub danger: bool,
+    /// A plea that is never small talk ("au secours", "aidez-nous").
+    pub strong_plea: bool,
+    /// A question about what to do should danger come ("what do I do if I
+    /// see someone fall through the ice"): the danger is the question's.
+    pub what_if: bool,
 }
 
 pub fn assess(message: &Normalized, raw: &str) -> Assessment {
@@ -106,9 +111,12 @@ pub fn assess(message: &Normalized, raw: &str) -> Assessment {
     let strong_plea = STRONG_PLEA_SET.any(message);
     let danger = has("stuck") || has("rising") || has("body") || has("missing") || has("violence");
     let joking = has("joke") || has("hypothetical");
-    // A bare plea ("aidez-moi svp", "SOS"): nothing else to judge it by,
-    // so a person reads it.
-    let bare_plea = strong_plea
+    // A bare plea ("aidez-moi svp", "SOS", "HELP"): nothing else to judge
+    // it by, so a person reads it. Not an offer ("comment je peux aider").
+    let bare_plea = (strong_plea || !message.interrogative)
+        && message.content().any(|t| {
+            matches!(t.word.as_str(), "aidez" | "aide" | "aider" | "help" | "secours" | "sos" | "sauvez" | "save")
+        })
         && message.content().all(|t| {
             matches!(
                 t.word.as_str(),
@@ -137,7 +145,14 @@ pub fn assess(message: &Normalized, raw: &str) -> Assessment {
     let calm_question =
         asks_what_if || (message.interrogative && !danger && !harm && !strong_plea && !has("hazard_now"));
     let probability = MODEL.score(&features_with_cues(message, &found, &MODEL.options));
-    Assessment { probability, unmistakable, calm_question, danger: danger || harm || has("hazard_now") }
+    Assessment {
+        probability,
+        unmistakable,
+        calm_question,
+        danger: danger || harm || has("hazard_now"),
+        strong_plea,
+        what_if: asks_what_if,
+    }
 }
 
 static STRONG_PLEA_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG_PLEAS));
@@ -200,6 +215,18 @@ fn cue_position(name: &str) -> usize {
 const UNANSWERED: &[&str] = &[
     "repond pas",
     "repond plus",
+    "repondent pas",
+    // Someone who cannot be reached ("we can't reach him", "capable de la
+    // rejoindre"), unless the message names a service.
+    "can not reach him",
+    "can not reach her",
+    "can not reach them",
+    "capable de le rejoindre",
+    "capable de la rejoindre",
+    "capable de les rejoindre",
+    "arrive pas a le joindre",
+    "arrive pas a la joindre",
+    "repondent plus",
     "ne repond",
     "not answering",
     "no answer",
@@ -698,6 +725,7 @@ const CUES: &[CueList] = &[
             "on top of the roof",
             "in the attic",
             "peut pas sortir",
+            "impossible de sortir",
             "pouvons pas sortir",
             "peux pas sortir",
             "capable de sortir",
@@ -913,9 +941,85 @@ const CUES: &[CueList] = &[
             "pain",
             "pains",
             "mal",
+            // Breath, speech and face failing; an allergy closing the
+            // throat; cold that kills the skin.
+            "wheezing",
+            "wheeze",
+            "suffoque",
+            "suffoquer",
+            "suffocate",
+            "slurring",
+            "slurred",
+            "droopy",
+            "drooping",
+            "anaphylaxie",
+            "anaphylactique",
+            "anaphylactic",
+            "anaphylaxis",
+            "epipen",
+            "frostbite",
+            "engelure",
+            "engelures",
         ],
         phrases: &[
             "bouge pas",
+            // Heat stroke, a face turning colour, an allergy, a fall one
+            // cannot get up from, labour, a mind or a voice failing.
+            "stopped sweating",
+            "transpire plus",
+            "transpire pas",
+            "hot to the touch",
+            "chaud au toucher",
+            "bleu aux levres",
+            "bleue aux levres",
+            "levres bleues",
+            "blue lips",
+            "lips are blue",
+            "turning blue",
+            "turning grey",
+            "turning gray",
+            "devient bleu",
+            "devient gris",
+            "allergic reaction",
+            "reaction allergique",
+            "throat is swelling",
+            "gorge enfle",
+            "can not get up",
+            "capable de se relever",
+            "reussit pas a se relever",
+            "peut pas se relever",
+            "peut plus se relever",
+            "perdu les eaux",
+            "perd ses eaux",
+            "perdu ses eaux",
+            "water broke",
+            "waters broke",
+            "not making sense",
+            "parle plus",
+            "stopped talking",
+            "stopped shivering",
+            "tremble plus",
+            "barely talk",
+            "pleure plus",
+            "not talking",
+            "crise de asthme",
+            "asthma attack",
+            "sent plus ses",
+            "sent plus sa",
+            "sent plus son",
+            "sent pas ses",
+            "peux plus bouger",
+            "peut plus bouger",
+            "peux pas bouger",
+            "peut pas bouger",
+            // A baby who will not drink; a medical machine that stopped.
+            "will not drink",
+            "veut pas boire",
+            "veut plus boire",
+            "couche seche",
+            "machine stopped",
+            "machine a arrete",
+            "machine est arretee",
             "can not breath",
             "perdre connaissance",
             "perd connaissance",
@@ -991,6 +1095,24 @@ const CUES: &[CueList] = &[
             "nobody has seen",
             "personne a vu",
             "personne le a vu",
+            // Gone off, gone back in, not seen again, not fetched.
+            "wandered off",
+            "wandered away",
+            "ran back into",
+            "ran back in",
+            "personne le a revu",
+            "personne la a revu",
+            "personne les a revus",
+            "not seen since",
+            "personne est alle la chercher",
+            "personne est alle le chercher",
+            // Someone heard calling for help.
+            "crie a le aide",
+            "crier a le aide",
+            "screaming for help",
+            "calling for help",
+            "yelling for help",
+            "crying for help",
             "personne la a vu",
             "went through the ice",
             "through the ice",
@@ -1047,6 +1169,19 @@ const CUES: &[CueList] = &[
             "donne tout ses affaires",
             "donne tout mes affaires",
             "end it",
+            "ending my life",
+            "ending it all",
+            "take my life",
+            "taking my life",
+            "enlever la vie",
+            // No reason left to go on.
+            "vaut la peine de continuer",
+            "raison de continuer",
+            "reason to go on",
+            "reason to live",
+            "want to wake up",
+            "veux plus etre la",
+            "nothing left to live",
             "end my life",
             "plus vivre",
             "veux mourir",
@@ -1075,6 +1210,10 @@ const CUES: &[CueList] = &[
             "rien savoir",
             "tout mes pilules",
             "all my pills",
+            "all his pills",
+            "all her pills",
+            "all his heart pills",
+            "tout ses pilules",
             "mettre fin",
             "give up",
             "tout lacher",
@@ -1139,9 +1278,32 @@ const CUES: &[CueList] = &[
             "hiding",
             "tuer",
             "kill",
+            "hitting",
+            "hits",
+            "frapper",
+            "frappait",
+            "slapped",
+            "punched",
+            "gifle",
+            "giflee",
         ],
         phrases: &[
             "tirer dessus",
+            // Blows heard, things thrown, someone shouted at or held.
+            "entends des coups",
+            "donne des coups",
+            "throwing things at",
+            "lance des affaires",
+            "crie apres",
+            "yelling at her",
+            "yelling at me",
+            "screaming at her",
+            "screaming at me",
+            "let her out",
+            "let me out",
+            "let me leave",
+            "laisse pas sortir",
+            "laisse pas partir",
             "tire dessus",
             "coups de feu",
             "shot at",
@@ -1165,6 +1327,11 @@ const CUES: &[CueList] = &[
             "burn down the",
             "bruler la maison",
             "banging on the door",
+            "banging on our",
+            "banging on the window",
+            "banging on the windows",
+            "cogne dans les fenetres",
+            "fesse dans les fenetres",
             "pounding on the door",
             "kicking the door",
             "kick the door",
@@ -2043,6 +2210,22 @@ const PEOPLE: &[&str] = &[
     "people",
 ];
 
+/// A mind failing, said of someone else.
+const CONFUSED: &[&str] =
+    &["confused", "confus", "confuse", "mele", "melee", "desoriente", "desorientee", "disoriented", "delirious"];
+
+/// Water one can drown in.
+const WATERS: &[&str] = &[
+    "riviere", "lac", "ruisseau", "fleuve", "eau", "piscine", "canal", "river", "lake", "creek", "stream", "water",
+    "pool",
+];
+
+/// Small children, who cannot be left alone.
+const CHILDREN: &[&str] = &[
+    "bebe", "bebes", "baby", "babies", "enfant", "enfants", "kid", "kids", "child", "children", "toddler", "toddlers",
+    "petit", "petite", "petits",
+];
+
 static NEUTRAL_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(NEUTRAL));
 
 /// Whether the `i`-th word, a hazard, names the event rather than a danger
@@ -2292,8 +2475,54 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 && i > 0
                 && words[i - 1] == "still")
     };
-    if (0..words.len()).any(|i| inside(i) && before(words, i, 4).iter().any(|p| person(p))) {
+    // "Still in his car", "encore dans sa maison" said of someone: the same.
+    let still_in = |i: usize| {
+        matches!((words[i], words.get(i + 1)), ("still", Some(&"in")) | ("encore" | "toujours", Some(&"dans")))
+    };
+    if (0..words.len()).any(|i| (inside(i) || still_in(i)) && before(words, i, 4).iter().any(|p| person(p))) {
         counts[index.stuck] += 1;
+    }
+    // Someone else confused ("grandpa is confused and hot", "mon père est
+    // tout mêlé"): a mind failing. Not "I'm confused about the zones".
+    if (0..words.len()).any(|i| {
+        CONFUSED.contains(&words[i]) && {
+            let said_of = before(words, i, 4);
+            said_of.iter().any(|w| person(w) || matches!(*w, "he" | "she" | "il" | "elle" | "y" | "a"))
+                && !said_of.iter().any(|w| matches!(*w, "je" | "j" | "i" | "on" | "we" | "nous"))
+        }
+    }) {
+        counts[index.body] += 1;
+    }
+    // Someone fallen into water ("un homme est tombé dans la rivière", "my
+    // neighbour fell in the creek"): drowning, maybe.
+    if (0..words.len()).any(|i| {
+        matches!(words[i], "tombe" | "tombee" | "tombes" | "fell" | "fallen")
+            && following(words, i, 4).iter().any(|w| WATERS.contains(w))
+            && before(words, i, 4).iter().any(|w| person(w) || PERSON_SUBJECTS.contains(w) || *w == "qui")
+    }) {
+        counts[index.missing] += 1;
+    }
+    // Someone, or a body, in the water ("quelqu'un flotter dans la
+    // rivière", "a body floating near the bridge").
+    if (0..words.len()).any(|i| {
+        matches!(words[i], "flotter" | "flotte" | "floating" | "float" | "floats")
+            && before(words, i, 3).iter().any(|w| person(w) || matches!(*w, "body" | "corps"))
+    }) {
+        counts[index.missing] += 1;
+    }
+    // Someone under what fell ("mon voisin est dessous"): pinned.
+    if (0..words.len())
+        .any(|i| matches!(words[i], "dessous" | "underneath") && before(words, i, 3).iter().any(|w| person(w)))
+    {
+        counts[index.stuck] = counts[index.stuck].max(1);
+    }
+    // A small child alone ("un enfant tout seul sur le balcon", "a toddler
+    // alone by the road"): no one is watching over them.
+    if (0..words.len()).any(|i| {
+        CHILDREN.contains(&words[i])
+            && following(words, i, 3).iter().any(|w| matches!(*w, "seul" | "seule" | "alone" | "unattended"))
+    }) {
+        counts[index.missing] += 1;
     }
     // A bone broken ("broke her hip", "la jambe cassée", "my arm is
     // broken"), not a thing ("my fence was broken by the city truck", "la
@@ -2814,6 +3043,38 @@ mod tests {
         assert!(cue_list("l'eau monte les marches").contains(&"rising"));
         assert!(cue_list("on monte les enfants en haut").contains(&"stuck"));
         assert!(cue_list("le bateau prend l'eau pis on est au large").contains(&"hazard_now"));
+    }
+
+    #[test]
+    fn signs_of_danger_said_without_the_usual_words_are_cues() {
+        // A mind, a face, a breath failing, said of someone else.
+        assert!(cue_list("grandpa is confused and hot, he stopped sweating").contains(&"body"));
+        assert!(cue_list("mon père est tout mêlé pis y a 40 de fièvre").contains(&"body"));
+        assert!(!cue_list("je suis mêlé avec les zones, c'est laquelle la mienne").contains(&"body"));
+        assert!(!cue_list("i'm confused about the evacuation zones").contains(&"body"));
+        assert!(cue_list("ma mère est toute bleue aux lèvres").contains(&"body"));
+        assert!(cue_list("the baby is wheezing really hard").contains(&"body"));
+        // A child alone, someone in the water, under what fell, still inside.
+        assert!(cue_list("y a un enfant tout seul sur le balcon").contains(&"missing"));
+        assert!(!cue_list("je me sens tout seul au motel").contains(&"missing"));
+        assert!(cue_list("un homme est tombé dans la rivière près du pont").contains(&"missing"));
+        assert!(!cue_list("mon cellulaire est tombé dans le lac").contains(&"missing"));
+        assert!(cue_list("on voit quelqu'un flotter dans la rivière").contains(&"missing"));
+        assert!(cue_list("le toit est tombé pis mon voisin est dessous").contains(&"stuck"));
+        assert!(cue_list("my neighbour is still in his car").contains(&"stuck"));
+        assert!(!cue_list("my papers are still in the house").contains(&"stuck"));
+        // Blows, and no reason left to go on.
+        assert!(cue_list("my boyfriend is hitting me").contains(&"violence"));
+        assert!(cue_list("je pense plus que ça vaut la peine de continuer").contains(&"harm"));
+    }
+
+    #[test]
+    fn a_bare_plea_is_read_by_a_person_an_offer_to_help_is_not() {
+        let distress = |text: &str| crate::core::triage::is_distress(&tokenize(text), text);
+        assert!(distress("HELP"));
+        assert!(distress("aidez-moi svp"));
+        assert!(!distress("comment je peux aider"));
+        assert!(!distress("how can i help out"));
     }
 
     #[test]
