@@ -215,7 +215,10 @@ fn legionnaires_outbreak_set_routes_well() {
     // all carry an entry's words, and a one-word question ("Which building
     // is it?") is covered whole by any message naming a building.
     let r = report(&root().join("tests/data/legionellose"), &root().join("tests/data/legionellose-cases.jsonl"));
-    check_floors_with(&r, 78.0, 3.0, 95.0, 85.0, 55.0, 40.0, 90.0);
+    // Since money, taxes, insurance or the law asked of an entry that says
+    // nothing of them go to a person: unmatched escalated 84.6%, answered
+    // 15.4% (the public market, a plumber for a leaking water heater).
+    check_floors_with(&r, 78.0, 3.0, 95.0, 85.0, 80.0, 20.0, 90.0);
 }
 
 #[test]

@@ -241,6 +241,12 @@ fn route(knowledge: &Knowledge, candidates: &[Candidate], thresholds: &Threshold
         && lead >= thresholds.lead_margin
         && first.question_coverage >= thresholds.lead_question_coverage;
     if first.score >= thresholds.answer && (covers || leads) {
+        // Money, a price, insurance, taxes or the law asked of the entry
+        // the message is surely about, that says nothing of them: a person
+        // answers that, not this entry nor a choice among its neighbours.
+        if first.unexplained_intent {
+            return Decision { reason: Some(Reason::Unmatched), ..base };
+        }
         return Decision {
             action: Action::Answer,
             entry: Some(knowledge.directive_set.entries[first.entry].id.clone()),
@@ -286,13 +292,21 @@ mod tests {
     }
 
     fn candidate(entry: usize, score: f32, message_coverage: f32, question_coverage: f32) -> Candidate {
-        Candidate { entry, score, message_coverage, question_coverage }
+        Candidate { entry, score, message_coverage, question_coverage, unexplained_intent: false }
     }
 
     fn action(candidates: &[Candidate]) -> Action {
         let knowledge = knowledge();
         let base = Decision { action: Action::Escalate, ..decide(&knowledge, "", None, &Thresholds::default()) };
         route(&knowledge, candidates, &Thresholds::default(), base).action
+    }
+
+    #[test]
+    fn a_sure_match_that_leaves_money_or_the_law_unexplained_goes_to_a_person() {
+        let sure = candidate(0, 0.9, 0.9, 0.9);
+        assert_eq!(action(&[sure.clone(), candidate(1, 0.3, 0.3, 0.3)]), Action::Answer);
+        let unexplained = Candidate { unexplained_intent: true, ..sure };
+        assert_eq!(action(&[unexplained, candidate(1, 0.3, 0.3, 0.3)]), Action::Escalate);
     }
 
     #[test]

@@ -58,6 +58,10 @@ pub struct Candidate {
     pub message_coverage: f32,
     /// Share of the entry's best question the message covers.
     pub question_coverage: f32,
+    /// The message asks about money, a price, a purchase, insurance, taxes
+    /// or the law, and nothing the entry says (questions, keywords, answer)
+    /// is about that: whatever else it shares, it does not answer that.
+    pub unexplained_intent: bool,
 }
 
 /// Term weights and postings for one directive set. Immutable.
@@ -142,6 +146,37 @@ const KEYWORD_COVERAGE: f32 = 0.9;
 const SINGLE_KEYWORD_COVERAGE: f32 = 0.75;
 /// …and by a keyword made only of names.
 const NAME_KEYWORD_COVERAGE: f32 = 0.5;
+
+/// Concepts of what a resident wants done about money: asked of an entry
+/// that says nothing of them ("a refund for the festival tickets", "will my
+/// property taxes go down", "mon assurance couvre-tu un puits à sec"), the
+/// entry's other words do not make it the answer. Buying and selling were
+/// tried too: "should we buy bottled water" and "je peux continuer à vendre
+/// du café" lost their right answers.
+const INTENT_CONCEPTS: &[&str] = &["tax", "money", "insurance", "cost"];
+
+/// Words of those concepts that mostly mean something else: "garder au
+/// frais" (cool), "free time".
+const NOT_INTENT: &[&str] = &["frais", "free"];
+
+/// Going to law, which no entry of an incident's directives answers unless
+/// it says so: "can I sue the building owner".
+const LEGAL: &[&str] = &[
+    "poursuivre",
+    "poursuite",
+    "poursuites",
+    "avocat",
+    "avocats",
+    "sue",
+    "suing",
+    "lawsuit",
+    "lawsuits",
+    "lawyer",
+    "lawyers",
+];
+
+static INTENT: std::sync::LazyLock<Vec<Option<lexicon::Concept>>> =
+    std::sync::LazyLock::new(|| INTENT_CONCEPTS.iter().map(|name| lexicon::concept_by_name(name)).collect());
 
 /// Greetings and thanks, folded.
 const POLITENESS: &[&str] = &[
@@ -524,8 +559,15 @@ impl Index {
                 question_coverage = question_coverage.max(coverage);
             }
             let score = (message_coverage * question_coverage).sqrt().clamp(0.0, 1.0);
+            let unexplained_intent = query.iter().zip(&best).any(|(q, b)| q.intent && *b == 0.0);
             if score > 0.0 {
-                candidates.push(Candidate { entry: entry_index as usize, score, message_coverage, question_coverage });
+                candidates.push(Candidate {
+                    entry: entry_index as usize,
+                    score,
+                    message_coverage,
+                    question_coverage,
+                    unexplained_intent,
+                });
             }
         }
         candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
@@ -581,6 +623,7 @@ impl Index {
                     in_question: token.question,
                     asks: false,
                     generic: true,
+                    intent: false,
                 });
                 continue;
             }
@@ -672,7 +715,11 @@ impl Index {
                 };
             let weight = if repeated { 0.0 } else { base * specificity };
             let generic = base == GENERIC_WEIGHT;
-            query.push(QueryToken { terms, weight, in_question: token.question, asks: false, generic });
+            let word = token.word.as_str();
+            let intent = weight > 0.0
+                && (LEGAL.contains(&word)
+                    || (concept.is_some_and(|c| INTENT.iter().any(|i| *i == Some(c))) && !NOT_INTENT.contains(&word)));
+            query.push(QueryToken { terms, weight, in_question: token.question, asks: false, generic, intent });
         }
         // A resident offering help says "volunteer" without the word.
         if let Some(sentence) = message.offers_help
@@ -758,6 +805,9 @@ struct QueryToken {
     /// A word that says little (a greeting, "gens", "encore"): a keyword's
     /// words may stand either side of one.
     generic: bool,
+    /// A word of what a resident wants done about money or the law
+    /// ([`INTENT_CONCEPTS`]).
+    intent: bool,
 }
 
 impl QueryToken {
@@ -766,7 +816,7 @@ impl QueryToken {
     fn of_message(term: TermId, weight: f32, in_question: bool, asks: bool) -> QueryToken {
         let mut terms = TermList::default();
         terms.push((term, 1.0));
-        QueryToken { terms, weight, in_question, asks, generic: false }
+        QueryToken { terms, weight, in_question, asks, generic: false, intent: false }
     }
 }
 
@@ -1404,6 +1454,34 @@ answer.en = "a"
         let business = coverage("where is the shelter near the Tim Hortons");
         assert!(street > business + 0.1, "{street} vs {business}");
         assert!(plain >= street, "{plain} vs {street}");
+    }
+
+    #[test]
+    fn money_or_the_law_asked_of_an_entry_that_says_nothing_of_them_is_unexplained() {
+        let (set, index) = index_of(
+            r#"
+[[entry]]
+id = "festival"
+questions.en = ["Is the festival still on?"]
+answer.en = "It is postponed to September 4."
+
+[[entry]]
+id = "hotel"
+questions.en = ["Where can I sleep tonight?"]
+answer.en = "At the Red Cross hotel; keep your receipts for a refund."
+"#,
+        );
+        let best = |text: &str| {
+            let found = index.search(&tokenize(text), None, 1);
+            (set.entries[found[0].entry].id.clone(), found[0].unexplained_intent)
+        };
+        assert_eq!(best("can i get a refund for the festival tickets"), ("festival".into(), true));
+        assert_eq!(best("can i sue the festival"), ("festival".into(), true));
+        assert_eq!(best("is the festival still on"), ("festival".into(), false));
+        // The answer speaks of it: explained.
+        assert_eq!(best("can i get a refund for a hotel tonight"), ("hotel".into(), false));
+        // "Au frais" is cool, not a fee.
+        assert!(!index.search(&tokenize("le festival est au frais"), None, 1)[0].unexplained_intent);
     }
 
     #[test]
