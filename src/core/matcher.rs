@@ -718,7 +718,7 @@ impl Index {
             let word = token.word.as_str();
             let intent = weight > 0.0
                 && (LEGAL.contains(&word)
-                    || (concept.is_some_and(|c| INTENT.iter().any(|i| *i == Some(c))) && !NOT_INTENT.contains(&word)));
+                    || (concept.is_some_and(|c| INTENT.contains(&Some(c))) && !NOT_INTENT.contains(&word)));
             query.push(QueryToken { terms, weight, in_question: token.question, asks: false, generic, intent });
         }
         // A resident offering help says "volunteer" without the word.
