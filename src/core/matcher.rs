@@ -178,6 +178,51 @@ const LEGAL: &[&str] = &[
 static INTENT: std::sync::LazyLock<Vec<Option<lexicon::Concept>>> =
     std::sync::LazyLock::new(|| INTENT_CONCEPTS.iter().map(|name| lexicon::concept_by_name(name)).collect());
 
+static ELDERLY: std::sync::LazyLock<Option<lexicon::Concept>> =
+    std::sync::LazyLock::new(|| lexicon::concept_by_name("elderly"));
+
+/// Whether the `i`-th token is the age of someone elderly: a whole number
+/// from 65 to 110 said as an age ("a 80 ans", "de 85 ans", "is 91", "78
+/// years old"), not a duration ("depuis 70 ans", "for 70 years") nor a
+/// measure ("is 80 cm").
+fn is_elderly_age(tokens: &[Token], i: usize) -> bool {
+    let Ok(n) = tokens[i].word.parse::<u32>() else { return false };
+    if !(65..=110).contains(&n) {
+        return false;
+    }
+    let word = |j: Option<usize>| j.and_then(|j| tokens.get(j)).map(|t| t.word.as_str());
+    let (prev, next, after) = (word(i.checked_sub(1)), word(Some(i + 1)), word(Some(i + 2)));
+    let years = matches!(next, Some("ans" | "an" | "years" | "year" | "yo" | "yrs"))
+        && !matches!(after, Some("ago" | "passes" | "derniers"));
+    let duration = matches!(prev, Some("depuis" | "for" | "since" | "pendant" | "dans" | "in"))
+        || (prev == Some("a") && word(i.checked_sub(2)) == Some("y"));
+    let measure = matches!(
+        next,
+        Some(
+            "cm" | "km"
+                | "m"
+                | "mm"
+                | "degres"
+                | "degrees"
+                | "pieds"
+                | "feet"
+                | "ft"
+                | "pouces"
+                | "inches"
+                | "minutes"
+                | "min"
+                | "heures"
+                | "hours"
+                | "h"
+                | "pourcent"
+                | "percent"
+                | "dollars"
+        )
+    );
+    let is_n = matches!(prev, Some("is" | "was" | "am" | "turned" | "turns" | "aged")) && !measure;
+    (years && !duration) || is_n
+}
+
 /// Greetings and thanks, folded.
 const POLITENESS: &[&str] = &[
     "bonjour", "bonsoir", "salut", "allo", "hello", "hi", "hey", "merci", "thanks", "thank", "thx", "ty", "svp", "stp",
@@ -603,6 +648,16 @@ impl Index {
         let mut query: Vec<QueryToken> = Vec::new();
         let mut seen_words: Vec<&str> = Vec::new();
         let content: Vec<&Token> = message.content().collect();
+        // An age of 65 or more is someone elderly ("ma mère a 80 ans", "my
+        // mom is 91"), aligned with `content`.
+        let elderly_ages: Vec<bool> = message
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.stop)
+            .map(|(i, _)| is_elderly_age(&message.tokens, i))
+            .collect();
+        let elderly = ELDERLY.and_then(|c| self.concept_terms.get(usize::from(c)).copied().flatten());
         // "What time does the info line close": opening hours, not a
         // closure; the line is what the message is about.
         let asks_hours = HOURS.any(message);
@@ -630,6 +685,22 @@ impl Index {
             let repeated = seen_words.contains(&token.word.as_str());
             seen_words.push(&token.word);
             let concept = lexicon::concept_of_token(token, lang);
+            if elderly_ages[i]
+                && let Some(term) = elderly
+            {
+                let mut terms = TermList::default();
+                terms.push((term, 1.0));
+                let weight = if repeated { 0.0 } else { self.specificity[term as usize] };
+                query.push(QueryToken {
+                    terms,
+                    weight,
+                    in_question: token.question,
+                    asks: false,
+                    generic: false,
+                    intent: false,
+                });
+                continue;
+            }
             let base = if is_number(&token.word) && !is_service_number(&token.word) {
                 NUMBER_WEIGHT
             } else if token.entity {
@@ -1454,6 +1525,38 @@ answer.en = "a"
         let business = coverage("where is the shelter near the Tim Hortons");
         assert!(street > business + 0.1, "{street} vs {business}");
         assert!(plain >= street, "{plain} vs {street}");
+    }
+
+    #[test]
+    fn an_age_of_65_or_more_is_someone_elderly() {
+        let age = |text: &str| {
+            let message = tokenize(text);
+            (0..message.tokens.len()).any(|i| is_elderly_age(&message.tokens, i))
+        };
+        assert!(age("ma mère a 80 ans, est-ce dangereux pour elle"));
+        assert!(age("ma voisine de 85 ans est toute seule"));
+        assert!(age("my mom is 91 and lives alone"));
+        assert!(age("my 78 year old father"));
+        assert!(!age("mon fils a 15 ans"));
+        assert!(!age("on reste ici depuis 70 ans"));
+        assert!(!age("il y a 70 ans, la rivière a débordé"));
+        assert!(!age("the water is 80 cm deep"));
+        let (set, index) = index_of(
+            r#"
+[[entry]]
+id = "seniors"
+questions.fr = ["Est-ce dangereux pour les personnes âgées?"]
+answer.fr = "a"
+
+[[entry]]
+id = "children"
+questions.fr = ["Est-ce dangereux pour les enfants?"]
+answer.fr = "a"
+"#,
+        );
+        let found = index.search(&tokenize("ma mère a 80 ans, est-ce plus dangereux pour elle?"), None, 2);
+        assert_eq!(set.entries[found[0].entry].id, "seniors");
+        assert!(found[0].score > found[1].score + 0.1, "{found:?}");
     }
 
     #[test]
