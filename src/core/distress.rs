@@ -2210,6 +2210,17 @@ const PEOPLE: &[&str] = &[
     "people",
 ];
 
+/// Words between someone and what is said of them: a verb to be, an age,
+/// alone ("ma voisine de 85 ans est encore dans sa maison").
+const SAID_OF_SOMEONE: &[&str] = &[
+    "is", "are", "was", "were", "est", "sont", "etait", "s", "de", "ans", "years", "old", "tout", "toute", "seul",
+    "seule", "alone", "qui",
+];
+
+fn is_digits(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A mind failing, said of someone else.
 const CONFUSED: &[&str] =
     &["confused", "confus", "confuse", "mele", "melee", "desoriente", "desorientee", "disoriented", "delirious"];
@@ -2223,7 +2234,6 @@ const WATERS: &[&str] = &[
 /// Small children, who cannot be left alone.
 const CHILDREN: &[&str] = &[
     "bebe", "bebes", "baby", "babies", "enfant", "enfants", "kid", "kids", "child", "children", "toddler", "toddlers",
-    "petit", "petite", "petits",
 ];
 
 static NEUTRAL_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(NEUTRAL));
@@ -2476,10 +2486,18 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 && words[i - 1] == "still")
     };
     // "Still in his car", "encore dans sa maison" said of someone: the same.
+    // The person must be who is still there, not whose things are ("my
+    // husband's pills are still in the house"): only a verb to be, an age,
+    // "tout seul" may stand between.
     let still_in = |i: usize| {
         matches!((words[i], words.get(i + 1)), ("still", Some(&"in")) | ("encore" | "toujours", Some(&"dans")))
+            && before(words, i, 5)
+                .iter()
+                .rev()
+                .find(|w| !SAID_OF_SOMEONE.contains(w) && !is_digits(w))
+                .is_some_and(|w| person(w))
     };
-    if (0..words.len()).any(|i| (inside(i) || still_in(i)) && before(words, i, 4).iter().any(|p| person(p))) {
+    if (0..words.len()).any(|i| (inside(i) && before(words, i, 4).iter().any(|p| person(p))) || still_in(i)) {
         counts[index.stuck] += 1;
     }
     // Someone else confused ("grandpa is confused and hot", "mon père est
@@ -3057,12 +3075,15 @@ mod tests {
         // A child alone, someone in the water, under what fell, still inside.
         assert!(cue_list("y a un enfant tout seul sur le balcon").contains(&"missing"));
         assert!(!cue_list("je me sens tout seul au motel").contains(&"missing"));
+        assert!(!cue_list("ma petite chatte toute seule à la maison").contains(&"missing"));
         assert!(cue_list("un homme est tombé dans la rivière près du pont").contains(&"missing"));
         assert!(!cue_list("mon cellulaire est tombé dans le lac").contains(&"missing"));
         assert!(cue_list("on voit quelqu'un flotter dans la rivière").contains(&"missing"));
         assert!(cue_list("le toit est tombé pis mon voisin est dessous").contains(&"stuck"));
         assert!(cue_list("my neighbour is still in his car").contains(&"stuck"));
         assert!(!cue_list("my papers are still in the house").contains(&"stuck"));
+        assert!(!cue_list("my husband's pills are still in the house").contains(&"stuck"));
+        assert!(cue_list("ma voisine de 85 ans est encore dans sa maison").contains(&"stuck"));
         // Blows, and no reason left to go on.
         assert!(cue_list("my boyfriend is hitting me").contains(&"violence"));
         assert!(cue_list("je pense plus que ça vaut la peine de continuer").contains(&"harm"));
