@@ -277,6 +277,12 @@ fn the_distress_probes_hold_across_hazards() {
         // with three alarms. Now 25 of 25, one alarm (a finger cut, a
         // bandage on).
         ("tests/data/distress-probe-11.jsonl", 90.0),
+        // The twelfth (20 and 20: a snowmobile through the ice, an elevator
+        // stopped with oxygen needed, a seniors' residence on fire, a child
+        // in a hot car; the same places and people in no danger), written
+        // after the session's changes to check them: 20 of 20, no alarm,
+        // as with the session's base.
+        ("tests/data/distress-probe-12.jsonl", 95.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);
