@@ -58,9 +58,10 @@ pub struct Candidate {
     pub message_coverage: f32,
     /// Share of the entry's best question the message covers.
     pub question_coverage: f32,
-    /// The message asks about money, a price, a purchase, insurance, taxes
-    /// or the law, and nothing the entry says (questions, keywords, answer)
-    /// is about that: whatever else it shares, it does not answer that.
+    /// The message asks about money, a price, insurance or taxes, or speaks
+    /// of going to law, and nothing the entry says (questions, keywords,
+    /// answer) is about that: whatever else it shares, it does not answer
+    /// that.
     pub unexplained_intent: bool,
 }
 
@@ -219,7 +220,10 @@ fn is_elderly_age(tokens: &[Token], i: usize) -> bool {
                 | "dollars"
         )
     );
-    let is_n = matches!(prev, Some("is" | "was" | "am" | "turned" | "turns" | "aged")) && !measure;
+    // "My address is 75 rue des Saules" is no age.
+    let is_n = matches!(prev, Some("is" | "was" | "am" | "turned" | "turns" | "aged"))
+        && !measure
+        && !next.is_some_and(normalize::is_street_prefix);
     (years && !duration) || is_n
 }
 
@@ -650,13 +654,18 @@ impl Index {
         let content: Vec<&Token> = message.content().collect();
         // An age of 65 or more is someone elderly ("ma mère a 80 ans", "my
         // mom is 91"), aligned with `content`.
-        let elderly_ages: Vec<bool> = message
-            .tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| !t.stop)
-            .map(|(i, _)| is_elderly_age(&message.tokens, i))
-            .collect();
+        // Most messages hold no number: nothing to allocate then.
+        let elderly_ages: Vec<bool> = if content.iter().any(|t| is_number(&t.word)) {
+            message
+                .tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !t.stop)
+                .map(|(i, _)| is_elderly_age(&message.tokens, i))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let elderly = ELDERLY.and_then(|c| self.concept_terms.get(usize::from(c)).copied().flatten());
         // "What time does the info line close": opening hours, not a
         // closure; the line is what the message is about.
@@ -685,7 +694,7 @@ impl Index {
             let repeated = seen_words.contains(&token.word.as_str());
             seen_words.push(&token.word);
             let concept = lexicon::concept_of_token(token, lang);
-            if elderly_ages[i]
+            if elderly_ages.get(i).copied().unwrap_or(false)
                 && let Some(term) = elderly
             {
                 let mut terms = TermList::default();
@@ -1541,6 +1550,7 @@ answer.en = "a"
         assert!(!age("on reste ici depuis 70 ans"));
         assert!(!age("il y a 70 ans, la rivière a débordé"));
         assert!(!age("the water is 80 cm deep"));
+        assert!(!age("my address is 75 rue des Saules"));
         let (set, index) = index_of(
             r#"
 [[entry]]
