@@ -2516,7 +2516,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     if (0..words.len()).any(|i| {
         matches!(words[i], "tombe" | "tombee" | "tombes" | "fell" | "fallen")
             && following(words, i, 4).iter().any(|w| WATERS.contains(w))
-            && before(words, i, 4).iter().any(|w| person(w) || PERSON_SUBJECTS.contains(w) || *w == "qui")
+            && before(words, i, 4).iter().any(|w| person(w) || PERSON_SUBJECTS.contains(w))
     }) {
         counts[index.missing] += 1;
     }
@@ -3078,6 +3078,8 @@ mod tests {
         assert!(!cue_list("ma petite chatte toute seule à la maison").contains(&"missing"));
         assert!(cue_list("un homme est tombé dans la rivière près du pont").contains(&"missing"));
         assert!(!cue_list("mon cellulaire est tombé dans le lac").contains(&"missing"));
+        assert!(!cue_list("mon cell qui est tombé dans l'eau marche pu").contains(&"missing"));
+        assert!(cue_list("y a un homme qui est tombé dans l'eau").contains(&"missing"));
         assert!(cue_list("on voit quelqu'un flotter dans la rivière").contains(&"missing"));
         assert!(cue_list("le toit est tombé pis mon voisin est dessous").contains(&"stuck"));
         assert!(cue_list("my neighbour is still in his car").contains(&"stuck"));
