@@ -25,7 +25,7 @@
 
 use std::sync::LazyLock;
 
-use super::normalize::{Normalized, PhraseSet, tokenize};
+use super::normalize::{Normalized, PhraseSet, asks, tokenize};
 
 const CORPUS: &str = include_str!("distress_corpus.txt");
 
@@ -111,9 +111,10 @@ pub fn assess(message: &Normalized, raw: &str) -> Assessment {
     let strong_plea = STRONG_PLEA_SET.any(message);
     let danger = has("stuck") || has("rising") || has("body") || has("missing") || has("violence");
     let joking = has("joke") || has("hypothetical");
-    // A bare plea ("aidez-moi svp", "SOS", "HELP"): nothing else to judge
-    // it by, so a person reads it. Not an offer ("comment je peux aider").
-    let bare_plea = (strong_plea || !message.interrogative)
+    // A bare plea ("aidez-moi svp", "SOS", "HELP", "help?"): nothing else
+    // to judge it by, so a person reads it. Not an offer ("comment je peux
+    // aider", "how can I help").
+    let bare_plea = (strong_plea || asks(message).is_none())
         && message.content().any(|t| {
             matches!(t.word.as_str(), "aidez" | "aide" | "aider" | "help" | "secours" | "sos" | "sauvez" | "save")
         })
@@ -3095,6 +3096,7 @@ mod tests {
     fn a_bare_plea_is_read_by_a_person_an_offer_to_help_is_not() {
         let distress = |text: &str| crate::core::triage::is_distress(&tokenize(text), text);
         assert!(distress("HELP"));
+        assert!(distress("help?"));
         assert!(distress("aidez-moi svp"));
         assert!(!distress("comment je peux aider"));
         assert!(!distress("how can i help out"));
