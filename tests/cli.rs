@@ -71,6 +71,38 @@ fn ask_answers_a_clear_lead_though_the_message_says_more_than_the_entry() {
 }
 
 #[test]
+fn ask_sends_money_or_the_law_an_entry_does_not_cover_to_a_person_and_reads_a_bare_plea_as_distress() {
+    // The outbreak set's cooling-towers entry is surely what "the building
+    // owner" is about, but it says nothing of suing: a person answers that.
+    // Its own question is still answered.
+    let mut command = vigie();
+    command.args(["ask", "--json", "--faq"]).arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/legionellose"));
+    let output = run_with_stdin(
+        command,
+        b"can i sue the building owner\nwhich building has the contaminated cooling tower\nhelp?\n",
+    );
+    assert!(output.status.success());
+    let decisions: Vec<serde_json::Value> = output
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert_eq!(
+        (decisions[0]["action"].as_str(), decisions[0]["reason"].as_str()),
+        (Some("escalate"), Some("unmatched"))
+    );
+    assert_eq!(
+        (decisions[1]["action"].as_str(), decisions[1]["entry"].as_str()),
+        (Some("answer"), Some("cooling-towers"))
+    );
+    assert_eq!(
+        (decisions[2]["action"].as_str(), decisions[2]["reason"].as_str()),
+        (Some("escalate"), Some("distress"))
+    );
+}
+
+#[test]
 fn ask_escalates_with_a_reason_and_candidates_are_always_present() {
     let decisions = ask_json(
         "on est pris sur le toit pis le feu s'en vient, envoyez quelqu'un\nje veux parler à un humain\nest-ce que le festival western est annulé?\nmerci!\n"
