@@ -2824,6 +2824,10 @@ mod tests {
         assert!(!crate::core::triage::is_distress(&tokenize(chore), chore), "{}", p(chore));
     }
 
+    fn distress(text: &str) -> bool {
+        crate::core::triage::is_distress(&tokenize(text), text)
+    }
+
     fn cue_list(text: &str) -> Vec<&'static str> {
         cue_names(&tokenize(text), text)
     }
@@ -3094,7 +3098,6 @@ mod tests {
 
     #[test]
     fn a_bare_plea_is_read_by_a_person_an_offer_to_help_is_not() {
-        let distress = |text: &str| crate::core::triage::is_distress(&tokenize(text), text);
         assert!(distress("HELP"));
         assert!(distress("help?"));
         assert!(distress("aidez-moi svp"));
@@ -3104,7 +3107,6 @@ mod tests {
 
     #[test]
     fn a_life_not_wanted_and_a_threat_of_fire_are_distress_a_question_about_what_if_is_not() {
-        let distress = |text: &str| crate::core::triage::is_distress(&tokenize(text), text);
         assert!(distress("i don't want to live anymore, the storm took everything"));
         assert!(distress("j'ai pu le goût de vivre"));
         assert!(!assess(&tokenize("I don't want to live here anymore"), "").unmistakable);

@@ -176,8 +176,8 @@ const LEGAL: &[&str] = &[
     "lawyers",
 ];
 
-static INTENT: std::sync::LazyLock<Vec<Option<lexicon::Concept>>> =
-    std::sync::LazyLock::new(|| INTENT_CONCEPTS.iter().map(|name| lexicon::concept_by_name(name)).collect());
+static INTENT: std::sync::LazyLock<Vec<lexicon::Concept>> =
+    std::sync::LazyLock::new(|| INTENT_CONCEPTS.iter().filter_map(|name| lexicon::concept_by_name(name)).collect());
 
 static ELDERLY: std::sync::LazyLock<Option<lexicon::Concept>> =
     std::sync::LazyLock::new(|| lexicon::concept_by_name("elderly"));
@@ -798,7 +798,7 @@ impl Index {
             let word = token.word.as_str();
             let intent = weight > 0.0
                 && (LEGAL.contains(&word)
-                    || (concept.is_some_and(|c| INTENT.contains(&Some(c))) && !NOT_INTENT.contains(&word)));
+                    || (concept.is_some_and(|c| INTENT.contains(&c)) && !NOT_INTENT.contains(&word)));
             query.push(QueryToken { terms, weight, in_question: token.question, asks: false, generic, intent });
         }
         // A resident offering help says "volunteer" without the word.
