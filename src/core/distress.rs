@@ -1964,6 +1964,24 @@ const NEUTRAL: &[&str] = &[
     "pas de electricite",
     "sans electricite",
     "no power",
+    // The gas cut or run out ("on a pu de gaz", "no gas since this
+    // morning", "out of propane"), not gas leaking.
+    "plus de gaz",
+    "pas de gaz",
+    "sans gaz",
+    "manque de gaz",
+    "gaz coupe",
+    "gaz est coupe",
+    "no gas",
+    "without gas",
+    "gas is off",
+    "gas was cut",
+    "gas shut off",
+    "out of gas",
+    "plus de propane",
+    "pas de propane",
+    "no propane",
+    "out of propane",
     "machine a glace",
     "cubes de glace",
     "ice maker",
@@ -2896,6 +2914,10 @@ mod tests {
         assert!(cue_list("on est pognés dans le char sur la 173").contains(&"stuck"));
         assert!(cue_list("l'eau rentre dans le sous-sol").contains(&"hazard_now"));
         assert!(cue_list("there's fire in the kitchen").contains(&"hazard_now"));
+        // Gas cut or run out is a supply missing, gas smelt is a leak.
+        assert!(!cue_list("pourquoi on a pu de gaz depuis à matin").contains(&"hazard_now"));
+        assert!(!cue_list("we're out of propane for the heater").contains(&"hazard_now"));
+        assert!(cue_list("ça sent le gaz dans la cuisine").contains(&"hazard_now"));
     }
 
     #[test]
