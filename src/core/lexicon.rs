@@ -141,7 +141,7 @@ lean: pencher penche penchent penchee incline inclinee | lean leaning leans tilt
 slope: talus pente pentes falaise escarpement | slope slopes embankment bluff cliff hillside
 damage: dommage dommages degats endommage endommagee endommages bris | damage damaged damages
 test: analyse analyser analyses echantillon echantillons | test tested testing sample samples analysis
-casualty: mort morts morte mortes deces decede decedes blesse blesses blessee blessees blessure blessures | dead death deaths died =killed injured injury injuries casualties fatalities
+casualty: mort morts morte mortes deces decede decedes blesse blesses blessee blessees blessure blessures | dead death deaths died =killed injured injury injuries hurt casualties fatalities
 scam: arnaque arnaques arnaquer fraude fraudes frauduleux escroc escrocs escroquerie | scam scams scammer scammers fraud fraudulent
 roof: toit toits toiture toitures bardeau bardeaux | roof roofs roofing shingle shingles
 tarp: bache baches | tarp tarps tarpaulin
@@ -255,6 +255,7 @@ mod tests {
         same("médicaments", "pills");
         same("char", "véhicule");
         same("évacués", "evacuated");
+        same("hurt", "injured");
         same("moisissures", "mold");
         same("bénévoles", "volunteering");
         same("intérieur", "indoors");

@@ -1076,6 +1076,18 @@ static GENERIC: &[&str] = &[
     "minuit",
     "midnight",
     "noon",
+    "midi",
+    "afternoon",
+    "evening",
+    "soiree",
+    // Asking leave says no more than "can I" ("are pets allowed").
+    "allowed",
+    "allow",
+    "permitted",
+    "autorise",
+    "autorises",
+    "autorisee",
+    "autorisees",
     "actuellement",
     "affaire",
     "affaires",
@@ -1520,6 +1532,15 @@ answer.en = "a"
         // Snowball leaves "passent" whole; its infinitive is in the set.
         assert_eq!(&*tokenize("passent").tokens[0].stem_fr, "passent");
         assert!(coverage("les camions passent-tu") > coverage("les camions zigouillent-tu") + 0.2);
+    }
+
+    #[test]
+    fn asking_leave_or_naming_the_time_of_day_says_little() {
+        for word in ["allowed", "autorisés", "midi", "evening"] {
+            assert!(is_generic(&tokenize(word).tokens[0].word), "{word}");
+        }
+        // "are pets allowed at the shelter" is about pets and the shelter.
+        check("are pets allowed at the shelter", Some("pets"));
     }
 
     #[test]
