@@ -1442,6 +1442,18 @@ fn expand_word(raw: &str, out: &mut Vec<String>) {
         }
         return;
     }
+    // "j'" written without its apostrophe before a consonant ("jreste",
+    // "jsais", "jcomprends"): no French or English word starts so.
+    if let Some(rest) = raw.strip_prefix('j')
+        && rest.len() >= 3
+        && rest.bytes().all(|b| b.is_ascii_lowercase())
+        && !rest.starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'h', 'j'])
+        && rest.contains(['a', 'e', 'i', 'o', 'u'])
+    {
+        out.push("je".into());
+        expand_word(rest, out);
+        return;
+    }
     out.push(raw.to_string());
 }
 
@@ -2181,6 +2193,17 @@ mod tests {
         let words = |t: &str| tokenize(t).content().map(|t| t.word.clone()).collect::<Vec<_>>();
         assert!(words("le proprio veut le loyer").contains(&"proprietaire".to_string()));
         assert!(words("mon coloc est parti").contains(&"colocataire".to_string()));
+    }
+
+    #[test]
+    fn j_without_its_apostrophe_before_a_consonant_is_je() {
+        let words = |t: &str| tokenize(t).tokens.iter().map(|t| t.word.clone()).collect::<Vec<_>>();
+        assert_eq!(words("jreste sur la 5e"), ["je", "reste", "sur", "la", "5e"]);
+        assert_eq!(words("jcomprends pas")[..2], ["je", "comprends"]);
+        // Words that start with "j" and a vowel are words.
+        assert_eq!(words("jardin jaune juin"), ["jardin", "jaune", "juin"]);
+        // Keyboard mashing is no sentence.
+        assert_eq!(words("jjjjjjj jkdjfk"), ["jjjjjjj", "jkdjfk"]);
     }
 
     #[test]
