@@ -75,7 +75,7 @@ work: travail emploi employeur patron travailler salaire salaires =revenu =reven
 tenant: locataire locataires proprietaire loyer bail | tenant tenants landlord rent lease
 permit: permis autorisation | permit permits authorization
 document: papiers document documents identite passeport | documents papers identification passport =file =files =filed =filing
-clothes: =vetement =vetements linge =couvertures | clothes clothing blanket blankets
+clothes: =vetement =vetements linge =couvertures manteau manteaux mitaines tuque tuques | clothes clothing blanket blankets coat coats jacket jackets mittens
 charge: recharger charger batterie | charge charging battery
 heat: chaleur canicule climatisation climatiseur clim rafraichissement | heat heatwave cooling airconditioning ac
 cold: froid chauffage chauffer verglas gel chaufferette chaufferettes poele poeles | cold ice freezing =heating =warm =heater =heaters
@@ -127,7 +127,7 @@ door: =porte =portes | door doors
 cough: toux tousser tousse toussent | cough coughing coughs
 receipt: facture factures | receipt receipts invoice invoices
 cloud: nuage nuages panache | cloud clouds plume
-fridge: frigo frigidaire refrigerateur | fridge refrigerator
+fridge: frigo frigidaire refrigerateur congelateur congelateurs congelo | fridge refrigerator freezer freezers
 rail: ferroviaire ferroviaires rail rails wagon wagons =track | railway railroad rail rails tracks railcar railcars
 office: bureau bureaux | office offices
 victim: sinistre sinistres sinistree sinistrees victime victimes | victim victims
@@ -157,6 +157,9 @@ photo: photo photos photographier photographie photographies | photo photos pict
 trail: sentier sentiers | trail trails hiking
 shower: douche douches doucher | shower showers showering
 smell: odeur odeurs | smell smells smelling smelled odour odor odours odors stink
+pipe: tuyau tuyaux tuyauterie canalisation canalisations =conduite =conduites | pipe pipes piping pipeline pipelines
+excavator: pepine pepines excavatrice excavatrices retrocaveuse | excavator excavators backhoe backhoes digger
+relight: rallumer rallume redemarrer redemarre | relight relit restart restarted reignite
 habitable: =habitable =inhabitable =habitables =inhabitables | livable unlivable habitable uninhabitable liveable unliveable
 weather: meteo temperature temperatures humidex | weather temperature temperatures humidex
 ";
@@ -256,6 +259,11 @@ mod tests {
         same("char", "véhicule");
         same("évacués", "evacuated");
         same("hurt", "injured");
+        same("manteaux", "clothes");
+        same("pépine", "backhoe");
+        same("tuyau", "pipe");
+        same("rallumer", "restart");
+        same("congélateur", "fridge");
         same("moisissures", "mold");
         same("bénévoles", "volunteering");
         same("intérieur", "indoors");
