@@ -222,6 +222,22 @@ fn legionnaires_outbreak_set_routes_well() {
 }
 
 #[test]
+fn gas_leak_set_routes_well() {
+    // An eighteenth incident (a gas main torn open by roadwork in November,
+    // an explosion, a perimeter evacuated, the gas cut to a sector: "ça sent
+    // le gaz" a question or an emergency), written and measured once before
+    // any change. First run: answered right 64.5%, wrong 2.7%, clarify with
+    // the right entry 11.8%, escalated 20.9%, distress 100% / 83.3%,
+    // unmatched escalated 76.9%, answered 7.7% (a glass repair company).
+    // The alarms: gas smelt in a basement and asked about, a child shaking
+    // since the blast (both kept), and the gas cut ("on a pu de gaz", fixed).
+    let r = report(&root().join("tests/data/gaz"), &root().join("tests/data/gaz-cases.jsonl"));
+    // Since the coats, the freezer, the pipe, the backhoe and relighting
+    // joined the lexicon and "jreste" is "je reste": answered right 70.0%.
+    check_floors_with(&r, 66.0, 4.0, 95.0, 80.0, 70.0, 10.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on
