@@ -1087,6 +1087,15 @@ const CUES: &[CueList] = &[
         ],
         phrases: &[
             "no word",
+            // A boat over, someone gone under and not back up.
+            "tipped over",
+            "not coming up",
+            "not come up",
+            "went under",
+            "gone under",
+            "pas remonte",
+            "plus remonte",
+            "refait pas surface",
             // Someone not seen for days ("hasn't come out in three days").
             "not come out in",
             "not been seen",
@@ -2227,6 +2236,20 @@ const PEOPLE: &[&str] = &[
     "person",
     "monde",
     "people",
+    // People on or in the water.
+    "swimmer",
+    "swimmers",
+    "baigneur",
+    "baigneuse",
+    "baigneurs",
+    "nageur",
+    "nageuse",
+    "kayaker",
+    "kayakiste",
+    "canoeist",
+    "boater",
+    "pecheur",
+    "fisherman",
 ];
 
 /// Words between someone and what is said of them: a verb to be, an age,
@@ -3108,6 +3131,10 @@ mod tests {
         assert!(!cue_list("mon cell qui est tombé dans l'eau marche pu").contains(&"missing"));
         assert!(cue_list("y a un homme qui est tombé dans l'eau").contains(&"missing"));
         assert!(cue_list("on voit quelqu'un flotter dans la rivière").contains(&"missing"));
+        assert!(cue_list("a swimmer went under near the buoy").contains(&"missing"));
+        assert!(cue_list("the canoe tipped over and he's not coming up").contains(&"missing"));
+        assert!(cue_list("le baigneur est pas remonté").contains(&"missing"));
+        assert!(cue_list("un kayakiste est tombé dans le lac").contains(&"missing"));
         assert!(cue_list("le toit est tombé pis mon voisin est dessous").contains(&"stuck"));
         assert!(cue_list("my neighbour is still in his car").contains(&"stuck"));
         assert!(!cue_list("my papers are still in the house").contains(&"stuck"));
