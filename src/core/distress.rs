@@ -1973,6 +1973,28 @@ const NEUTRAL: &[&str] = &[
     "pas de electricite",
     "sans electricite",
     "no power",
+    // Water as a supply or a place ("notre eau", "une fleur d'eau", "le
+    // plan d'eau", "les jeux d'eau") and water asked about ("if I boil the
+    // water is it ok"), not water closing in.
+    "notre eau",
+    "mon eau",
+    "votre eau",
+    "leur eau",
+    "our water",
+    "my water",
+    "your water",
+    "their water",
+    "fleur de eau",
+    "fleurs de eau",
+    "plan de eau",
+    "jeux de eau",
+    "prise de eau",
+    "water is it",
+    "water is ok",
+    "water is safe",
+    "water is good",
+    "water is fine",
+    "water is clean",
     // The gas cut or run out ("on a pu de gaz", "no gas since this
     // morning", "out of propane"), not gas leaking.
     "plus de gaz",
@@ -2941,6 +2963,11 @@ mod tests {
         assert!(!cue_list("pourquoi on a pu de gaz depuis à matin").contains(&"hazard_now"));
         assert!(!cue_list("we're out of propane for the heater").contains(&"hazard_now"));
         assert!(cue_list("ça sent le gaz dans la cuisine").contains(&"hazard_now"));
+        // Water as a supply or a place, or asked about, is no water rising.
+        assert!(!cue_list("c'est quoi une fleur d'eau").contains(&"hazard_now"));
+        assert!(!cue_list("on pompe notre eau dans le lac").contains(&"hazard_now"));
+        assert!(!cue_list("if i boil the lake water is it ok to drink").contains(&"rising"));
+        assert!(cue_list("the water is up to the second step").contains(&"rising"));
     }
 
     #[test]
