@@ -81,7 +81,7 @@ heat: chaleur canicule climatisation climatiseur clim rafraichissement | heat he
 cold: froid chauffage chauffer verglas gel chaufferette chaufferettes poele poeles | cold ice freezing =heating =warm =heater =heaters
 generator: generatrice generatrices | generator generators
 gas: gaz propane essence carburant | gas propane gasoline fuel
-chemical: chimique chimiques toxique toxiques fuite deversement contamination | chemical chemicals toxic leak spill contamination
+chemical: chimique chimiques toxique toxiques toxine toxines fuite deversement contamination | chemical chemicals toxic toxin toxins leak spill contamination
 confine: confinement confiner confine calfeutrer | shelter-in-place lockdown confinement
 mask: masque masques | mask masks respirator
 vaccine: vaccin vaccins tetanos | vaccine vaccines tetanus shot
@@ -110,7 +110,7 @@ river: riviere fleuve lac ruisseau | river lake creek stream
 rain: pluie pleuvoir precipitations orage | rain raining storm rainfall
 wind: =vent =vents tempete ouragan tornade venteux | wind winds hurricane tornado windy
 tree: arbre arbres branche branches erable erables chene chenes bouleau bouleaux saule saules peuplier peupliers orme ormes epinette epinettes sapin sapins tronc souche | tree trees branch branches maple maples oak oaks birch birches willow willows poplar poplars elm elms spruce trunk stump
-internet: internet wifi reseau web enligne siteweb | internet wifi network web online website =router =routers =modem
+internet: internet wifi web enligne siteweb | internet wifi network web online website =router =routers =modem
 bank: banque caisse cheque cheques | bank cheque cheques check
 furniture: meubles meuble sofa divan canape matelas electromenagers | furniture couch sofa mattress appliances
 drywall: gypse placoplatre | drywall gyproc plasterboard sheetrock
@@ -264,6 +264,7 @@ mod tests {
         same("tuyau", "pipe");
         same("rallumer", "restart");
         same("congélateur", "fridge");
+        same("toxines", "toxic");
         same("moisissures", "mold");
         same("bénévoles", "volunteering");
         same("intérieur", "indoors");
@@ -302,6 +303,8 @@ mod tests {
             "fines", "port", "fixe", "station", "gare", "mont", "marie", "nourrir", "dur",
             // Running is no current, providing no phone company.
             "courir", "provide",
+            // A water or road network is no Internet.
+            "réseau",
         ] {
             let t = &tokenize(word).tokens[0];
             let found = concept_of_token(t, None).map(concept_name);
