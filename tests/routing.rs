@@ -238,6 +238,21 @@ fn gas_leak_set_routes_well() {
 }
 
 #[test]
+fn blue_green_algae_set_routes_well() {
+    // A nineteenth incident (a blue-green algae bloom on a resort lake:
+    // swimming banned, private intakes, pets at risk; no one evacuated),
+    // written and measured once before any change. First run: answered
+    // right 64.8%, wrong 5.5% (two of them the first form of the dominance
+    // rule, since narrowed), clarify with the right entry 7.7%, distress
+    // 93.3% / 82.4% (missed: a kayaker tipped over and not coming up; the
+    // alarms: "une fleur d'eau", "notre eau", "if I boil the water is it
+    // ok"), unmatched escalated 83.3%, answered 0%.
+    let r = report(&root().join("tests/data/cyano"), &root().join("tests/data/cyano-cases.jsonl"));
+    // Since: answered right 67.0%, wrong 2.2%, distress 100% / 100%.
+    check_floors_with(&r, 63.0, 4.0, 95.0, 85.0, 75.0, 5.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on
