@@ -301,10 +301,9 @@ mod tests {
         for word in [
             "bien", "passe", "pris", "mois", "jour", "vente", "coup", "allowed", "fill", "done", "point", "fin",
             "fines", "port", "fixe", "station", "gare", "mont", "marie", "nourrir", "dur",
-            // Running is no current, providing no phone company.
-            "courir", "provide",
-            // A water or road network is no Internet.
-            "réseau",
+            // Running is no current, providing no phone company, a water or
+            // road network ("réseau") no Internet.
+            "courir", "provide", "réseau",
         ] {
             let t = &tokenize(word).tokens[0];
             let found = concept_of_token(t, None).map(concept_name);
