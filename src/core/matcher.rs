@@ -181,6 +181,11 @@ const LEGAL: &[&str] = &[
     "lawyers",
 ];
 
+/// What a home is worth ("will my property value drop"): money too, though
+/// no concept of the lexicon, where "valeur" and "value" would reach every
+/// entry that speaks of a cost.
+const WORTH: &[&str] = &["valeur", "valeurs", "value", "values"];
+
 static INTENT: std::sync::LazyLock<Vec<lexicon::Concept>> =
     std::sync::LazyLock::new(|| INTENT_CONCEPTS.iter().filter_map(|name| lexicon::concept_by_name(name)).collect());
 
@@ -833,6 +838,7 @@ impl Index {
             let word = token.word.as_str();
             let intent = weight > 0.0
                 && (LEGAL.contains(&word)
+                    || WORTH.contains(&word)
                     || (concept.is_some_and(|c| INTENT.contains(&c)) && !NOT_INTENT.contains(&word)));
             query.push(QueryToken { terms, weight, in_question: token.question, asks: false, generic, intent });
         }
@@ -1661,6 +1667,7 @@ answer.en = "At the Red Cross hotel; keep your receipts for a refund."
         };
         assert_eq!(best("can i get a refund for the festival tickets"), ("festival".into(), true));
         assert_eq!(best("can i sue the festival"), ("festival".into(), true));
+        assert_eq!(best("will the festival make my property value drop"), ("festival".into(), true));
         assert_eq!(best("is the festival still on"), ("festival".into(), false));
         // The answer speaks of it: explained.
         assert_eq!(best("can i get a refund for a hotel tonight"), ("hotel".into(), false));
