@@ -461,6 +461,20 @@ const SELF_HARM: &[&str] = &[
     "tannee de vivre",
     "plus le gout de vivre",
     "pas le gout de vivre",
+    // Staying to die with one's house, nothing left to live for.
+    "nothing left for me",
+    "plus rien pour moi",
+    "go down with the house",
+    "go down with my house",
+    "die with my house",
+    "die with the house",
+    "couler avec la maison",
+    "couler avec ma maison",
+    "mourir avec ma maison",
+    "mourir avec la maison",
+    "rather die",
+    "aime mieux mourir",
+    "prefere mourir",
 ];
 
 /// A call for emergency services: danger to a body whatever else is said,
@@ -2561,7 +2575,39 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 .find(|w| !SAID_OF_SOMEONE.contains(w) && !is_digits(w))
                 .is_some_and(|w| person(w))
     };
-    if (0..words.len()).any(|i| (inside(i) && before(words, i, 4).iter().any(|p| person(p))) || still_in(i)) {
+    // Someone said by a pronoun, then inside ("they were inside", "ils
+    // étaient dedans"), unless no one is ("y a personne dedans").
+    // Only a verb to be and "still" between: "he should stay inside" is
+    // advice.
+    let pronoun_inside = |i: usize| {
+        let said_of = before(words, i, 4);
+        said_of.iter().enumerate().any(|(j, w)| {
+            matches!(*w, "they" | "he" | "she" | "ils" | "elles" | "il" | "elle")
+                && said_of.len() > j + 1
+                && said_of[j + 1..].iter().all(|v| {
+                    matches!(
+                        *v,
+                        "is" | "are"
+                            | "was"
+                            | "were"
+                            | "still"
+                            | "est"
+                            | "sont"
+                            | "etait"
+                            | "etaient"
+                            | "encore"
+                            | "toujours"
+                            | "a"
+                            | "le"
+                            | "la"
+                    )
+                })
+                && matches!(said_of[j + 1], "is" | "are" | "was" | "were" | "est" | "sont" | "etait" | "etaient")
+        })
+    };
+    if (0..words.len())
+        .any(|i| (inside(i) && (before(words, i, 4).iter().any(|p| person(p)) || pronoun_inside(i))) || still_in(i))
+    {
         counts[index.stuck] += 1;
     }
     // Someone else confused ("grandpa is confused and hot", "mon père est
@@ -2791,6 +2837,9 @@ mod tests {
         assert!(unmistakable("I just want to sleep and never wake up"));
         assert!(unmistakable("j'ai juste envie de m'enlever la vie"));
         assert!(!unmistakable("I'm going to jump start my car, is it safe in this cold"));
+        // Staying to go down with one's house.
+        assert!(unmistakable("I'm not leaving, I'd rather go down with the house"));
+        assert!(unmistakable("j'aime mieux mourir que de partir"));
     }
 
     #[test]
@@ -2975,6 +3024,8 @@ mod tests {
         assert!(cue_list("a tree fell on the car with my brother inside").contains(&"stuck"));
         assert!(cue_list("mon père est encore en dedans").contains(&"stuck"));
         assert!(!cue_list("we stayed inside all day").contains(&"stuck"));
+        assert!(!cue_list("my son has asthma, should he stay inside with the smoke").contains(&"stuck"));
+        assert!(cue_list("my neighbours, I think they're still inside").contains(&"stuck"));
         assert!(!cue_list("la maison est vide, y a personne dedans").contains(&"stuck"));
         assert!(cue_list("i'm under the debris in the basement").contains(&"stuck"));
         assert!(cue_list("i can't feel my legs").contains(&"body"));
@@ -3161,6 +3212,10 @@ mod tests {
         assert!(cue_list("a swimmer went under near the buoy").contains(&"missing"));
         assert!(cue_list("the canoe tipped over and he's not coming up").contains(&"missing"));
         assert!(cue_list("le baigneur est pas remonté").contains(&"missing"));
+        assert!(cue_list("the house got pushed off its foundation, they were inside").contains(&"stuck"));
+        assert!(cue_list("la grange s'est effondrée pis il est encore dedans").contains(&"stuck"));
+        assert!(!cue_list("la maison est vide, il y a personne dedans").contains(&"stuck"));
+        assert!(!cue_list("we stayed inside all day").contains(&"stuck"));
         assert!(cue_list("un kayakiste est tombé dans le lac").contains(&"missing"));
         assert!(cue_list("le toit est tombé pis mon voisin est dessous").contains(&"stuck"));
         assert!(cue_list("my neighbour is still in his car").contains(&"stuck"));
