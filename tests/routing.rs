@@ -253,6 +253,20 @@ fn blue_green_algae_set_routes_well() {
 }
 
 #[test]
+fn dam_failure_set_routes_well() {
+    // A twentieth incident (a dam weakened by heavy rain, a precautionary
+    // evacuation downstream, sirens, a flood wave that may come within the
+    // hour), written and measured once before any change. First run:
+    // answered right 72.8%, wrong 3.7% (keywords two entries share:
+    // "dommages", "sécurité", "combien de temps"), clarify with the right
+    // entry 8.6%, distress 86.7% / 100% (missed: "I'd rather go down with
+    // the house", "they were inside"), unmatched escalated 100%.
+    let r = report(&root().join("tests/data/barrage"), &root().join("tests/data/barrage-cases.jsonl"));
+    // Since: answered right 74.1%, distress 100% / 100%.
+    check_floors_with(&r, 70.0, 5.0, 95.0, 85.0, 80.0, 5.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on
