@@ -160,7 +160,7 @@ smell: odeur odeurs | smell smells smelling smelled odour odor odours odors stin
 pipe: tuyau tuyaux tuyauterie canalisation canalisations =conduite =conduites | pipe pipes piping pipeline pipelines
 excavator: pepine pepines excavatrice excavatrices retrocaveuse | excavator excavators backhoe backhoes digger
 relight: rallumer rallume redemarrer redemarre | relight relit restart restarted reignite
-breach: rupture ruptures =ceder =cede =cedera | breach breached breaching burst bursting =failure
+breach: rupture ruptures =ceder =cede =cedera | breach breached breaching burst bursting
 habitable: =habitable =inhabitable =habitables =inhabitables | livable unlivable habitable uninhabitable liveable unliveable
 weather: meteo temperature temperatures humidex | weather temperature temperatures humidex
 ";
