@@ -2575,10 +2575,9 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 .find(|w| !SAID_OF_SOMEONE.contains(w) && !is_digits(w))
                 .is_some_and(|w| person(w))
     };
-    // Someone said by a pronoun, then inside ("they were inside", "ils
-    // étaient dedans"), unless no one is ("y a personne dedans").
-    // Only a verb to be and "still" between: "he should stay inside" is
-    // advice.
+    // Someone said by a pronoun, then inside ("they were inside", "il est
+    // encore dedans"), with only a verb to be and "still" between: "he
+    // should stay inside" is advice, "y a personne dedans" no one.
     let pronoun_inside = |i: usize| {
         let said_of = before(words, i, 4);
         said_of.iter().enumerate().any(|(j, w)| {
