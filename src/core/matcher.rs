@@ -556,17 +556,10 @@ impl Index {
         let mut matched: Vec<(TermId, f32)> = Vec::new();
         for entry_index in touched {
             let entry = &self.entries[entry_index as usize];
-            best.iter_mut().for_each(|b| *b = 0.0);
             matched.clear();
-            merge(&query_index, &entry.answer_terms, |_, token, discount| {
-                best[token] = best[token].max(discount * ANSWER_DISCOUNT);
-            });
-            merge(&query_index, &entry.terms, |t, token, discount| {
-                best[token] = best[token].max(discount);
-                match matched.last_mut() {
-                    Some((last, d)) if *last == t => *d = d.max(discount),
-                    _ => matched.push((t, discount)),
-                }
+            explain(&query_index, entry, &mut best, |t, discount| match matched.last_mut() {
+                Some((last, d)) if *last == t => *d = d.max(discount),
+                _ => matched.push((t, discount)),
             });
             // Message coverage: each message word explained at its best.
             let mut explained = 0.0f32;
@@ -637,21 +630,10 @@ impl Index {
         // reverse: a runner-up close only by a short question the message's
         // words also fill explains nothing more.
         if candidates.len() >= 2 {
-            let explained = |entry: usize, best: &mut Vec<f32>| {
-                let entry = &self.entries[entry];
-                best.clear();
-                best.resize(query.len(), 0.0);
-                merge(&query_index, &entry.answer_terms, |_, token, discount| {
-                    best[token] = best[token].max(discount * ANSWER_DISCOUNT);
-                });
-                merge(&query_index, &entry.terms, |_, token, discount| {
-                    best[token] = best[token].max(discount);
-                });
-            };
-            let mut first = Vec::new();
-            explained(candidates[0].entry, &mut first);
+            let mut first = vec![0.0f32; query.len()];
+            explain(&query_index, &self.entries[candidates[0].entry], &mut first, |_, _| {});
             for candidate in &mut candidates[1..] {
-                explained(candidate.entry, &mut best);
+                explain(&query_index, &self.entries[candidate.entry], &mut best, |_, _| {});
                 let (mut beyond, mut behind) = (0.0f32, 0.0f32);
                 for ((q, a), b) in query.iter().zip(&first).zip(&best) {
                     beyond += q.weight * (b - a).max(0.0);
@@ -946,6 +928,26 @@ impl QueryToken {
 /// them ("sacs de sable" in "des sacs de sable svp", "liste des évacués" in
 /// "liste des gens évacués", not "sac" … "sable" in "mon sac est plein de
 /// sable").
+/// How well `entry` explains each query token, into `best`: a term of its
+/// questions or keywords at the token's discount, one only its answer says
+/// at `ANSWER_DISCOUNT` of that. `found` sees each question or keyword
+/// term matched, in term order.
+fn explain(
+    query_index: &[(TermId, u16, f32)],
+    entry: &IndexedEntry,
+    best: &mut [f32],
+    mut found: impl FnMut(TermId, f32),
+) {
+    best.fill(0.0);
+    merge(query_index, &entry.answer_terms, |_, token, discount| {
+        best[token] = best[token].max(discount * ANSWER_DISCOUNT);
+    });
+    merge(query_index, &entry.terms, |t, token, discount| {
+        best[token] = best[token].max(discount);
+        found(t, discount);
+    });
+}
+
 fn keyword_found(keyword: &[Vec<TermId>], query: &[QueryToken]) -> bool {
     let matches = |i: usize, alternatives: &[TermId]| {
         query.get(i).is_some_and(|q| q.terms.iter().any(|(t, _)| alternatives.contains(t)))
