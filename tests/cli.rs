@@ -29,8 +29,13 @@ fn run_with_stdin(mut command: Command, stdin: &[u8]) -> Output {
 }
 
 fn ask_json(lines: &[u8]) -> Vec<serde_json::Value> {
+    ask_json_on(&sample_faq(), lines)
+}
+
+/// `vigie ask --json` on the directives in `faq`, one decision a line.
+fn ask_json_on(faq: &Path, lines: &[u8]) -> Vec<serde_json::Value> {
     let mut command = vigie();
-    command.args(["ask", "--json", "--faq"]).arg(sample_faq());
+    command.args(["ask", "--json", "--faq"]).arg(faq);
     let output = run_with_stdin(command, lines);
     assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout)
@@ -61,13 +66,34 @@ fn ask_answers_a_clear_lead_though_the_message_says_more_than_the_entry() {
     // A resident's whole question, with what else is on their mind: the
     // earthquake set's "during the shaking" entry leads every other clearly,
     // though it explains only a third of the message.
-    let mut command = vigie();
-    command.args(["ask", "--json", "--faq"]).arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/seisme"));
-    let output = run_with_stdin(command, b"what do i do if it starts shaking again while im in bed\n");
-    assert!(output.status.success());
-    let decision: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let decisions = ask_json_on(&test_set("seisme"), b"what do i do if it starts shaking again while im in bed\n");
+    let decision = &decisions[0];
     assert_eq!(decision["action"], "answer", "{decision}");
     assert_eq!(decision["entry"], "during-shaking", "{decision}");
+}
+
+/// A directive set under `tests/data`.
+fn test_set(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+}
+
+#[test]
+fn ask_answers_when_close_rivals_explain_nothing_more_and_offers_a_choice_when_one_has_a_better_question() {
+    // The coastal set: road closures explain the route and its closing,
+    // the schools' entry only its one-word keyword "fermé". Answered.
+    let decisions = ask_json_on(&test_set("maree"), b"la 132 est tu fermee\n");
+    assert_eq!(
+        (decisions[0]["action"].as_str(), decisions[0]["entry"].as_str()),
+        (Some("answer"), Some("road-closures"))
+    );
+    // The algae set: the pets' "Can my dog swim in the lake?" explains more
+    // of "is it safe to swim today", but swimming's own question is the one
+    // the message says: a choice, with swimming among the buttons.
+    let decisions = ask_json_on(&test_set("cyano"), b"is it safe to swim today\n");
+    assert_eq!(decisions[0]["action"].as_str(), Some("clarify"));
+    let offered: Vec<&str> =
+        decisions[0]["candidates"].as_array().unwrap().iter().map(|c| c["entry"].as_str().unwrap()).collect();
+    assert!(offered.contains(&"swimming"), "{offered:?}");
 }
 
 #[test]
@@ -75,19 +101,10 @@ fn ask_sends_money_or_the_law_an_entry_does_not_cover_to_a_person_and_reads_a_ba
     // The outbreak set's cooling-towers entry is surely what "the building
     // owner" is about, but it says nothing of suing: a person answers that.
     // Its own question is still answered.
-    let mut command = vigie();
-    command.args(["ask", "--json", "--faq"]).arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/legionellose"));
-    let output = run_with_stdin(
-        command,
+    let decisions = ask_json_on(
+        &test_set("legionellose"),
         b"can i sue the building owner\nwhich building has the contaminated cooling tower\nhelp?\n",
     );
-    assert!(output.status.success());
-    let decisions: Vec<serde_json::Value> = output
-        .stdout
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty())
-        .map(|l| serde_json::from_slice(l).unwrap())
-        .collect();
     assert_eq!(
         (decisions[0]["action"].as_str(), decisions[0]["reason"].as_str()),
         (Some("escalate"), Some("unmatched"))
