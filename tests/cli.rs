@@ -97,6 +97,25 @@ fn ask_answers_when_close_rivals_explain_nothing_more_and_offers_a_choice_when_o
 }
 
 #[test]
+fn ask_offers_an_entry_only_its_answer_speaks_of_and_still_sends_the_rest_to_a_person() {
+    // The dam set: no question nor keyword says "rassemblement", the
+    // high-ground entry's answer names the gathering points. Offered, not
+    // answered; garbage pickup, which no answer speaks of, goes to a person.
+    let decisions = ask_json_on(
+        &test_set("barrage"),
+        b"c'est ou les points de rassemblement?
+when is garbage pickup this week
+",
+    );
+    assert_eq!(decisions[0]["action"].as_str(), Some("clarify"), "{}", decisions[0]);
+    assert_eq!(decisions[0]["candidates"][0]["entry"].as_str(), Some("high-ground"));
+    assert_eq!(
+        (decisions[1]["action"].as_str(), decisions[1]["reason"].as_str()),
+        (Some("escalate"), Some("unmatched"))
+    );
+}
+
+#[test]
 fn ask_sends_money_or_the_law_an_entry_does_not_cover_to_a_person_and_reads_a_bare_plea_as_distress() {
     // The outbreak set's cooling-towers entry is surely what "the building
     // owner" is about, but it says nothing of suing: a person answers that.

@@ -230,6 +230,28 @@ pub fn decide(knowledge: &Knowledge, text: &str, lang_hint: Option<Lang>, thresh
     if let Some(kind) = triage::smalltalk(&message, text) {
         return Decision { action: Action::Smalltalk, smalltalk: Some(kind), ..base };
     }
+    // Nothing close enough even to offer: an entry whose answer alone
+    // explains the message ("can we still bbq", a fire ban that names
+    // barbecues in its answer) is offered as a choice, never answered: the
+    // choice says to write "human" if none of them is it.
+    if candidates.first().is_none_or(|c| c.score < thresholds.clarify) {
+        let from_answers = knowledge.index.search_answers(&message, detected, 5);
+        if from_answers
+            .first()
+            .is_some_and(|c| c.score >= thresholds.clarify && c.message_coverage >= thresholds.clarify_coverage)
+        {
+            let mut offered = from_answers;
+            offered.extend(candidates);
+            offered.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+            offered.truncate(5);
+            return Decision {
+                action: Action::Clarify,
+                score: round3(offered[0].score),
+                candidates: scored(&offered),
+                ..base
+            };
+        }
+    }
     route(knowledge, &candidates, thresholds, base)
 }
 
@@ -377,6 +399,37 @@ mod tests {
         assert_eq!(action(&[half, close.clone()]), Action::Clarify);
         let tie = Candidate { score: 0.86, ..close };
         assert_eq!(action(&[first, tie]), Action::Clarify);
+    }
+
+    #[test]
+    fn an_entry_only_its_answer_explains_is_offered_never_answered() {
+        let text = r#"[directive]
+title = "t"
+issued_by = "b"
+issued_at = 2026-04-18T14:00:00-04:00
+
+[[entry]]
+id = "fire-ban"
+questions.en = ["Is there a fire ban?"]
+answer.en = "Open fires, fireworks and charcoal barbecues are banned until further notice."
+
+[[entry]]
+id = "shelter"
+questions.en = ["Where is the shelter?"]
+answer.en = "At the arena, open all night."
+"#;
+        let knowledge =
+            Knowledge::new(DirectiveSet::build(&[Source { file: "a.toml".into(), text: text.into() }], 0).unwrap());
+        let decision = decide(&knowledge, "can we still barbecue", None, &Thresholds::default());
+        assert_eq!(decision.action, Action::Clarify, "{decision:?}");
+        assert_eq!(decision.candidates[0].entry, "fire-ban");
+        assert!(decision.score <= 0.5, "{decision:?}");
+        // A question the answer explains only in part: a person.
+        let decision = decide(&knowledge, "can we still barbecue for the birthday party", None, &Thresholds::default());
+        assert_eq!(decision.reason, Some(Reason::Unmatched), "{decision:?}");
+        // What a question reaches keeps the ordinary rule.
+        let decision = decide(&knowledge, "where is the shelter", None, &Thresholds::default());
+        assert_eq!((decision.action, decision.entry.as_deref()), (Action::Answer, Some("shelter")));
     }
 
     #[test]
