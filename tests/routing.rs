@@ -267,6 +267,22 @@ fn dam_failure_set_routes_well() {
 }
 
 #[test]
+fn extreme_cold_set_routes_well() {
+    // A twenty-first incident (five days at -35 °C: warming centres, frozen
+    // pipes, water main breaks, a grid at its peak), written and measured
+    // once before any change, after the offer of entries only answers
+    // reach. First run: answered right 57.3%, wrong 4.5% ("ce frette-là"
+    // reached the warming centres' "warm up", a phone's charge a car's
+    // battery), clarify with the right entry 14.6%, escalated 23.6%,
+    // distress 100% / 88.2%, unmatched escalated 83.3%, answered 8.3% (a
+    // rebate on the power bill).
+    let r = report(&root().join("tests/data/froid"), &root().join("tests/data/froid-cases.jsonl"));
+    // Since the cold is no heating, a battery no charge, a rebate money:
+    // right 59.6%, wrong 2.2%, unmatched escalated 91.7%, answered 0.
+    check_floors_with(&r, 56.0, 4.0, 95.0, 80.0, 85.0, 5.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on

@@ -19,7 +19,7 @@ use super::normalize::{Token, stem};
 /// `concept: french words | english words`
 const GROUPS: &str = "
 evacuate: evacuer evacuation evacue evacuee evacues quitter =partir =part =pars =partis =parti =partez =partons sortir fuir | evacuate evacuation evacuated evacuating evacuee leave leaving flee
-shelter: hebergement heberger herbergement refuge abri hotel motel dormir coucher | shelter shelters lodging accommodation sleep hotel motel
+shelter: hebergement heberger herbergement refuge abri hotel motel dormir =dort =dors =dorment coucher | shelter shelters lodging accommodation sleep slept hotel motel
 drink: potable boire bouteille bouteilles buvable robinet aqueduc boisson boissons | drink drinking bottled bottle potable tap drinkable beverage beverages
 boil: bouillir ebullition bouilli | boil boiled boiling
 sandbag: sable sablage | sandbag sandbags sand
@@ -29,7 +29,7 @@ open: ouvert ouverte ouverts ouvertes ouverture rouvrir rouvert reouverture | op
 power: electricite =courant =courants panne pannes hydro delestage jus | power electricity outage outages blackout hydro
 electrical: electrique electriques =fil =fils =prise =prises panneau disjoncteur disjoncteurs filage electrocution | wire wires wiring outlet outlets breaker breakers panel electrocution
 insurance: assurance assurances assureur assureurs | insurance insurer insured claim claims adjuster
-money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation | financial compensation compensate reimbursement reimburse refund money funds funding =allowance grant
+money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation rabais ristourne | financial compensation compensate reimbursement reimburse refund refunds rebate rebates money funds funding =allowance grant
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline coutu pharmaprix uniprix familiprix brunet proxim | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
@@ -76,9 +76,10 @@ tenant: locataire locataires proprietaire loyer bail | tenant tenants landlord r
 permit: permis autorisation | permit permits authorization
 document: papiers document documents identite passeport | documents papers identification passport =file =files =filed =filing
 clothes: =vetement =vetements linge =couvertures manteau manteaux mitaines tuque tuques | clothes clothing blanket blankets coat coats jacket jackets mittens
-charge: recharger charger batterie | charge charging battery
+charge: recharger charger | charge charging
 heat: chaleur canicule climatisation climatiseur clim rafraichissement | heat heatwave cooling airconditioning ac
-cold: froid chauffage chauffer verglas gel chaufferette chaufferettes poele poeles | cold ice freezing =heating =warm =heater =heaters
+cold: froid verglas gel glacial glaciale glaciales glaciaux | cold ice freezing frigid
+heating: chauffage chauffer chaufferette chaufferettes poele poeles | =heating =warm =heater =heaters
 generator: generatrice generatrices | generator generators
 gas: gaz propane essence carburant | gas propane gasoline fuel
 chemical: chimique chimiques toxique toxiques toxine toxines fuite deversement contamination | chemical chemicals toxic toxin toxins leak spill contamination
@@ -296,6 +297,21 @@ mod tests {
         let queue = &tokenize("file").tokens[0];
         assert_ne!(concept_of_token(queue, Some(Lang::Fr)).map(concept_name), Some("electrical"));
         same("providers", "carrier");
+        same("glaciale", "cold");
+        same("chaufferette", "heater");
+        same("dort", "sleep");
+        same("rebate", "remboursement");
+    }
+
+    #[test]
+    fn the_cold_outside_is_not_the_heating_nor_a_battery_a_charge() {
+        // "Ce frette-là va-tu finir" is about the weather, not the warming
+        // centres' "warm up"; "charge my phone" is no car battery.
+        let concept = |word: &str, lang| concept_of_token(&tokenize(word).tokens[0], Some(lang)).map(concept_name);
+        assert_ne!(concept("froid", Lang::Fr), concept("chauffage", Lang::Fr));
+        assert_ne!(concept("cold", Lang::En), concept("warm", Lang::En));
+        assert_ne!(concept("battery", Lang::En), concept("charge", Lang::En));
+        assert_ne!(concept("batterie", Lang::Fr), concept("recharger", Lang::Fr));
     }
 
     #[test]
