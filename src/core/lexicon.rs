@@ -87,7 +87,7 @@ confine: confinement confiner confine calfeutrer | shelter-in-place lockdown con
 mask: masque masques | mask masks respirator
 vaccine: vaccin vaccins tetanos | vaccine vaccines tetanus shot
 sewer: septique fosse toilette toilettes refoule refoulement egout egouts | septic toilet toilets sewer sewage backup
-well: puits | well wells
+well: puits | =well =wells
 dike: digue digues | dike dikes
 arrange: =placer =placez =poser =posez empiler empile disposer | stack stacking stacked =lay =laying
 prepare: preparer preparation preparatifs | prepare preparing preparation ready prep
@@ -301,6 +301,10 @@ mod tests {
         same("chaufferette", "heater");
         same("dort", "sleep");
         same("rebate", "remboursement");
+        // Wellness calls are no water well ("wellness" stems to "well").
+        let wellness = &tokenize("wellness").tokens[0];
+        assert_ne!(concept_of_token(wellness, Some(Lang::En)).map(concept_name), Some("well"));
+        same("well", "puits");
     }
 
     #[test]

@@ -1282,6 +1282,12 @@ static GENERIC: &[&str] = &[
     "jeudi",
     "jour",
     "jours",
+    // "La meilleure façon de…", "the best way to": how, not what.
+    "meilleur",
+    "meilleure",
+    "meilleurs",
+    "meilleures",
+    "best",
     "journee",
     "journees",
     "meanwhile",
