@@ -233,13 +233,13 @@ pub fn decide(knowledge: &Knowledge, text: &str, lang_hint: Option<Lang>, thresh
     // Nothing close enough even to offer: an entry whose answer alone
     // explains the message ("can we still bbq", a fire ban that names
     // barbecues in its answer) is offered as a choice, never answered: the
-    // choice says to write "human" if none of them is it.
+    // choice says to write "human" if none of them is it. Money or the law
+    // the entry says nothing of still goes to a person.
     if candidates.first().is_none_or(|c| c.score < thresholds.clarify) {
         let from_answers = knowledge.index.search_answers(&message, detected, 5);
-        if from_answers
-            .first()
-            .is_some_and(|c| c.score >= thresholds.clarify && c.message_coverage >= thresholds.clarify_coverage)
-        {
+        if from_answers.first().is_some_and(|c| {
+            c.score >= thresholds.clarify && c.message_coverage >= thresholds.clarify_coverage && !c.unexplained_intent
+        }) {
             let mut offered = from_answers;
             offered.extend(candidates);
             offered.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
@@ -424,9 +424,12 @@ answer.en = "At the arena, open all night."
         assert_eq!(decision.action, Action::Clarify, "{decision:?}");
         assert_eq!(decision.candidates[0].entry, "fire-ban");
         assert!(decision.score <= 0.5, "{decision:?}");
-        // A question the answer explains only in part: a person.
-        let decision = decide(&knowledge, "can we still barbecue for the birthday party", None, &Thresholds::default());
-        assert_eq!(decision.reason, Some(Reason::Unmatched), "{decision:?}");
+        // A question the answer explains only in part, or money the entry
+        // says nothing of: a person.
+        for text in ["can we still barbecue for the birthday party", "a refund for the barbecue"] {
+            let decision = decide(&knowledge, text, None, &Thresholds::default());
+            assert_eq!(decision.reason, Some(Reason::Unmatched), "{text}: {decision:?}");
+        }
         // What a question reaches keeps the ordinary rule.
         let decision = decide(&knowledge, "where is the shelter", None, &Thresholds::default());
         assert_eq!((decision.action, decision.entry.as_deref()), (Action::Answer, Some("shelter")));
