@@ -106,6 +106,7 @@ macro_rules! on_both_backends {
 on_both_backends!(
     a_resident_asks_and_gets_the_official_answer,
     a_tapped_choice_answers_from_its_entry,
+    an_entry_only_its_answer_speaks_of_is_offered_and_opens_no_ticket,
     distress_opens_a_ticket_at_the_top_of_the_queue,
     two_moderators_claim_at_once_and_one_gets_409,
     a_moderators_reply_reaches_the_residents_messages,
@@ -163,6 +164,26 @@ async fn a_tapped_choice_answers_from_its_entry(app: &TestApp) {
         .post("/api/chat", None, json!({ "conversation": "resident-3", "text": "x", "choice": "e".repeat(200) }))
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+async fn an_entry_only_its_answer_speaks_of_is_offered_and_opens_no_ticket(app: &TestApp) {
+    // No question nor keyword of the sample set speaks of horses; the pets'
+    // answer does. The resident is offered that entry, not answered from
+    // it, and the moderators' queue stays empty; the tap answers.
+    let body = app.chat("resident-horses", "j'ai 3 chevaux, je fais quoi avec?").await;
+    assert_eq!(body["decision"]["action"], "clarify", "{body}");
+    assert_eq!(body["replies"][0]["kind"], "clarify", "{body}");
+    let offered: Vec<&str> =
+        body["replies"][0]["choices"].as_array().expect("choices").iter().filter_map(|c| c["entry"].as_str()).collect();
+    assert!(offered.contains(&"pets"), "{body}");
+    let (_, token) = app.moderator("Alice", Role::Moderator).await;
+    let (_, queue) = app.get("/api/tickets", Some(&token)).await;
+    assert_eq!(queue["tickets"].as_array().unwrap().len(), 0, "{queue}");
+    let (status, tapped) = app
+        .post("/api/chat", None, json!({ "conversation": "resident-horses", "text": "Animaux", "choice": "pets" }))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(tapped["replies"][0]["kind"], "answer", "{tapped}");
 }
 
 async fn distress_opens_a_ticket_at_the_top_of_the_queue(app: &TestApp) {

@@ -336,15 +336,23 @@ mod tests {
     use super::*;
     use crate::core::directives::Source;
 
-    fn knowledge() -> Knowledge {
-        let mut text =
-            String::from("[directive]\ntitle = \"t\"\nissued_by = \"b\"\nissued_at = 2026-04-18T14:00:00-04:00\n");
-        for id in ["lost-pets", "shelter"] {
-            text.push_str(&format!(
-                "\n[[entry]]\nid = \"{id}\"\nquestions.fr = [\"{id}?\"]\nquestions.en = [\"{id}?\"]\nanswer.fr = \"a\"\nanswer.en = \"a\"\n"
-            ));
-        }
+    /// A directive set of these entries, under one directive header.
+    fn knowledge_of(entries: &str) -> Knowledge {
+        let text =
+            format!("[directive]\ntitle = \"t\"\nissued_by = \"b\"\nissued_at = 2026-04-18T14:00:00-04:00\n{entries}");
         Knowledge::new(DirectiveSet::build(&[Source { file: "a.toml".into(), text }], 0).unwrap())
+    }
+
+    fn knowledge() -> Knowledge {
+        let entries: String = ["lost-pets", "shelter"]
+            .iter()
+            .map(|id| {
+                format!(
+                    "\n[[entry]]\nid = \"{id}\"\nquestions.fr = [\"{id}?\"]\nquestions.en = [\"{id}?\"]\nanswer.fr = \"a\"\nanswer.en = \"a\"\n"
+                )
+            })
+            .collect();
+        knowledge_of(&entries)
     }
 
     fn candidate(entry: usize, score: f32, message_coverage: f32, question_coverage: f32) -> Candidate {
@@ -403,11 +411,8 @@ mod tests {
 
     #[test]
     fn an_entry_only_its_answer_explains_is_offered_never_answered() {
-        let text = r#"[directive]
-title = "t"
-issued_by = "b"
-issued_at = 2026-04-18T14:00:00-04:00
-
+        let knowledge = knowledge_of(
+            r#"
 [[entry]]
 id = "fire-ban"
 questions.en = ["Is there a fire ban?"]
@@ -417,9 +422,8 @@ answer.en = "Open fires, fireworks and charcoal barbecues are banned until furth
 id = "shelter"
 questions.en = ["Where is the shelter?"]
 answer.en = "At the arena, open all night."
-"#;
-        let knowledge =
-            Knowledge::new(DirectiveSet::build(&[Source { file: "a.toml".into(), text: text.into() }], 0).unwrap());
+"#,
+        );
         let decision = decide(&knowledge, "can we still barbecue", None, &Thresholds::default());
         assert_eq!(decision.action, Action::Clarify, "{decision:?}");
         assert_eq!(decision.candidates[0].entry, "fire-ban");
