@@ -344,6 +344,11 @@ fn the_distress_probes_hold_across_hazards() {
         // after the session's changes to check them: 20 of 20, no alarm,
         // as with the session's base.
         ("tests/data/distress-probe-12.jsonl", 95.0),
+        // The thirteenth (30 in danger across hazards, 20 alarming words in
+        // ordinary questions): 29 of 30, no alarm, on its first run; the
+        // miss was typed without accents nor apostrophes ("jai la tete qui
+        // tourne pis jarrive pu a me lever"). Now 30 of 30, no alarm.
+        ("tests/data/distress-probe-13.jsonl", 95.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);

@@ -947,6 +947,8 @@ const CUES: &[CueList] = &[
             "desoriente",
             "desorientee",
             "etourdi",
+            "etourdissement",
+            "etourdissements",
             "etourdie",
             "etourdis",
             "headache",
@@ -1001,6 +1003,21 @@ const CUES: &[CueList] = &[
             "gorge enfle",
             "can not get up",
             "capable de se relever",
+            // The head spinning ("la tête qui tourne"); one's own legs
+            // failing ("j'arrive pu à me lever").
+            "tete qui tourne",
+            "tete me tourne",
+            "tete tourne",
+            "capable de me lever",
+            "capable de me relever",
+            "arrive pas a me lever",
+            "arrive plus a me lever",
+            "arrive pas a me relever",
+            "arrive plus a me relever",
+            "peux pas me lever",
+            "peux plus me lever",
+            "peux pas me relever",
+            "peux plus me relever",
             "reussit pas a se relever",
             "peut pas se relever",
             "peut plus se relever",
@@ -3184,6 +3201,11 @@ mod tests {
         assert!(!cue_list("i'm confused about the evacuation zones").contains(&"body"));
         assert!(cue_list("ma mère est toute bleue aux lèvres").contains(&"body"));
         assert!(cue_list("the baby is wheezing really hard").contains(&"body"));
+        // The head spinning, one's own legs failing, typed without accents
+        // nor apostrophes.
+        assert!(cue_list("jai chaud jai la tete qui tourne pis jarrive pu a me lever").contains(&"body"));
+        assert!(distress("jai chaud jai la tete qui tourne pis jarrive pu a me lever"));
+        assert!(!distress("j'ai la tête qui tourne quand je me lève vite, c'est-tu la chaleur?"));
         // A child alone, someone in the water, under what fell, still inside.
         assert!(cue_list("y a un enfant tout seul sur le balcon").contains(&"missing"));
         assert!(!cue_list("je me sens tout seul au motel").contains(&"missing"));

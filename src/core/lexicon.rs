@@ -37,7 +37,7 @@ health: sante =medical =medicale =medicales =medicaux medecin docteur malade mal
 school: =cours ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare
 car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
 park: =stationner =stationnement =stationnements =stationne =stationnee =stationnes =stationnees =stationnez =garer =garez =garee =garees | park parking parked
-garbage: debris dechet dechets ordures collecte encombrant encombrants poubelle poubelles rebuts jeter =bac =bacs | debris garbage waste trash pickup junk rubbish throw dump =bin =bins
+garbage: debris dechet dechets ordures =vidanges collecte encombrant encombrants poubelle poubelles rebuts jeter =bac =bacs | debris garbage waste trash pickup junk rubbish throw dump =bin =bins
 recycling: recyclage recyclable recyclables compost | recycling recyclable recyclables compost
 mould: moisissure moisissures =moisi =moisie champignon | mould mold mildew mouldy moldy
 pump: pompe pompes pomper pompage | pump pumps pumping sump
@@ -305,6 +305,11 @@ mod tests {
         let wellness = &tokenize("wellness").tokens[0];
         assert_ne!(concept_of_token(wellness, Some(Lang::En)).map(concept_name), Some("well"));
         same("well", "puits");
+        // Québec's "vidanges" are the garbage; a "vidange" empties a septic
+        // tank.
+        same("vidanges", "ordures");
+        let emptying = &tokenize("vidange").tokens[0];
+        assert_ne!(concept_of_token(emptying, Some(Lang::Fr)).map(concept_name), Some("garbage"));
     }
 
     #[test]

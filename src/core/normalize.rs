@@ -1688,6 +1688,25 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("jvais", "je vais"),
         ("jme", "je me"),
         ("jai", "j ai"),
+        // Elisions before a vowel written without the apostrophe: the
+        // frequent verbs, and c'est, qu'il, qu'on, s'il.
+        ("jarrive", "j arrive"),
+        ("javais", "j avais"),
+        ("jetais", "j etais"),
+        ("jentends", "j entends"),
+        ("jentend", "j entends"),
+        ("jattends", "j attends"),
+        ("jattend", "j attends"),
+        ("jessaie", "j essaie"),
+        ("jessaye", "j essaie"),
+        ("jhabite", "j habite"),
+        ("jappelle", "j appelle"),
+        ("cest", "c est"),
+        ("cetait", "c etait"),
+        ("quil", "qu il"),
+        ("quils", "qu ils"),
+        ("quon", "qu on"),
+        ("sil", "s il"),
         ("jtai", "je te ai"),
         ("svp", "s'il vous plait"),
         ("stp", "s'il te plait"),
@@ -2204,6 +2223,9 @@ mod tests {
         assert_eq!(words("jardin jaune juin"), ["jardin", "jaune", "juin"]);
         // Keyboard mashing is no sentence.
         assert_eq!(words("jjjjjjj jkdjfk"), ["jjjjjjj", "jkdjfk"]);
+        // Before a vowel, the frequent verbs and c'est, qu'il, s'il.
+        assert_eq!(words("jarrive pu a me lever"), ["j", "arrive", "plus", "a", "me", "lever"]);
+        assert_eq!(words("cest quand quil rouvre"), ["c", "est", "quand", "qu", "il", "rouvre"]);
     }
 
     #[test]
