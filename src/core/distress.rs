@@ -2511,6 +2511,18 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             && !is_neutral(i)
         {
             let bits = if going || filling_a_thing { bits & !(1 << index.rising) } else { bits };
+            // An outlet ("la prise", "can I plug them back in", which the
+            // normaliser writes "prise"), not someone stuck ("je suis prise").
+            let outlet = matches!(*w, "prise" | "prises")
+                && ((i > 0
+                    && (DETERMINERS.contains(&words[i - 1])
+                        || ARTICLES.contains(&words[i - 1])
+                        || matches!(words[i - 1], "i" | "we" | "you" | "they" | "to" | "aux")))
+                    || matches!(
+                        words.get(i + 1),
+                        Some(&("electrique" | "electriques" | "in" | "it" | "them" | "back"))
+                    ));
+            let bits = if outlet { bits & !(1 << index.stuck) } else { bits };
             // The hazard named as the event ("depuis le feu", "my cat ran
             // out during the fire", "perdu dans le feu", "je revois les
             // flammes"), or a thing that burnt ("mon passeport a brûlé"):
@@ -3205,6 +3217,11 @@ mod tests {
         // nor apostrophes.
         assert!(cue_list("jai chaud jai la tete qui tourne pis jarrive pu a me lever").contains(&"body"));
         assert!(distress("jai chaud jai la tete qui tourne pis jarrive pu a me lever"));
+        // An outlet is no one stuck.
+        assert!(!cue_list("my washer and dryer were under water, can i plug them back in?").contains(&"stuck"));
+        assert!(!cue_list("l'eau est rendue aux prises du sous-sol").contains(&"stuck"));
+        assert!(cue_list("je suis prise dans l'auto").contains(&"stuck"));
+        assert!(cue_list("ma mère est prise dans le sous-sol").contains(&"stuck"));
         assert!(!distress("j'ai la tête qui tourne quand je me lève vite, c'est-tu la chaleur?"));
         // A child alone, someone in the water, under what fell, still inside.
         assert!(cue_list("y a un enfant tout seul sur le balcon").contains(&"missing"));

@@ -19,7 +19,7 @@ use super::normalize::{Token, stem};
 /// `concept: french words | english words`
 const GROUPS: &str = "
 evacuate: evacuer evacuation evacue evacuee evacues quitter =partir =part =pars =partis =parti =partez =partons sortir fuir | evacuate evacuation evacuated evacuating evacuee leave leaving flee
-shelter: hebergement heberger herbergement refuge abri hotel motel dormir =dort =dors =dorment coucher | shelter shelters lodging accommodation sleep slept hotel motel
+shelter: hebergement heberger herbergement refuge abri hotel motel dormir =dort =dors =dorment coucher | shelter shelters lodging =housing accommodation sleep slept hotel motel
 drink: potable boire bouteille bouteilles buvable robinet aqueduc boisson boissons | drink drinking bottled bottle potable tap drinkable beverage beverages
 boil: bouillir ebullition bouilli | boil boiled boiling
 sandbag: sable sablage | sandbag sandbags sand
@@ -29,7 +29,7 @@ open: ouvert ouverte ouverts ouvertes ouverture rouvrir rouvert reouverture | op
 power: electricite =courant =courants panne pannes hydro delestage jus | power electricity outage outages blackout hydro
 electrical: electrique electriques =fil =fils =prise =prises panneau disjoncteur disjoncteurs filage electrocution | wire wires wiring outlet outlets breaker breakers panel electrocution
 insurance: assurance assurances assureur assureurs | insurance insurer insured claim claims adjuster
-money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation rabais ristourne | financial compensation compensate reimbursement reimburse refund refunds rebate rebates money funds funding =allowance grant
+money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation rabais ristourne dedommager dedommagement dedommage dedommagee | financial compensation compensate reimbursement reimburse refund refunds rebate rebates money funds funding =allowance grant
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline coutu pharmaprix uniprix familiprix brunet proxim | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
@@ -65,7 +65,7 @@ explosion: explosion explosions exploser explose =detonation boum =bang | explos
 fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning bonfire campfire
 smoke: fumee fumees boucane | smoke smoky
 air: air respirer respiration | air breathe breathing
-mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise =boutte panique paniquer paniquent anxieux anxieuse insomnie sursaute sursauter sursauts | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist =exhausted overwhelmed panic panics panicking insomnia jumpy startle startled
+mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise =boutte panique paniquer paniquent anxieux anxieuse insomnie sursaute sursauter sursauts pleure pleurer pleurent pleurs | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist =exhausted overwhelmed panic panics panicking insomnia jumpy startle startled cry crying cries
 child: enfant enfants bebe bebes ado ados adolescent =nourrisson =nourrissons poupon | child children kid kids baby babies teen teenager toddler toddlers infant infants newborn diaper diapers
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
 tax: taxe taxes impot impots =fonciere | tax taxes
@@ -92,7 +92,7 @@ dike: digue digues | dike dikes
 arrange: =placer =placez =poser =posez empiler empile disposer | stack stacking stacked =lay =laying
 prepare: preparer preparation preparatifs | prepare preparing preparation ready prep
 tide: =maree =marees | tide tides surge
-restore: retabli retablie retablir retablissement =restored | =restore restoration =restored reconnected
+restore: retabli retablie retablir retablissement =restored =remet =remettre =remettent =remettra | =restore restoration =restored reconnected
 cyber: cyberattaque cyberattaques piratage pirate pirates pirater hacker hackers | cyberattack cyberattacks hack hacked hacking hacker hackers
 carrier: fournisseur fournisseurs videotron telus rogers fido koodo =bell | carrier carriers =provider =providers telco
 wet: mouille mouillee mouilles mouillees trempe trempee trempes trempees detrempe | wet soaked soaking drenched damp
@@ -157,7 +157,7 @@ masonry: brique briques beton ciment | brick bricks concrete cement masonry
 photo: photo photos photographier photographie photographies | photo photos picture pictures photograph photographs
 trail: sentier sentiers | trail trails hiking
 shower: douche douches doucher | shower showers showering
-smell: odeur odeurs | smell smells smelling smelled odour odor odours odors stink
+smell: odeur odeurs =pue =puent =puer | smell smells smelling smelled odour odor odours odors stink stinks reek reeks
 pipe: tuyau tuyaux tuyauterie canalisation canalisations =conduite =conduites | pipe pipes piping pipeline pipelines
 excavator: pepine pepines excavatrice excavatrices retrocaveuse | excavator excavators backhoe backhoes digger
 relight: rallumer rallume redemarrer redemarre | relight relit restart restarted reignite
@@ -308,6 +308,11 @@ mod tests {
         // Québec's "vidanges" are the garbage; a "vidange" empties a septic
         // tank.
         same("vidanges", "ordures");
+        // Being made whole, crying, a stink, power put back.
+        same("dédommagé", "compensation");
+        same("pleure", "anxiety");
+        same("pue", "smell");
+        same("remet", "restored");
         let emptying = &tokenize("vidange").tokens[0];
         assert_ne!(concept_of_token(emptying, Some(Lang::Fr)).map(concept_name), Some("garbage"));
     }

@@ -1123,6 +1123,8 @@ static GENERIC: &[&str] = &[
     // not a topic.
     "facon",
     "maniere",
+    "way",
+    "ways",
     // Asking whether a rumour is true, or whether to worry, says nothing of
     // what about.
     "vrai",
