@@ -20,7 +20,7 @@ use super::normalize::{Token, stem};
 const GROUPS: &str = "
 evacuate: evacuer evacuation evacue evacuee evacues quitter =partir =part =pars =partis =parti =partez =partons sortir fuir | evacuate evacuation evacuated evacuating evacuee leave leaving flee
 shelter: hebergement heberger herbergement refuge abri hotel motel dormir =dort =dors =dorment coucher | shelter shelters lodging =housing accommodation sleep slept hotel motel
-drink: potable boire bouteille bouteilles buvable robinet aqueduc boisson boissons | drink drinking bottled bottle potable tap drinkable beverage beverages
+drink: potable boire reboire bouteille bouteilles buvable robinet aqueduc boisson boissons | drink drinking bottled bottle potable tap drinkable beverage beverages
 boil: bouillir ebullition bouilli | boil boiled boiling
 sandbag: sable sablage | sandbag sandbags sand
 road: route routes chemin pont ponts autoroute circulation detour detours viaduc traverse conduire | road roads bridge bridges highway traffic detour commute drive driving
@@ -308,13 +308,14 @@ mod tests {
         // Québec's "vidanges" are the garbage; a "vidange" empties a septic
         // tank.
         same("vidanges", "ordures");
+        let emptying = &tokenize("vidange").tokens[0];
+        assert_ne!(concept_of_token(emptying, Some(Lang::Fr)).map(concept_name), Some("garbage"));
         // Being made whole, crying, a stink, power put back.
         same("dédommagé", "compensation");
         same("pleure", "anxiety");
         same("pue", "smell");
         same("remet", "restored");
-        let emptying = &tokenize("vidange").tokens[0];
-        assert_ne!(concept_of_token(emptying, Some(Lang::Fr)).map(concept_name), Some("garbage"));
+        same("reboire", "drink");
     }
 
     #[test]
