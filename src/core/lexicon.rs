@@ -157,7 +157,7 @@ masonry: brique briques beton ciment | brick bricks concrete cement masonry
 photo: photo photos photographier photographie photographies | photo photos picture pictures photograph photographs
 trail: sentier sentiers | trail trails hiking
 shower: douche douches doucher | shower showers showering
-smell: odeur odeurs =pue =puent =puer | smell smells smelling smelled odour odor odours odors stink stinks reek reeks
+smell: odeur odeurs =sent =pue =puent =puer | smell smells smelling smelled odour odor odours odors stink stinks reek reeks
 pipe: tuyau tuyaux tuyauterie canalisation canalisations =conduite =conduites | pipe pipes piping pipeline pipelines
 excavator: pepine pepines excavatrice excavatrices retrocaveuse | excavator excavators backhoe backhoes digger
 relight: rallumer rallume redemarrer redemarre | relight relit restart restarted reignite
@@ -314,6 +314,7 @@ mod tests {
         same("dédommagé", "compensation");
         same("pleure", "anxiety");
         same("pue", "smell");
+        same("sent", "odeur");
         same("remet", "restored");
         same("reboire", "drink");
     }
