@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::lexicon;
-use super::normalize::tokenize;
+use super::normalize::{detect_lang, tokenize};
 
 /// How alike a question must be to a group's first question to join it.
 pub const MIN_SIMILARITY: f64 = 0.45;
@@ -26,10 +26,11 @@ pub struct Group {
 /// A question's words: concepts (`@shelter`) or stems, sorted, unique.
 fn terms(text: &str) -> Vec<String> {
     let message = tokenize(text);
+    let no_smell = lexicon::sent_is_no_smell(&message, detect_lang(&message, text));
     let mut terms: Vec<String> = message
         .content()
         .filter(|t| !t.entity && t.word.chars().count() > 1)
-        .map(|t| match lexicon::concept_of_token(t, None) {
+        .map(|t| match lexicon::concept_in(t, None, no_smell) {
             Some(concept) => format!("@{}", lexicon::concept_name(concept)),
             None => (&*t.stem_fr).min(&*t.stem_en).to_string(),
         })
@@ -119,6 +120,14 @@ mod tests {
         assert_eq!(groups[0].count, 3);
         assert!(groups[0].examples[0].contains("garderies"));
         assert_eq!(groups[1].count, 2);
+    }
+
+    #[test]
+    fn a_smell_is_grouped_as_one_a_text_sent_is_not() {
+        assert!(terms("ça sent le gaz dans la rue").contains(&"@smell".to_string()));
+        assert!(terms("gas smell on my street").contains(&"@smell".to_string()));
+        assert!(!terms("the school sent a text about the smoke").contains(&"@smell".to_string()));
+        assert!(!terms("ma mère se sent pas bien").contains(&"@smell".to_string()));
     }
 
     #[test]

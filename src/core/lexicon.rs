@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use super::directives::Lang;
-use super::normalize::{Token, stem};
+use super::normalize::{Normalized, Token, stem};
 
 /// `concept: french words | english words`
 const GROUPS: &str = "
@@ -225,6 +225,22 @@ pub fn concept_of(word: &str, stem_fr: &str, stem_en: &str, hint: Option<Lang>) 
     }
 }
 
+/// Whether "sent" in a text is no smell: someone feels ("elle se sent
+/// mal"), or the text is English ("they sent a text").
+pub fn sent_is_no_smell(text: &Normalized, lang: Option<Lang>) -> bool {
+    lang == Some(Lang::En)
+        || text.tokens.windows(2).any(|w| matches!(w[0].word.as_str(), "se" | "s") && w[1].word == "sent")
+}
+
+/// A token's concept in its text (`no_smell`: [`sent_is_no_smell`] of that
+/// text): "ça sent le gaz" smells.
+pub fn concept_in(token: &Token, hint: Option<Lang>, no_smell: bool) -> Option<Concept> {
+    if no_smell && token.word == "sent" {
+        return None;
+    }
+    concept_of_token(token, hint)
+}
+
 /// Whether a concept's words often name streets and places ("rue des
 /// Saules", "boulevard des Érables"): after "rue" they are a name.
 pub fn names_places(concept: Concept) -> bool {
@@ -317,6 +333,20 @@ mod tests {
         same("sent", "odeur");
         same("remet", "restored");
         same("reboire", "drink");
+    }
+
+    #[test]
+    fn it_smells_in_french_unless_someone_feels() {
+        let smell = concept_by_name("smell");
+        let sent = |text: &str, lang| {
+            let message = tokenize(text);
+            let token = message.tokens.iter().find(|t| t.word == "sent").expect("sent");
+            concept_in(token, lang, sent_is_no_smell(&message, lang))
+        };
+        assert_eq!(sent("ça sent le gaz dans la cuisine", Some(Lang::Fr)), smell);
+        assert_eq!(sent("mon eau de puits sent le pétrole", None), smell);
+        assert_eq!(sent("ma mère se sent pas bien", Some(Lang::Fr)), None);
+        assert_eq!(sent("the school sent a text", Some(Lang::En)), None);
     }
 
     #[test]

@@ -287,24 +287,9 @@ fn concept_key(concept: Concept) -> String {
     format!("#{}", lexicon::concept_name(concept))
 }
 
-/// Whether a text says someone feels ("elle se sent mal"), where "sent" is
-/// no smell.
-fn says_feels(text: &Normalized) -> bool {
-    text.tokens.windows(2).any(|w| matches!(w[0].word.as_str(), "se" | "s") && w[1].word == "sent")
-}
-
-/// A token's concept in its text: "ça sent le gaz" smells, but "elle se
-/// sent mal" feels and "they sent a text" is English.
-fn concept_in(token: &Token, lang: Option<Lang>, feels: bool) -> Option<Concept> {
-    if token.word == "sent" && (lang == Some(Lang::En) || feels) {
-        return None;
-    }
-    lexicon::concept_of_token(token, lang)
-}
-
 /// The term keys a token may match, best first: its concept, then its stems.
-fn keys_of(token: &Token, lang: Option<Lang>, feels: bool) -> ([Option<String>; 3], bool) {
-    let concept = concept_in(token, lang, feels);
+fn keys_of(token: &Token, lang: Option<Lang>, no_smell: bool) -> ([Option<String>; 3], bool) {
+    let concept = lexicon::concept_in(token, lang, no_smell);
     let (first, second) = match lang {
         Some(Lang::En) => (&token.stem_en, &token.stem_fr),
         _ => (&token.stem_fr, &token.stem_en),
@@ -336,13 +321,13 @@ impl Index {
                 .chain(entry.keywords.iter().map(|k| (k, None, true)));
             for (text, lang, keyword) in texts {
                 let normalized = tokenize(text);
-                let feels = says_feels(&normalized);
+                let no_smell = lexicon::sent_is_no_smell(&normalized, lang);
                 let mut terms: Vec<(TermId, f32)> = Vec::new();
                 let mut positions: Vec<Vec<TermId>> = Vec::new();
                 let mut names_only = true;
                 for token in normalized.content() {
                     names_only &= token.entity || token.word.bytes().all(|b| b.is_ascii_digit());
-                    let (keys, has_concept) = keys_of(token, lang, feels);
+                    let (keys, has_concept) = keys_of(token, lang, no_smell);
                     // An indexed word is one term: its concept, else its stem
                     // in the text's language (both stems for keywords, whose
                     // language is not said).
@@ -391,9 +376,9 @@ impl Index {
             for (text, lang) in [(&entry.answer.fr, Lang::Fr), (&entry.answer.en, Lang::En)] {
                 let Some(text) = text else { continue };
                 let answer = tokenize(text);
-                let feels = says_feels(&answer);
+                let no_smell = lexicon::sent_is_no_smell(&answer, Some(lang));
                 for token in answer.content() {
-                    let (keys, has_concept) = keys_of(token, Some(lang), feels);
+                    let (keys, has_concept) = keys_of(token, Some(lang), no_smell);
                     let key = if has_concept { keys[0].clone() } else { keys[1].clone() };
                     let id = intern(key.expect("a concept or a stem"), &mut term_ids);
                     if all.binary_search(&id).is_err() {
@@ -790,7 +775,7 @@ impl Index {
         // "What time does the info line close": opening hours, not a
         // closure; the line is what the message is about.
         let asks_hours = HOURS.any(message);
-        let feels = says_feels(message);
+        let no_smell = lexicon::sent_is_no_smell(message, lang);
         let mut skip_next = false;
         let mut joined = String::new();
         // Inside a run of name words that started with "rue", "chemin"…
@@ -814,7 +799,7 @@ impl Index {
             }
             let repeated = seen_words.contains(&token.word.as_str());
             seen_words.push(&token.word);
-            let concept = concept_in(token, lang, feels);
+            let concept = lexicon::concept_in(token, lang, no_smell);
             if elderly_ages.get(i).copied().unwrap_or(false)
                 && let Some(term) = elderly
             {
@@ -1516,20 +1501,6 @@ answer.en = "c"
         for c in &got {
             assert!((0.0..=1.0).contains(&c.score));
         }
-    }
-
-    #[test]
-    fn it_smells_in_french_unless_someone_feels() {
-        let smell = lexicon::concept_by_name("smell");
-        let sent = |text: &str, lang| {
-            let message = tokenize(text);
-            let token = message.tokens.iter().find(|t| t.word == "sent").expect("sent");
-            concept_in(token, lang, says_feels(&message))
-        };
-        assert_eq!(sent("ça sent le gaz dans la cuisine", Some(Lang::Fr)), smell);
-        assert_eq!(sent("mon eau de puits sent le pétrole", None), smell);
-        assert_eq!(sent("ma mère se sent pas bien", Some(Lang::Fr)), None);
-        assert_eq!(sent("the school sent a text", Some(Lang::En)), None);
     }
 
     #[test]
