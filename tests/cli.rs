@@ -116,6 +116,29 @@ when is garbage pickup this week
 }
 
 #[test]
+fn ask_answers_a_question_about_an_outlet_and_sends_someone_stuck_to_a_person() {
+    // The torrential-rain set: "plug" is written "prise", which also says
+    // someone stuck ("elle est prise"); an appliance to plug back in is a
+    // question for the directives, a mother stuck downstairs as water rises
+    // is not.
+    let decisions = ask_json_on(
+        &test_set("pluies"),
+        "my washer and dryer were under water, can i plug them back in?\nl'eau monte dans le sous-sol pis ma mère est prise en bas\n"
+            .as_bytes(),
+    );
+    assert_eq!(
+        (decisions[0]["action"].as_str(), decisions[0]["entry"].as_str()),
+        (Some("answer"), Some("electrical-safety")),
+        "{}",
+        decisions[0]
+    );
+    assert_eq!(
+        (decisions[1]["action"].as_str(), decisions[1]["reason"].as_str()),
+        (Some("escalate"), Some("distress"))
+    );
+}
+
+#[test]
 fn ask_sends_money_or_the_law_an_entry_does_not_cover_to_a_person_and_reads_a_bare_plea_as_distress() {
     // The outbreak set's cooling-towers entry is surely what "the building
     // owner" is about, but it says nothing of suing: a person answers that.
