@@ -46,6 +46,13 @@ struct IndexedEntry {
     terms: Vec<TermId>,
     /// Sorted terms found only in the answers.
     answer_terms: Vec<TermId>,
+    /// For the k-th of `terms`, the questions (docs that are not keywords)
+    /// holding it, with its weight there:
+    /// `term_docs[term_doc_starts[k]..term_doc_starts[k + 1]]`. A search
+    /// adds up each question's coverage from the few terms a message
+    /// matched, rather than looking each question's terms up.
+    term_docs: Vec<(u32, f32)>,
+    term_doc_starts: Vec<u32>,
 }
 
 /// A ranked candidate.
@@ -363,6 +370,9 @@ impl Index {
                     terms.push((id, ASKS_WEIGHT));
                 }
                 if !terms.is_empty() {
+                    // By term, as the search adds the matched ones up: the
+                    // same sum in the same order either way.
+                    terms.sort_unstable_by_key(|&(t, _)| t);
                     docs.push(Doc { terms, keyword, total: 0.0, positions, names_only });
                 }
             }
@@ -402,7 +412,13 @@ impl Index {
             }
             answer_terms.sort_unstable();
             answer_terms.dedup();
-            entries.push(IndexedEntry { docs, terms: all, answer_terms });
+            entries.push(IndexedEntry {
+                docs,
+                terms: all,
+                answer_terms,
+                term_docs: Vec::new(),
+                term_doc_starts: Vec::new(),
+            });
         }
 
         let mut postings = vec![Vec::new(); term_ids.len()];
@@ -430,6 +446,19 @@ impl Index {
                 }
                 doc.total = doc.terms.iter().map(|(_, w)| w).sum();
             }
+            let mut starts = Vec::with_capacity(entry.terms.len() + 1);
+            let mut term_docs = Vec::new();
+            for &t in &entry.terms {
+                starts.push(term_docs.len() as u32);
+                for (d, doc) in entry.docs.iter().enumerate().filter(|(_, doc)| !doc.keyword) {
+                    if let Ok(i) = doc.terms.binary_search_by_key(&t, |&(term, _)| term) {
+                        term_docs.push((d as u32, doc.terms[i].1));
+                    }
+                }
+            }
+            starts.push(term_docs.len() as u32);
+            entry.term_docs = term_docs;
+            entry.term_doc_starts = starts;
         }
         let mut vocabulary_by_length: Vec<Vec<VocabularyWord>> = Vec::new();
         for (word, &term) in &words {
@@ -636,6 +665,7 @@ impl Index {
         let mut candidates: Vec<Candidate> = Vec::with_capacity(touched.len());
         let mut best = vec![0.0f32; query.len()];
         let mut matched: Vec<(TermId, f32)> = Vec::new();
+        let mut have: Vec<f32> = Vec::new();
         for entry_index in touched {
             let entry = &self.entries[entry_index as usize];
             matched.clear();
@@ -659,9 +689,20 @@ impl Index {
                 message_coverage =
                     message_coverage.max(QUESTION_SENTENCE_DISCOUNT * explained_in_question / question_total);
             }
+            // What each question holds of the matched terms.
+            have.clear();
+            have.resize(entry.docs.len(), 0.0);
+            for &(t, discount) in &matched {
+                if let Ok(k) = entry.terms.binary_search(&t) {
+                    let (from, to) = (entry.term_doc_starts[k] as usize, entry.term_doc_starts[k + 1] as usize);
+                    for &(doc, w) in &entry.term_docs[from..to] {
+                        have[doc as usize] += w * discount;
+                    }
+                }
+            }
             // Coverage of the best question, or a keyword found whole.
             let mut question_coverage = 0.0f32;
-            for doc in &entry.docs {
+            for (doc, have) in entry.docs.iter().zip(&have) {
                 let coverage = if doc.keyword {
                     // Most keywords are not in a message: check their words
                     // against the entry's matched terms before their order.
@@ -681,14 +722,10 @@ impl Index {
                     } else {
                         0.0
                     }
+                } else if doc.total > 0.0 {
+                    have / doc.total
                 } else {
-                    let mut have = 0.0f32;
-                    for &(t, w) in &doc.terms {
-                        if let Ok(i) = matched.binary_search_by_key(&t, |&(m, _)| m) {
-                            have += w * matched[i].1;
-                        }
-                    }
-                    if doc.total > 0.0 { have / doc.total } else { 0.0 }
+                    0.0
                 };
                 question_coverage = question_coverage.max(coverage);
             }
@@ -940,13 +977,28 @@ fn merge(query_index: &[(TermId, u16, f32)], terms: &[TermId], mut found: impl F
         let (t, token, discount) = query_index[i];
         match t.cmp(&terms[j]) {
             std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+            // An entry has many more terms (its answers' words) than a
+            // message: leap over the ones before `t`.
+            std::cmp::Ordering::Greater => j = gallop(terms, j, t),
             std::cmp::Ordering::Equal => {
                 found(t, usize::from(token), discount);
                 i += 1;
             }
         }
     }
+}
+
+/// The first index from `from` on whose term is not below `t`, found by
+/// steps that double, then halving (`terms` is sorted).
+fn gallop(terms: &[TermId], from: usize, t: TermId) -> usize {
+    let mut step = 1;
+    let mut low = from;
+    while low + step < terms.len() && terms[low + step] < t {
+        low += step;
+        step *= 2;
+    }
+    let high = (low + step + 1).min(terms.len());
+    low + terms[low..high].partition_point(|&x| x < t)
 }
 
 /// The (at most three) terms a message word may match, with their discount:
@@ -1453,6 +1505,22 @@ static GENERIC: &[&str] = &[
 mod tests {
     use super::*;
     use crate::core::directives::Source;
+
+    proptest::proptest! {
+        #[test]
+        fn gallop_finds_what_a_walk_finds(
+            mut terms in proptest::collection::vec(0u32..500, 0..200),
+            from in 0usize..200,
+            t in 0u32..520,
+        ) {
+            terms.sort_unstable();
+            terms.dedup();
+            // As `merge` calls it: from a term below `t`.
+            proptest::prop_assume!(from < terms.len() && terms[from] < t);
+            let walked = from + terms[from..].iter().take_while(|&&x| x < t).count();
+            proptest::prop_assert_eq!(gallop(&terms, from, t), walked);
+        }
+    }
 
     /// A one-file set of `entries` (TOML `[[entry]]` tables) and its index.
     fn index_of(entries: &str) -> (DirectiveSet, Index) {

@@ -41,6 +41,70 @@ pub struct Token {
     pub question: bool,
     /// Index of the token's sentence in the message.
     pub sentence: u16,
+    /// [`word_hash`] of `word`, computed once: the phrase lists look every
+    /// word of a message up, and would otherwise hash it again each time.
+    pub hash: u64,
+}
+
+/// The hash a [`Token`] carries for its word.
+pub fn word_hash(word: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(word)
+}
+
+/// A map keyed by a [`word_hash`]: the key is its own hash.
+type ByWordHash<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<WordHashHasher>>;
+
+/// Hashes a `u64` that already is a hash to itself.
+#[derive(Default)]
+struct WordHashHasher(u64);
+
+impl std::hash::Hasher for WordHashHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used (the keys are u64); any other input
+        // still hashes, by folding its bytes in.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A set of folded words, looked up by a [`Token`]'s hash (or a word's).
+#[derive(Default)]
+pub struct WordSet(ByWordHash<Vec<&'static str>>);
+
+impl WordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        self.holds(word_hash(word), word)
+    }
+
+    /// Whether the token's word is in the set, without hashing it again.
+    pub fn has(&self, token: &Token) -> bool {
+        self.holds(token.hash, &token.word)
+    }
+
+    fn holds(&self, hash: u64, word: &str) -> bool {
+        self.0.get(&hash).is_some_and(|words| words.contains(&word))
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
+        let mut set = WordSet::default();
+        for word in words {
+            let same_hash = set.0.entry(word_hash(word)).or_default();
+            if !same_hash.contains(&word) {
+                same_hash.push(word);
+            }
+        }
+        set
+    }
 }
 
 /// A message after normalisation.
@@ -80,17 +144,19 @@ impl Normalized {
 /// Phrases (folded words separated by single spaces) looked up in one pass
 /// over a message's words, rather than one substring search each.
 pub struct PhraseSet {
-    by_first: HashMap<&'static str, Vec<(usize, Vec<&'static str>)>>,
+    /// By the hash of their first word; a candidate is then compared word
+    /// for word, its first included, so two words sharing a hash never match.
+    by_first: ByWordHash<Vec<(usize, Vec<&'static str>)>>,
     phrases: Vec<&'static str>,
 }
 
 impl PhraseSet {
     pub fn new(phrases: &[&'static str]) -> PhraseSet {
-        let mut by_first: HashMap<&'static str, Vec<(usize, Vec<&'static str>)>> = HashMap::default();
+        let mut by_first: ByWordHash<Vec<(usize, Vec<&'static str>)>> = ByWordHash::default();
         for (i, phrase) in phrases.iter().enumerate() {
             let words: Vec<&'static str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
             if let Some(first) = words.first() {
-                by_first.entry(first).or_default().push((i, words));
+                by_first.entry(word_hash(first)).or_default().push((i, words));
             }
         }
         PhraseSet { by_first, phrases: phrases.to_vec() }
@@ -106,7 +172,7 @@ impl PhraseSet {
     pub fn found(&self, message: &Normalized) -> Vec<usize> {
         let mut found: Vec<usize> = Vec::new();
         for (start, token) in message.tokens.iter().enumerate() {
-            let Some(candidates) = self.by_first.get(token.word.as_str()) else { continue };
+            let Some(candidates) = self.by_first.get(&token.hash) else { continue };
             for (index, words) in candidates {
                 let fits = words.len() <= message.tokens.len() - start
                     && words.iter().zip(&message.tokens[start..]).all(|(w, t)| *w == t.word);
@@ -126,7 +192,7 @@ impl PhraseSet {
     /// index, and the range of tokens it covers.
     pub fn each_occurrence(&self, message: &Normalized, mut found: impl FnMut(usize, std::ops::Range<usize>)) {
         for (start, token) in message.tokens.iter().enumerate() {
-            let Some(candidates) = self.by_first.get(token.word.as_str()) else { continue };
+            let Some(candidates) = self.by_first.get(&token.hash) else { continue };
             for (index, words) in candidates {
                 if words.len() <= message.tokens.len() - start
                     && words.iter().zip(&message.tokens[start..]).all(|(w, t)| *w == t.word)
@@ -310,7 +376,7 @@ pub fn tokenize(text: &str) -> Normalized {
     // Split the original text into raw words (letters, digits, apostrophes,
     // inner hyphens), remembering which start with a capital in the middle
     // of a sentence: names of places, organisations and people.
-    let mut raw_words: Vec<(String, bool, u16)> = Vec::new();
+    let mut raw_words: Vec<(String, bool, u16)> = Vec::with_capacity(clipped.len() / 5 + 1);
     let mut current = String::new();
     let mut sentence_start = true;
     let mut current_starts_sentence = true;
@@ -383,8 +449,8 @@ pub fn tokenize(text: &str) -> Normalized {
     let mut interrogative = question_mark;
     let mut words: Vec<(String, bool, u16)> = Vec::with_capacity(raw_words.len() + 4);
     let mut expanded: Vec<String> = Vec::with_capacity(4);
-    for (raw, entity, sentence) in raw_words {
-        let raw = raw.trim_matches(|c| c == '\'' || c == '-');
+    for (owned, entity, sentence) in raw_words {
+        let raw = owned.trim_matches(|c| c == '\'' || c == '-');
         if raw.is_empty() {
             continue;
         }
@@ -399,8 +465,13 @@ pub fn tokenize(text: &str) -> Normalized {
             words.push(("homme".to_string(), entity, sentence));
             continue;
         }
-        expand_word(raw, &mut expanded);
-        words.extend(expanded.drain(..).map(|w| (w, entity, sentence)));
+        // Most words are kept as they are: the folded word itself, no copy.
+        if expands(raw, &mut expanded) {
+            words.extend(expanded.drain(..).map(|w| (w, entity, sentence)));
+        } else {
+            let kept = if raw.len() == owned.len() { owned } else { raw.to_string() };
+            words.push((kept, entity, sentence));
+        }
     }
     idioms(&mut words);
     let offers_help = offers_of_help(&words);
@@ -418,16 +489,14 @@ pub fn tokenize(text: &str) -> Normalized {
         i += 1;
     }
 
-    let mut tokens: Vec<Token> = words
-        .into_iter()
-        .filter(|(w, _, _)| !w.is_empty())
-        .map(|(word, entity, sentence)| {
-            let stop = STOP_WORDS.contains(word.as_str());
-            let (stem_fr, stem_en) = stems(&word);
-            let question = questions.contains(&sentence);
-            Token { word, stem_fr, stem_en, stop, entity: entity && !stop, question, sentence }
-        })
-        .collect();
+    let mut tokens: Vec<Token> = Vec::with_capacity(words.len());
+    tokens.extend(words.into_iter().filter(|(w, _, _)| !w.is_empty()).map(|(word, entity, sentence)| {
+        let hash = word_hash(&word);
+        let stop = STOP_WORDS.holds(hash, &word);
+        let (stem_fr, stem_en) = stems(&word);
+        let question = questions.contains(&sentence);
+        Token { word, stem_fr, stem_en, stop, entity: entity && !stop, question, sentence, hash }
+    }));
     // The words naming a street after "rue", "chemin", "road"… are a place
     // ("rue des Saules", "chemin de la Grève", "Maple road" aside): the
     // prefix and the name after its articles, unless that word is a plain
@@ -435,7 +504,7 @@ pub fn tokenize(text: &str) -> Normalized {
     // is also a plain noun or verb ("on the road near the school", "can I
     // drive thru"), only a capitalised name counts.
     for i in 0..tokens.len() {
-        if !STREET_PREFIX_SET.contains(tokens[i].word.as_str()) {
+        if !STREET_PREFIX_SET.has(&tokens[i]) {
             continue;
         }
         let capitalised_only = ENGLISH_STREET_WORDS.contains(&tokens[i].word.as_str());
@@ -483,7 +552,7 @@ pub fn tokenize(text: &str) -> Normalized {
             && tokens.get(i + 1).is_some_and(|next| {
                 next.sentence == token.sentence && PAST_QUESTION_SUBJECTS.contains(&next.word.as_str())
             });
-        if (sentence_start && INTERROGATIVE_SET.contains(token.word.as_str()))
+        if (sentence_start && INTERROGATIVE_SET.has(token))
             || asks_after_preposition
             || asks_in_the_past
             || (token.word == "tu"
@@ -1329,14 +1398,14 @@ const STREET_PREFIXES: &[&str] = &[
     "quartier",
 ];
 
-static STREET_PREFIX_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STREET_PREFIXES.iter().copied().collect());
+static STREET_PREFIX_SET: LazyLock<WordSet> = LazyLock::new(|| STREET_PREFIXES.iter().copied().collect());
 
 /// Whether `word` (folded) introduces a street's name: "rue", "chemin", "road"…
 pub fn is_street_prefix(word: &str) -> bool {
     STREET_PREFIX_SET.contains(word)
 }
 
-static INTERROGATIVE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| INTERROGATIVES.iter().copied().collect());
+static INTERROGATIVE_SET: LazyLock<WordSet> = LazyLock::new(|| INTERROGATIVES.iter().copied().collect());
 
 /// Street words that are also everyday English nouns or verbs: the name
 /// after them must be capitalised to be one.
@@ -1349,6 +1418,14 @@ const NAME_ARTICLES: &[&str] = &["de", "des", "du", "la", "le", "les", "l", "d",
 /// Expands one raw folded word (which may hold apostrophes and hyphens) into
 /// normalised words appended to `out`.
 fn expand_word(raw: &str, out: &mut Vec<String>) {
+    if !expands(raw, out) {
+        out.push(raw.to_string());
+    }
+}
+
+/// Pushes onto `out` what `raw` stands for and says true, or pushes nothing
+/// and says false when `raw` stands for itself.
+fn expands(raw: &str, out: &mut Vec<String>) -> bool {
     if let Some(expansion) = INFORMAL.get(raw) {
         for part in expansion {
             if *part == raw || !part.contains(['\'', '-']) {
@@ -1357,21 +1434,21 @@ fn expand_word(raw: &str, out: &mut Vec<String>) {
                 expand_word(part, out);
             }
         }
-        return;
+        return true;
     }
     if raw.contains('-') {
         let joined: String = raw.chars().filter(|&c| c != '-').collect();
         let first = raw.split('-').next().unwrap_or_default();
         if COMPOUNDS.contains(joined.as_str()) || JOINING_PREFIXES.contains(&first) {
             out.push(joined);
-            return;
+            return true;
         }
         for part in raw.split('-') {
             if !part.is_empty() && !CLITICS.contains(part) {
                 expand_word(part, out);
             }
         }
-        return;
+        return true;
     }
     if let Some(pos) = raw.find('\'') {
         let (head, tail) = (&raw[..pos], &raw[pos + 1..]);
@@ -1388,44 +1465,44 @@ fn expand_word(raw: &str, out: &mut Vec<String>) {
                 };
                 expand_word(base, out);
                 out.push("not".into());
-                return;
+                return true;
             }
             "re" => {
                 expand_word(head, out);
                 out.push("are".into());
-                return;
+                return true;
             }
             "m" => {
                 expand_word(head, out);
                 out.push("am".into());
-                return;
+                return true;
             }
             "ve" => {
                 expand_word(head, out);
                 out.push("have".into());
-                return;
+                return true;
             }
             "ll" => {
                 expand_word(head, out);
                 out.push("will".into());
-                return;
+                return true;
             }
             "d" => {
                 expand_word(head, out);
                 out.push("would".into());
-                return;
+                return true;
             }
             "s" => {
                 // Possessive or "is": both carry no content.
                 expand_word(head, out);
-                return;
+                return true;
             }
             _ => {}
         }
         // "aujourd'hui" is one word, not an elided "hui".
         if head == "aujourd" && tail == "hui" {
             out.push("aujourdhui".into());
-            return;
+            return true;
         }
         // French elisions: l', d', j', qu', n', s', t', m', c', jusqu', y'.
         if let Some(expansion) = ELISIONS.get(head) {
@@ -1433,14 +1510,14 @@ fn expand_word(raw: &str, out: &mut Vec<String>) {
             if !tail.is_empty() {
                 expand_word(tail, out);
             }
-            return;
+            return true;
         }
         for part in raw.split('\'') {
             if !part.is_empty() {
                 expand_word(part, out);
             }
         }
-        return;
+        return true;
     }
     // "j'" written without its apostrophe before a consonant ("jreste",
     // "jsais", "jcomprends"): no French or English word starts so.
@@ -1452,9 +1529,9 @@ fn expand_word(raw: &str, out: &mut Vec<String>) {
     {
         out.push("je".into());
         expand_word(rest, out);
-        return;
+        return true;
     }
-    out.push(raw.to_string());
+    false
 }
 
 /// French words before an apostrophe, and what they stand for.
@@ -1875,7 +1952,7 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
 
 /// Function words of both languages, folded. Question words are here too:
 /// the matcher weighs what a message is about, triage reads intent itself.
-pub static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static STOP_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     const FR: &str = "a à ai aie aies ait alors as au aucun aucune aupres auquel aura aurai auraient aurais aurait auras aurez auriez aurions aurons auront aussi autre autres aux avaient avais avait avant avec avez aviez avions avoir avons ayant ayez ayons bon c ca ce ceci cela celle celles celui cependant certain certaine certaines certains ces cet cette ceux chaque chez ci comme comment d dans de des deja depuis dois doit donc dont du elle elles en encore entre es est et etaient etais etait etant ete etes etiez etions etre eu eue eues eumes eurent eus eusse eussent eusses eussiez eussions eut eutes eux faire fais fait faut fois font furent fus fusse fussent fusses fussiez fussions fut futes ici il ils j je jusque l la le les leur leurs lorsque lui m ma mais me meme memes mes moi mon n ne ni nos notre nous on ont ou par parce pas peu peut peuvent peux plus pour pourquoi pourrait pourrais pouvez pouvons puis puisque qu quand que quel quelle quelles quels qui quoi s sa sans se sera serai seraient serais serait seras serez seriez serions serons seront ses si sien soi soient sois soit sommes son sont sous soyez soyons suis sur t ta te tes toi ton tous tout tres tu un une unes uns va vais vas vont vos votre vous vu y est-ce estce ceux-la ok oui non svp plait vouloir veux veut voudrais voudrait pouvoir puis-je savoir sais sait aller vas allez faut fallait doit devons devez dois devrais devrait devrions quoi quoique comment combien pourquoi lequel laquelle lesquels ben bin ben la la-bas labas voici voila ah oh eh hein genre mettons tsé tse toujours jamais rien quelque quelqu quelqu'un chose choses faire fais fait faites font fera ferait ferais dit dire dis peut-etre peutetre vraiment juste quand-meme quandmeme \
         pourrai pourras pourra pourrons pourrez pourront pourrait pourraient pourrions pourriez puisse puissent pouvait pouvaient \
         devoir doivent devrai devra devrons devrez devront devraient deviez devait devaient doive \
@@ -1892,10 +1969,10 @@ pub fn detect_lang(text: &Normalized, raw: &str) -> Option<Lang> {
     let mut fr = 0.0f32;
     let mut en = 0.0f32;
     for token in &text.tokens {
-        if FR_MARKERS.contains(token.word.as_str()) {
+        if FR_MARKERS.has(token) {
             fr += 1.0;
         }
-        if EN_MARKERS.contains(token.word.as_str()) {
+        if EN_MARKERS.has(token) {
             en += 1.0;
         }
     }
@@ -1919,11 +1996,11 @@ pub fn detect_lang(text: &Normalized, raw: &str) -> Option<Lang> {
     }
 }
 
-static FR_MARKERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static FR_MARKERS: LazyLock<WordSet> = LazyLock::new(|| {
     "le la les un une des du de et est sont je tu il elle nous vous ils on mon ma mes ton ta notre votre leur que qui quoi ou quand comment pourquoi combien avec pour dans sur pas ne plus moi chez ce cette ces aux au peut peux faut suis ai avez avons bonjour merci salut allo oui non puis alors ici encore aussi tres bien maison eau rue quel quelle quels quelles mais donc car si depuis aujourd'hui demain hier soir matin est-ce estce je suis il y a svp avoir etre faire va vais bonsoir bonne nuit madame monsieur besoin aide aidez centre ville sacs sable".split_whitespace().collect()
 });
 
-static EN_MARKERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static EN_MARKERS: LazyLock<WordSet> = LazyLock::new(|| {
     "the a an and is are was were i you he she we they my your our their it this that these those what where when how why who which can could would should will do does did not no yes to of in on at for with from by about have has had am be been there here hello hi hey thanks thank please help house water street need any get go going home some much many if or but so just me us them him her its anyone someone people still yet open closed near".split_whitespace().collect()
 });
 
@@ -1985,6 +2062,33 @@ mod tests {
         let n = tokenize("je veux parler à un humain");
         assert!(n.has_phrase("parler a un humain"));
         assert!(!n.has_phrase("arler"));
+    }
+
+    #[test]
+    fn phrase_lists_and_word_sets_read_a_token_by_its_hash() {
+        let phrases = PhraseSet::new(&["eau potable", "eau", "depuis hier"]);
+        let n = tokenize("on a pas d'eau potable depuis hier");
+        assert!(n.tokens.iter().all(|t| t.hash == word_hash(&t.word)));
+        let mut found = phrases.found(&n);
+        found.sort_unstable();
+        assert_eq!(found, [0, 1, 2]);
+        // A phrase is found whole: its first word alone is not enough.
+        assert!(phrases.found(&tokenize("depuis lundi")).is_empty());
+        let set: WordSet = ["rue", "chemin", "road"].into_iter().collect();
+        let n = tokenize("Chemin du Roy");
+        assert!(set.has(&n.tokens[0]) && set.contains("road"));
+        assert!(!set.has(&n.tokens[2]) && !set.contains("ru"));
+    }
+
+    #[test]
+    fn a_word_kept_as_written_and_one_expanded_come_out_alike() {
+        let words = |text: &str| tokenize(text).tokens.iter().map(|t| t.word.clone()).collect::<Vec<_>>();
+        // Kept: the folded word itself; trimmed of a stray apostrophe or
+        // hyphen; expanded: an informal form, an elision, a contraction.
+        assert_eq!(
+            words("Évacués 'maison- chu l'eau can't"),
+            ["evacues", "maison", "je", "suis", "le", "eau", "can", "not"]
+        );
     }
 
     #[test]

@@ -283,7 +283,7 @@ pub fn smalltalk(message: &Normalized, raw: &str) -> Option<SmalltalkKind> {
     for token in &message.tokens {
         if let Some(kind) = SMALLTALK_WORDS.get(token.word.as_str()) {
             kinds.push(*kind);
-        } else if !STOP_WORDS.contains(token.word.as_str()) && !FILLER.contains(token.word.as_str()) {
+        } else if !STOP_WORDS.has(token) && !FILLER.has(token) {
             other_content.push(token.word.as_str());
         }
     }
@@ -380,7 +380,7 @@ fn has_anchor(message: &Normalized) -> bool {
 }
 
 /// Words that carry no request in small talk ("merci pour votre travail").
-static FILLER: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+static FILLER: LazyLock<super::normalize::WordSet> = LazyLock::new(|| {
     [
         "votre",
         "vos",
