@@ -726,6 +726,19 @@ const CUES: &[CueList] = &[
         // A roof or an attic is a refuge only when someone is on it: "should
         // I get on the roof to clear the ice" is not a family waiting there.
         phrases: &[
+            // Holding on to something so as not to fall or be carried away
+            // ("un homme accroché à un morceau du pont", "clinging to a
+            // tree"); Québec "accrocher un poteau" is hitting one.
+            "accroche a",
+            "accrochee a",
+            "accroches a",
+            "agrippe a",
+            "agrippee a",
+            "hanging on to",
+            "hanging onto",
+            "holding on to",
+            "holding onto",
+            "clinging to",
             "sur le toit de",
             "est sur le toit",
             "suis sur le toit",
@@ -1267,6 +1280,21 @@ const CUES: &[CueList] = &[
             "tired of living",
             "tanne de vivre",
             "gout de vivre",
+            // Someone about to jump from a height ("he's on the ledge
+            // saying he'll jump", "elle veut sauter du pont"); not "sauter"
+            // alone, which is also a fuse or a transformer blowing.
+            "going to jump",
+            "wants to jump",
+            "threatening to jump",
+            "about to jump",
+            "jump off",
+            "on the ledge",
+            "veut sauter",
+            "va sauter du",
+            "va sauter en bas",
+            "menace de sauter",
+            "sauter du pont",
+            "sauter en bas",
         ],
     },
     CueList {
@@ -2077,6 +2105,17 @@ const NEUTRAL: &[&str] = &[
     // wildfire, traffic is where people are caught).
     "stuck at work",
     "stuck at the office",
+    // Cut off from home by a closed crossing, not trapped: "stuck on the
+    // other side (of the river)", "pris de l'autre bord".
+    "stuck on the other side",
+    "stuck across the river",
+    "stuck on the other shore",
+    "pris de le autre bord",
+    "pris de le autre cote",
+    "prise de le autre bord",
+    "prise de le autre cote",
+    "coince de le autre bord",
+    "coince de le autre cote",
     "pris au travail",
     "pris a la emploi",
     "pris au bureau",
@@ -2992,6 +3031,20 @@ mod tests {
         assert!(cue_list("I burned my hands getting the kids out").contains(&"body"));
         assert!(cue_list("je me suis brûlé la main").contains(&"body"));
         assert!(cue_list("was anybody hurt in the fire last night").contains(&"past"));
+    }
+
+    #[test]
+    fn someone_about_to_jump_or_holding_on_is_in_danger_a_closed_crossing_is_not() {
+        assert!(cue_list("my friend is on the ledge of the bridge saying he's going to jump").contains(&"harm"));
+        assert!(cue_list("elle menace de sauter du pont").contains(&"harm"));
+        assert!(!cue_list("le transformateur va sauter").contains(&"harm"));
+        assert!(cue_list("y a un homme accroché à un morceau du pont, y va lâcher").contains(&"stuck"));
+        assert!(cue_list("we're clinging to a tree, the current is strong").contains(&"stuck"));
+        assert!(!cue_list("j'ai accroché un poteau avec mon char").contains(&"stuck"));
+        assert!(!cue_list("i'm stuck on the other side, who will pick up my kids").contains(&"stuck"));
+        assert!(!cue_list("chu pris de l'autre bord depuis que le pont est fermé").contains(&"stuck"));
+        // Water closing in still says it.
+        assert!(cue_list("on est pris de l'autre bord, l'eau monte").contains(&"rising"));
     }
 
     #[test]

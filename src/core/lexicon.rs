@@ -116,7 +116,7 @@ bank: banque caisse cheque cheques | bank cheque cheques check
 furniture: meubles meuble sofa divan canape matelas electromenagers | furniture couch sofa mattress appliances
 drywall: gypse placoplatre | drywall gyproc plasterboard sheetrock
 foundation: fondation fondations solage | foundation foundations
-belongings: =effets =biens bagages objets ordinateur ordinateurs portefeuille sacoche bijoux | belongings stuff possessions luggage valuables laptop laptops computer computers wallet purse jewellery jewelry
+belongings: =effets =biens =affaires bagages objets ordinateur ordinateurs portefeuille sacoche bijoux | belongings stuff possessions luggage valuables laptop laptops computer computers wallet purse jewellery jewelry
 retrieve: recuperer =oublie =oubliee =oublies =oubliees oublier | retrieve grab fetch forgot forgotten
 escort: escorte escorter escortes accompagner accompagnement | escort escorted accompany accompanied
 boat: bateau bateaux chaloupe embarcation canot zodiac | boat boats canoe dinghy
@@ -141,6 +141,9 @@ crack: fissure fissures fissurer fissuree lezarde lezardes craque craques craque
 lean: pencher penche penchent penchee incline inclinee | lean leaning leans tilt tilting tilted
 slope: talus pente pentes falaise escarpement | slope slopes embankment bluff cliff hillside
 damage: dommage dommages degats endommage endommagee endommages bris | damage damaged damages
+swim: baignade baignades baigner baigne baignent nager natation | swim swimming swimmer swimmers
+collapse: effondrement effondrements effondre effondree effondrees effondres effondrer ecroule ecroulee ecroules ecroulement ecrouler =lache =lachee =laches | collapse collapsed collapses collapsing
+missing: disparu disparue disparus disparues disparition disparitions | =missing disappeared disappearance
 test: analyse analyser analyses echantillon echantillons | test tested testing sample samples analysis
 casualty: mort morts morte mortes deces decede decedes blesse blesses blessee blessees blessure blessures | dead death deaths died =killed injured injury injuries hurt casualties fatalities
 scam: arnaque arnaques arnaquer fraude fraudes frauduleux escroc escrocs escroquerie | scam scams scammer scammers fraud fraudulent
@@ -333,6 +336,16 @@ mod tests {
         same("sent", "odeur");
         same("remet", "restored");
         same("reboire", "drink");
+        // A bridge, a dam, a roof that "a lâché" gave way; the missing; a
+        // swim; "mes affaires" are one's things. A bath is no swim.
+        same("lâché", "effondré");
+        same("collapsed", "écroulé");
+        same("disparues", "missing");
+        same("baigner", "baignade");
+        same("swimming", "nager");
+        same("affaires", "belongings");
+        let bath = &tokenize("bath").tokens[0];
+        assert_ne!(concept_of_token(bath, Some(Lang::En)).map(concept_name), Some("swim"));
     }
 
     #[test]

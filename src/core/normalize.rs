@@ -894,6 +894,14 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "comment on va savoir", "how will we know": being told when it
             // comes, a notification; "how do I know if…" is not.
             words[i].0 = "notification".to_string();
+        } else if matches!(word(i), Some("passe" | "passer" | "passait" | "passera" | "passent" | "passee"))
+            && (word(i.wrapping_sub(1)) == Some("se")
+                || (word(i.wrapping_sub(2)) == Some("se")
+                    && matches!(word(i - 1), Some("est" | "etait" | "sera" | "va" | "etre"))))
+        {
+            // "qu'est-ce qui s'est passé", "ce qui se passe": what happened,
+            // not a bus that "passe" (goes by) nor a peak that "est passée".
+            words[i].0 = "happen".to_string();
         } else if matches!(word(i), Some("line" | "lines" | "ligne" | "lignes"))
             && (matches!(word(i.wrapping_sub(1)), Some("power" | "hydro" | "electric" | "electrical"))
                 || matches!(word(i + 1), Some("electrique" | "electriques" | "hydro")))
@@ -2260,6 +2268,15 @@ mod tests {
         ] {
             assert_eq!(tokenize(text).offers_help, None, "{text}");
         }
+    }
+
+    #[test]
+    fn what_happened_is_no_bus_going_by() {
+        let words = |text: &str| tokenize(text).tokens.iter().map(|t| t.word.clone()).collect::<Vec<_>>().join(" ");
+        assert_eq!(words("qu'est-ce qui s'est passé au pont"), "que est qui se est happen au pont");
+        assert_eq!(words("ce qui se passe"), "ce qui se happen");
+        assert_eq!(words("la 12 passe-tu encore"), "la 12 passe encore");
+        assert_eq!(words("la pointe est passée"), "la pointe est passee");
     }
 
     #[test]
