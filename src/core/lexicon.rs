@@ -23,7 +23,7 @@ shelter: hebergement heberger herbergement refuge abri hotel motel dormir =dort 
 drink: potable boire reboire bouteille bouteilles buvable robinet aqueduc boisson boissons | drink drinking bottled bottle potable tap drinkable beverage beverages
 boil: bouillir ebullition bouilli | boil boiled boiling
 sandbag: sable sablage | sandbag sandbags sand
-road: route routes chemin pont ponts autoroute circulation detour detours viaduc traverse conduire | road roads bridge bridges highway traffic detour commute drive driving
+road: route routes chemin pont ponts autoroute circulation viaduc traverse conduire | road roads bridge bridges highway traffic commute drive driving
 closed: ferme fermee fermees fermes fermeture bloque bloquee barre barree =coupee =coupees =coupe =coupes inaccessible impraticable | closed closure closures blocked shut impassable
 open: ouvert ouverte ouverts ouvertes ouverture rouvrir rouvert reouverture | open opened reopen reopened reopening
 power: electricite =courant =courants panne pannes hydro delestage jus | power electricity outage outages blackout hydro

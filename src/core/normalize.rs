@@ -824,6 +824,66 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
         "garage", "patio", "galerie", "quai", "remise", "toit", "talus", "berge", "rive", "ponceau", "mur", "chalet",
         "chalets",
     ];
+    // Things that run, and die when they stop ("my phone is dead"). Not
+    // a vehicle: "the man in the car is dead" is a man dead.
+    const DEVICES: &[&str] = &[
+        "phone",
+        "phones",
+        "cell",
+        "cellphone",
+        "cellulaire",
+        "telephone",
+        "landline",
+        "line",
+        "ligne",
+        "battery",
+        "batterie",
+        "batteries",
+        "internet",
+        "wifi",
+        "modem",
+        "router",
+        "routeur",
+        "radio",
+        "tv",
+        "television",
+        "tele",
+        "engine",
+        "moteur",
+        "generator",
+        "generatrice",
+        "laptop",
+        "ordinateur",
+        "ordi",
+        "tablet",
+        "tablette",
+        "iphone",
+        "network",
+        "reseau",
+        "signal",
+        "furnace",
+        "fournaise",
+        "pump",
+        "pompe",
+        "fridge",
+        "frigo",
+        "freezer",
+        "congelateur",
+    ];
+    const DEVICE_LINKS: &[&str] = &[
+        "is",
+        "are",
+        "was",
+        "went",
+        "est",
+        "sont",
+        "etait",
+        "almost",
+        "presque",
+        "completely",
+        "completement",
+        "totally",
+    ];
     // Between the thing and the verb: auxiliaries and adverbs.
     const AUXILIARIES: &[&str] = &[
         "est",
@@ -894,6 +954,19 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "comment on va savoir", "how will we know": being told when it
             // comes, a notification; "how do I know if…" is not.
             words[i].0 = "notification".to_string();
+        } else if matches!(word(i), Some("dead" | "mort" | "morte" | "morts" | "mortes"))
+            && (1..=3)
+                .map_while(|back| i.checked_sub(back).and_then(word))
+                .scan(true, |between, w| {
+                    let found = *between && DEVICES.contains(&w);
+                    *between = *between && DEVICE_LINKS.contains(&w);
+                    Some(found)
+                })
+                .any(|found| found)
+        {
+            // "my phone is dead", "la batterie est morte": out of order
+            // ("down", as Québec says it too), no one dead.
+            words[i].0 = "down".to_string();
         } else if matches!(word(i), Some("passe" | "passer" | "passait" | "passera" | "passent" | "passee"))
             && (word(i.wrapping_sub(1)) == Some("se")
                 || (word(i.wrapping_sub(2)) == Some("se")
@@ -2268,6 +2341,16 @@ mod tests {
         ] {
             assert_eq!(tokenize(text).offers_help, None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_dead_phone_is_out_of_order_a_dead_man_is_dead() {
+        let last = |text: &str| tokenize(text).tokens.last().map(|t| t.word.clone()).unwrap_or_default();
+        assert_eq!(last("my landline is dead"), "down");
+        assert_eq!(last("mon cell est complètement mort"), "down");
+        assert_eq!(last("la batterie est morte"), "down");
+        assert_eq!(last("the man in the car is dead"), "dead");
+        assert_eq!(last("mon chien est mort"), "mort");
     }
 
     #[test]
