@@ -180,8 +180,10 @@ const NAME_KEYWORD_COVERAGE: f32 = 0.5;
 /// property taxes go down", "mon assurance couvre-tu un puits à sec"), the
 /// entry's other words do not make it the answer. Buying and selling were
 /// tried too: "should we buy bottled water" and "je peux continuer à vendre
-/// du café" lost their right answers.
-const INTENT_CONCEPTS: &[&str] = &["tax", "money", "insurance", "cost"];
+/// du café" lost their right answers. Violence and abuse too ("is the
+/// shelter safe for someone fleeing an abusive partner"): a person answers,
+/// unless the entry speaks of it.
+const INTENT_CONCEPTS: &[&str] = &["tax", "money", "insurance", "cost", "abuse"];
 
 /// Words of those concepts that mostly mean something else: "garder au
 /// frais" (cool), "free time".
@@ -1834,6 +1836,8 @@ answer.en = "At the Red Cross hotel; keep your receipts for a refund."
         assert_eq!(best("can i sue the festival"), ("festival".into(), true));
         assert_eq!(best("will the festival make my property value drop"), ("festival".into(), true));
         assert_eq!(best("is the festival still on"), ("festival".into(), false));
+        // Violence: a person answers.
+        assert_eq!(best("is the hotel safe for someone fleeing an abusive partner"), ("hotel".into(), true));
         // The answer speaks of it: explained.
         assert_eq!(best("can i get a refund for a hotel tonight"), ("hotel".into(), false));
         // "Au frais" is cool, not a fee.
