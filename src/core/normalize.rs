@@ -583,6 +583,20 @@ pub fn tokenize(text: &str) -> Normalized {
     normalized
 }
 
+/// Whether one of `things` stands at most `reach` words before word `i`,
+/// with only `links` between ("la route est complètement partie", "my
+/// phone is almost dead").
+fn follows(words: &[(String, bool, u16)], i: usize, reach: usize, things: &[&str], links: &[&str]) -> bool {
+    (1..=reach)
+        .map_while(|back| i.checked_sub(back).and_then(|k| words.get(k)).map(|w| w.0.as_str()))
+        .scan(true, |between, w| {
+            let found = *between && things.contains(&w);
+            *between = *between && links.contains(&w);
+            Some(found)
+        })
+        .any(|found| found)
+}
+
 /// Before "gars", the words that make it a man, not a son.
 const GUY_DETERMINERS: &[&str] =
     &["un", "le", "l", "ce", "cet", "du", "des", "deux", "trois", "quelques", "plusieurs", "autre"];
@@ -929,14 +943,7 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
         } else if matches!(
             word(i),
             Some("partir" | "parti" | "partie" | "partis" | "parties" | "part" | "partent" | "partira" | "partiront")
-        ) && (1..=4)
-            .map_while(|back| i.checked_sub(back).and_then(word))
-            .scan(true, |between, w| {
-                let found = *between && STRUCTURES.contains(&w);
-                *between = *between && AUXILIARIES.contains(&w);
-                Some(found)
-            })
-            .any(|found| found)
+        ) && follows(words, i, 4, STRUCTURES, AUXILIARIES)
         {
             // A house, a road, a shed that "part" is carried away: damage,
             // not an evacuation.
@@ -955,14 +962,7 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // comes, a notification; "how do I know if…" is not.
             words[i].0 = "notification".to_string();
         } else if matches!(word(i), Some("dead" | "mort" | "morte" | "morts" | "mortes"))
-            && (1..=3)
-                .map_while(|back| i.checked_sub(back).and_then(word))
-                .scan(true, |between, w| {
-                    let found = *between && DEVICES.contains(&w);
-                    *between = *between && DEVICE_LINKS.contains(&w);
-                    Some(found)
-                })
-                .any(|found| found)
+            && follows(words, i, 3, DEVICES, DEVICE_LINKS)
         {
             // "my phone is dead", "la batterie est morte": out of order
             // ("down", as Québec says it too), no one dead.
