@@ -142,6 +142,7 @@ lean: pencher penche penchent penchee incline inclinee | lean leaning leans tilt
 slope: talus pente pentes falaise escarpement | slope slopes embankment bluff cliff hillside
 damage: dommage dommages degats endommage endommagee endommages bris | damage damaged damages
 abuse: violence violences violent violente abus abusif abusive agression agresse agressee agresseur harcelement harceleur | violence violent abuse abused abusive abuser assault assaulted harassment harassed stalker stalking
+ambulance: ambulance ambulances ambulancier ambulanciers ambulanciere ambulancieres paramedic paramedics | ambulance ambulances paramedic paramedics
 swim: baignade baignades baigner baigne baignent nager natation | swim swimming swimmer swimmers
 collapse: effondrement effondrements effondre effondree effondrees effondres effondrer ecroule ecroulee ecroules ecroulement ecrouler =lache =lachee =laches | collapse collapsed collapses collapsing
 missing: disparu disparue disparus disparues disparition disparitions | =missing disappeared disappearance
@@ -346,6 +347,7 @@ mod tests {
         same("swimming", "nager");
         same("affaires", "belongings");
         same("abusif", "violence");
+        same("ambulanciers", "paramedics");
         let bath = &tokenize("bath").tokens[0];
         assert_ne!(concept_of_token(bath, Some(Lang::En)).map(concept_name), Some("swim"));
     }
