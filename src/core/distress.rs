@@ -779,7 +779,19 @@ const CUES: &[CueList] = &[
             "can not open the door",
             "can not open the doors",
             "ouvrir les portes",
-            // Buried: under snow, rubble, mud.
+            // Buried: under snow, rubble, mud, or what fell on someone
+            // ("la terre lui a tombé dessus", "a beam fell on him").
+            "lui a tombe dessus",
+            "lui est tombe dessus",
+            "lui est tombee dessus",
+            "leur a tombe dessus",
+            "leur est tombe dessus",
+            "fell on him",
+            "fell on her",
+            "fell on top of him",
+            "fell on top of her",
+            "came down on him",
+            "came down on her",
             "buried under",
             "buried in",
             "under the rubble",
@@ -2101,6 +2113,11 @@ const NEUTRAL: &[&str] = &[
     "peur de perdre",
     "afraid of losing",
     "scared of losing",
+    // Water as a thing to choose or handle ("je donne quoi comme eau au
+    // chien", "je fais quoi avec l'eau"): its rising still says danger.
+    "comme eau",
+    "avec le eau",
+    "with the water",
     // Held up at work, not trapped ("stuck in traffic" is left out: in a
     // wildfire, traffic is where people are caught).
     "stuck at work",
@@ -2508,6 +2525,22 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 | "conserve"
                 | "gaspiller"
                 | "waste"
+                // Its quality, tested: lead, a sample, a kit.
+                | "plomb"
+                | "analyser"
+                | "analyse"
+                | "tester"
+                | "tested"
+                | "testing"
+                | "echantillon"
+                | "echantillons"
+                | "sample"
+                | "samples"
+                | "trousse"
+                | "contaminee"
+                | "contaminated"
+                | "qualite"
+                | "quality"
         )
     });
     let person =
@@ -3045,6 +3078,17 @@ mod tests {
         assert!(!cue_list("chu pris de l'autre bord depuis que le pont est fermé").contains(&"stuck"));
         // Water closing in still says it.
         assert!(cue_list("on est pris de l'autre bord, l'eau monte").contains(&"rising"));
+    }
+
+    #[test]
+    fn water_tested_for_lead_is_a_supply_earth_fallen_on_someone_is_not() {
+        assert!(!cue_list("j'ai besoin d'une trousse pour analyser l'eau").contains(&"hazard_now"));
+        assert!(!cue_list("can i get my water tested for lead").contains(&"hazard_now"));
+        assert!(cue_list("water is coming in under the door").contains(&"hazard_now"));
+        assert!(!cue_list("je donne quoi comme eau à mon chien").contains(&"hazard_now"));
+        assert!(cue_list("on est pris avec l'eau qui monte").contains(&"rising"));
+        assert!(cue_list("le plombier est tombé dans la tranchée pis la terre lui a tombé dessus").contains(&"stuck"));
+        assert!(cue_list("a beam fell on him in the garage").contains(&"stuck"));
     }
 
     #[test]

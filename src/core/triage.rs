@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::distress;
 use super::lexicon;
-use super::normalize::{Normalized, PhraseSet, STOP_WORDS};
+use super::normalize::{Asks, Normalized, PhraseSet, STOP_WORDS};
 
 /// Probability above which a message is treated as distress. Set low on
 /// purpose: a false alarm costs a moderator a glance, a miss can cost a life.
@@ -299,6 +299,15 @@ pub fn smalltalk(message: &Normalized, raw: &str) -> Option<SmalltalkKind> {
         .iter()
         .any(|k| matches!(k, SmalltalkKind::Thanks | SmalltalkKind::Greeting | SmalltalkKind::Acknowledgement))
         && has_anchor(message);
+    // When, where, how much, who or why is asked of the directives ("c'est
+    // quand la soirée d'information", "where's the evening meeting"),
+    // whatever greeting words it holds.
+    if matches!(
+        super::normalize::asks(message),
+        Some(Asks::When | Asks::Where | Asks::HowMuch | Asks::Who | Asks::Why)
+    ) {
+        return None;
+    }
     if other_content.is_empty() {
         if has_marker {
             return strongest();
@@ -535,6 +544,11 @@ mod tests {
             ("Bonjour, où sont les sacs de sable?", None),
             ("merci, mais où est le refuge?", None),
             ("?.?", None),
+            // An evening meeting asked after is no "bonne soirée".
+            ("c'est quand la soirée d'information", None),
+            ("where's the info evening", None),
+            ("bonne soirée, merci pour l'info", Some(Thanks)),
+            ("good evening!", Some(Greeting)),
         ];
         for (text, expect) in cases {
             assert_eq!(smalltalk_of(text), expect, "{text}");
