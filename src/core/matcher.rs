@@ -1221,6 +1221,11 @@ static GENERIC: &[&str] = &[
     "east",
     "west",
     "situation",
+    // Seasons, as days and months.
+    "hiver",
+    "winter",
+    "automne",
+    "autumn",
     "minuit",
     "midnight",
     "noon",

@@ -302,10 +302,8 @@ pub fn smalltalk(message: &Normalized, raw: &str) -> Option<SmalltalkKind> {
     // When, where, how much, who or why is asked of the directives ("c'est
     // quand la soirée d'information", "where's the evening meeting"),
     // whatever greeting words it holds.
-    if matches!(
-        super::normalize::asks(message),
-        Some(Asks::When | Asks::Where | Asks::HowMuch | Asks::Who | Asks::Why)
-    ) {
+    if matches!(super::normalize::asks(message), Some(Asks::When | Asks::Where | Asks::HowMuch | Asks::Who | Asks::Why))
+    {
         return None;
     }
     if other_content.is_empty() {
