@@ -318,6 +318,20 @@ fn bridge_collapse_set_routes_well() {
 }
 
 #[test]
+fn lead_in_water_set_routes_well() {
+    // A twenty-fourth incident, slow and without danger of its own (lead in
+    // the tap water of older homes: filters, tests, pipes, tenants), where
+    // "poison", "brain" and "water" fill ordinary questions. First run:
+    // answered right 60.0%, wrong 0%, clarify with the right entry 20.0%,
+    // escalated 16.5%; distress 93.3% / 82.4% (earth fallen on a plumber in
+    // a trench missed; water to test or to give a dog read as water
+    // closing in), unmatched escalated 91.7%, answered 0%.
+    let r = report(&root().join("tests/data/plomb"), &root().join("tests/data/plomb-cases.jsonl"));
+    // Now right 63.5%, wrong 1.2%, distress 100% / 100%.
+    check_floors_with(&r, 60.0, 3.0, 95.0, 90.0, 85.0, 5.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on
