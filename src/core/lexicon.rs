@@ -141,7 +141,7 @@ crack: fissure fissures fissurer fissuree lezarde lezardes craque craques craque
 lean: pencher penche penchent penchee incline inclinee | lean leaning leans tilt tilting tilted
 slope: talus pente pentes falaise escarpement | slope slopes embankment bluff cliff hillside
 damage: dommage dommages degats endommage endommagee endommages bris | damage damaged damages
-abuse: violence violences violent violente abus abusif abusive agression agresse agressee agresseur harcelement harceleur | violence violent abuse abused abusive abuser assault assaulted harassment harassed stalker stalking
+abuse: violence violences abus abusif abusive agression agresse agressee agresseur harcelement harceleur | violence abuse abused abusive abuser assault assaulted harassment harassed stalker stalking
 ambulance: ambulance ambulances ambulancier ambulanciers ambulanciere ambulancieres paramedic paramedics | ambulance ambulances paramedic paramedics
 swim: baignade baignades baigner baigne baignent nager natation | swim swimming swimmer swimmers
 collapse: effondrement effondrements effondre effondree effondrees effondres effondrer ecroule ecroulee ecroules ecroulement ecrouler =lache =lachee =laches | collapse collapsed collapses collapsing
@@ -347,6 +347,9 @@ mod tests {
         same("swimming", "nager");
         same("affaires", "belongings");
         same("abusif", "violence");
+        // Winds and storms are "violents" too: no one abused.
+        let winds = &tokenize("vents violents").tokens[1];
+        assert_ne!(concept_of_token(winds, Some(Lang::Fr)).map(concept_name), Some("abuse"));
         same("ambulanciers", "paramedics");
         let bath = &tokenize("bath").tokens[0];
         assert_ne!(concept_of_token(bath, Some(Lang::En)).map(concept_name), Some("swim"));
