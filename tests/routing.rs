@@ -161,7 +161,7 @@ fn telecom_outage_set_routes_well() {
     // isolated, a wife with service when the resident has none. A sixth
     // since someone holding on to a bridge is stuck (the model retrains on
     // those cues): "my elderly neighbour lives alone and has no phone, can
-    // someone check on him", 0.802 against 0.8 for a calm question.
+    // someone check on him", 0.804 against 0.8 for a calm question.
     let r = report(&root().join("tests/data/telecom"), &root().join("tests/data/telecom-cases.jsonl"));
     check_floors_with(&r, 75.0, 3.0, 95.0, 78.0, 75.0, 5.0, 90.0);
 }

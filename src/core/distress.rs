@@ -729,16 +729,23 @@ const CUES: &[CueList] = &[
             // Holding on to something so as not to fall or be carried away
             // ("un homme accroché à un morceau du pont", "clinging to a
             // tree"); Québec "accrocher un poteau" is hitting one.
-            "accroche a",
-            "accrochee a",
-            "accroches a",
+            // To a thing, not to one's receipts or habits ("holding on to
+            // all my receipts", "accroché à mes habitudes").
+            "accroche a un",
+            "accroche a une",
+            "accrochee a un",
+            "accrochee a une",
+            "accroches a un",
+            "accroches a une",
             "agrippe a",
             "agrippee a",
-            "hanging on to",
-            "hanging onto",
-            "holding on to",
-            "holding onto",
-            "clinging to",
+            "hanging on to a",
+            "hanging onto a",
+            "holding on to a",
+            "holding onto a",
+            "holding onto the",
+            "clinging to a",
+            "clinging to the",
             "sur le toit de",
             "est sur le toit",
             "suis sur le toit",
@@ -1293,14 +1300,14 @@ const CUES: &[CueList] = &[
             "tanne de vivre",
             "gout de vivre",
             // Someone about to jump from a height ("he's on the ledge
-            // saying he'll jump", "elle veut sauter du pont"); not "sauter"
-            // alone, which is also a fuse or a transformer blowing.
+            // saying he's going to jump", "elle veut sauter du pont"); not
+            // "sauter" alone, which is also a fuse or a transformer
+            // blowing, nor "on the ledge" alone (a cat).
             "going to jump",
             "wants to jump",
             "threatening to jump",
             "about to jump",
             "jump off",
-            "on the ledge",
             "veut sauter",
             "va sauter du",
             "va sauter en bas",
@@ -3071,9 +3078,12 @@ mod tests {
         assert!(cue_list("my friend is on the ledge of the bridge saying he's going to jump").contains(&"harm"));
         assert!(cue_list("elle menace de sauter du pont").contains(&"harm"));
         assert!(!cue_list("le transformateur va sauter").contains(&"harm"));
+        assert!(!cue_list("my cat is on the ledge of the balcony").contains(&"harm"));
         assert!(cue_list("y a un homme accroché à un morceau du pont, y va lâcher").contains(&"stuck"));
         assert!(cue_list("we're clinging to a tree, the current is strong").contains(&"stuck"));
         assert!(!cue_list("j'ai accroché un poteau avec mon char").contains(&"stuck"));
+        assert!(!cue_list("i'm holding on to all my receipts for the insurance").contains(&"stuck"));
+        assert!(!cue_list("chu accroché à mes habitudes").contains(&"stuck"));
         assert!(!cue_list("i'm stuck on the other side, who will pick up my kids").contains(&"stuck"));
         assert!(!cue_list("chu pris de l'autre bord depuis que le pont est fermé").contains(&"stuck"));
         // Water closing in still says it.
