@@ -23,7 +23,8 @@ shelter: hebergement heberger herbergement refuge abri hotel motel dormir =dort 
 drink: potable boire reboire bouteille bouteilles buvable robinet aqueduc boisson boissons | drink drinking bottled bottle potable tap drinkable beverage beverages
 boil: bouillir ebullition bouilli | boil boiled boiling
 sandbag: sable sablage | sandbag sandbags sand
-road: route routes chemin pont ponts autoroute circulation viaduc traverse conduire | road roads bridge bridges highway traffic commute drive driving
+road: route routes chemin autoroute circulation viaduc traverse conduire | road roads highway traffic commute drive driving
+bridge: pont ponts passerelle passerelles | bridge bridges footbridge
 closed: ferme fermee fermees fermes fermeture bloque bloquee barre barree =coupee =coupees =coupe =coupes inaccessible impraticable | closed closure closures blocked shut impassable
 open: ouvert ouverte ouverts ouvertes ouverture rouvrir rouvert reouverture | open opened reopen reopened reopening
 power: electricite =courant =courants panne pannes hydro delestage jus | power electricity outage outages blackout hydro
@@ -351,6 +352,11 @@ mod tests {
         let winds = &tokenize("vents violents").tokens[1];
         assert_ne!(concept_of_token(winds, Some(Lang::Fr)).map(concept_name), Some("abuse"));
         same("ambulanciers", "paramedics");
+        // A bridge is a bridge, not a road: in a bridge's collapse every
+        // entry says it, and a road's closure is another question.
+        same("pont", "bridge");
+        let bridge = &tokenize("pont").tokens[0];
+        assert_ne!(concept_of_token(bridge, Some(Lang::Fr)).map(concept_name), Some("road"));
         let bath = &tokenize("bath").tokens[0];
         assert_ne!(concept_of_token(bath, Some(Lang::En)).map(concept_name), Some("swim"));
     }
