@@ -101,7 +101,8 @@ map: carte cartes plan | map maps
 zone: zone zones secteur secteurs quartier quartiers | zone zones area areas sector neighbourhood district
 mandatory: obligatoire obligatoires oblige forcer | mandatory compulsory forced obliged
 bring: apporter amener emporter emmener trousse valise | bring pack kit suitcase
-transport: transport navette autobus bus =taxi =taxis lift | transport transportation shuttle bus ride =taxi =taxis lift
+transport: transport navette =taxi =taxis lift | transport transportation shuttle ride =taxi =taxis lift
+bus: autobus bus | bus buses
 access: acces entrer barrage | access enter checkpoint checkpoints roadblock roadblocks =pass
 update: information informations =nouvelles | information update updates news
 duration: =durer =dure =durera =durent =durait =dureront longtemps duree | long last duration
@@ -355,6 +356,10 @@ mod tests {
         // A bridge is a bridge, not a road: in a bridge's collapse every
         // entry says it, and a road's closure is another question.
         same("pont", "bridge");
+        // A bus runs a route; a shuttle, a taxi, a lift are another ride.
+        same("autobus", "buses");
+        let bus = &tokenize("autobus").tokens[0];
+        assert_ne!(concept_of_token(bus, Some(Lang::Fr)).map(concept_name), Some("transport"));
         let bridge = &tokenize("pont").tokens[0];
         assert_ne!(concept_of_token(bridge, Some(Lang::Fr)).map(concept_name), Some("road"));
         let bath = &tokenize("bath").tokens[0];
