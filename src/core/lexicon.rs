@@ -34,7 +34,8 @@ money: financiere financier indemnisation indemnite compensation compenser rembo
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline coutu pharmaprix uniprix familiprix brunet proxim | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
-health: sante =medical =medicale =medicales =medicaux medecin docteur malade maladie coeur hopital clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse | health =medical heart doctor sick illness ill hospital clinic nurse care rash infection wound itchy throat pregnant pregnancy
+health: sante =medical =medicale =medicales =medicaux medecin docteur malade maladie coeur clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse | health =medical heart doctor sick illness ill clinic nurse care rash infection wound itchy throat pregnant pregnancy
+hospital: hopital hopitaux | hospital hospitals
 school: =cours ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare
 car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
 park: =stationner =stationnement =stationnements =stationne =stationnee =stationnes =stationnees =stationnez =garer =garez =garee =garees | park parking parked
@@ -358,6 +359,10 @@ mod tests {
         same("pont", "bridge");
         // A bus runs a route; a shuttle, a taxi, a lift are another ride.
         same("autobus", "buses");
+        // A hospital is a place to go or to visit, not health itself.
+        same("hôpital", "hospital");
+        let hospital = &tokenize("hopital").tokens[0];
+        assert_ne!(concept_of_token(hospital, Some(Lang::Fr)).map(concept_name), Some("health"));
         let bus = &tokenize("autobus").tokens[0];
         assert_ne!(concept_of_token(bus, Some(Lang::Fr)).map(concept_name), Some("transport"));
         let bridge = &tokenize("pont").tokens[0];
