@@ -268,6 +268,11 @@ mod tests {
     use super::*;
     use crate::core::normalize::tokenize;
 
+    /// The concept of the last word of `text`, read in `lang`.
+    fn concept_of_word(text: &str, lang: Lang) -> Option<&'static str> {
+        concept_of_token(tokenize(text).tokens.last()?, Some(lang)).map(concept_name)
+    }
+
     #[track_caller]
     fn same(a: &str, b: &str) {
         let ta = &tokenize(a).tokens[0];
@@ -309,8 +314,7 @@ mod tests {
         // repair, a router no road, a station no parking.
         same("cours", "école");
         same("revenus", "income");
-        let router = &tokenize("router").tokens[0];
-        assert_eq!(concept_of_token(router, Some(Lang::En)).map(concept_name), Some("internet"));
+        assert_eq!(concept_of_word("router", Lang::En), Some("internet"));
         same("terminé", "ended");
         // Things one goes back for are belongings.
         same("ordinateur", "laptop");
@@ -318,22 +322,19 @@ mod tests {
         same("courant", "power");
         same("fils", "wires");
         // A queue ("la file au centre") is no wire.
-        let queue = &tokenize("file").tokens[0];
-        assert_ne!(concept_of_token(queue, Some(Lang::Fr)).map(concept_name), Some("electrical"));
+        assert_ne!(concept_of_word("file", Lang::Fr), Some("electrical"));
         same("providers", "carrier");
         same("glaciale", "cold");
         same("chaufferette", "heater");
         same("dort", "sleep");
         same("rebate", "remboursement");
         // Wellness calls are no water well ("wellness" stems to "well").
-        let wellness = &tokenize("wellness").tokens[0];
-        assert_ne!(concept_of_token(wellness, Some(Lang::En)).map(concept_name), Some("well"));
+        assert_ne!(concept_of_word("wellness", Lang::En), Some("well"));
         same("well", "puits");
         // Québec's "vidanges" are the garbage; a "vidange" empties a septic
         // tank.
         same("vidanges", "ordures");
-        let emptying = &tokenize("vidange").tokens[0];
-        assert_ne!(concept_of_token(emptying, Some(Lang::Fr)).map(concept_name), Some("garbage"));
+        assert_ne!(concept_of_word("vidange", Lang::Fr), Some("garbage"));
         // Being made whole, crying, a stink, power put back.
         same("dédommagé", "compensation");
         same("pleure", "anxiety");
@@ -349,26 +350,21 @@ mod tests {
         same("baigner", "baignade");
         same("swimming", "nager");
         same("affaires", "belongings");
+        assert_ne!(concept_of_word("bath", Lang::En), Some("swim"));
         same("abusif", "violence");
         // Winds and storms are "violents" too: no one abused.
-        let winds = &tokenize("vents violents").tokens[1];
-        assert_ne!(concept_of_token(winds, Some(Lang::Fr)).map(concept_name), Some("abuse"));
+        assert_ne!(concept_of_word("vents violents", Lang::Fr), Some("abuse"));
         same("ambulanciers", "paramedics");
         // A bridge is a bridge, not a road: in a bridge's collapse every
         // entry says it, and a road's closure is another question.
         same("pont", "bridge");
+        assert_ne!(concept_of_word("pont", Lang::Fr), Some("road"));
         // A bus runs a route; a shuttle, a taxi, a lift are another ride.
         same("autobus", "buses");
+        assert_ne!(concept_of_word("autobus", Lang::Fr), Some("transport"));
         // A hospital is a place to go or to visit, not health itself.
         same("hôpital", "hospital");
-        let hospital = &tokenize("hopital").tokens[0];
-        assert_ne!(concept_of_token(hospital, Some(Lang::Fr)).map(concept_name), Some("health"));
-        let bus = &tokenize("autobus").tokens[0];
-        assert_ne!(concept_of_token(bus, Some(Lang::Fr)).map(concept_name), Some("transport"));
-        let bridge = &tokenize("pont").tokens[0];
-        assert_ne!(concept_of_token(bridge, Some(Lang::Fr)).map(concept_name), Some("road"));
-        let bath = &tokenize("bath").tokens[0];
-        assert_ne!(concept_of_token(bath, Some(Lang::En)).map(concept_name), Some("swim"));
+        assert_ne!(concept_of_word("hopital", Lang::Fr), Some("health"));
     }
 
     #[test]
@@ -389,11 +385,10 @@ mod tests {
     fn the_cold_outside_is_not_the_heating_nor_a_battery_a_charge() {
         // "Ce frette-là va-tu finir" is about the weather, not the warming
         // centres' "warm up"; "charge my phone" is no car battery.
-        let concept = |word: &str, lang| concept_of_token(&tokenize(word).tokens[0], Some(lang)).map(concept_name);
-        assert_ne!(concept("froid", Lang::Fr), concept("chauffage", Lang::Fr));
-        assert_ne!(concept("cold", Lang::En), concept("warm", Lang::En));
-        assert_ne!(concept("battery", Lang::En), concept("charge", Lang::En));
-        assert_ne!(concept("batterie", Lang::Fr), concept("recharger", Lang::Fr));
+        assert_ne!(concept_of_word("froid", Lang::Fr), concept_of_word("chauffage", Lang::Fr));
+        assert_ne!(concept_of_word("cold", Lang::En), concept_of_word("warm", Lang::En));
+        assert_ne!(concept_of_word("battery", Lang::En), concept_of_word("charge", Lang::En));
+        assert_ne!(concept_of_word("batterie", Lang::Fr), concept_of_word("recharger", Lang::Fr));
     }
 
     #[test]
