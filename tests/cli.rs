@@ -139,6 +139,36 @@ fn ask_answers_a_question_about_an_outlet_and_sends_someone_stuck_to_a_person() 
 }
 
 #[test]
+fn ask_on_a_bridge_collapse_and_lead_in_water_tells_danger_from_questions() {
+    // The bridge set: someone about to jump goes to a person; a parent cut
+    // off on the other shore is asking about school, and a bus is no ferry
+    // shuttle. The lead set: an evening meeting asked after is no "bonne
+    // soirée", and earth fallen on a plumber is an emergency.
+    let bridge = ask_json_on(
+        &test_set("pont"),
+        "my friend is on the ledge of the south bridge saying he's going to jump\n\
+         i'm stuck on the other side, who will pick up my kids from school\n\
+         l'autobus est-tu gratuit?\n"
+            .as_bytes(),
+    );
+    let lead = ask_json_on(
+        &test_set("plomb"),
+        "c'est quand la soirée d'information\n\
+         le plombier est tombé dans la tranchée pis la terre lui a tombé dessus\n"
+            .as_bytes(),
+    );
+    let got = |d: &serde_json::Value| {
+        (d["action"].as_str().map(str::to_string), d["entry"].as_str().or(d["reason"].as_str()).map(str::to_string))
+    };
+    let expect = |action: &str, what: &str| (Some(action.to_string()), Some(what.to_string()));
+    assert_eq!(got(&bridge[0]), expect("escalate", "distress"), "{}", bridge[0]);
+    assert_eq!(got(&bridge[1]), expect("answer", "schools"), "{}", bridge[1]);
+    assert_eq!(got(&bridge[2]), expect("answer", "public-transit"), "{}", bridge[2]);
+    assert_eq!(got(&lead[0]), expect("answer", "contact"), "{}", lead[0]);
+    assert_eq!(got(&lead[1]), expect("escalate", "distress"), "{}", lead[1]);
+}
+
+#[test]
 fn ask_sends_money_or_the_law_an_entry_does_not_cover_to_a_person_and_reads_a_bare_plea_as_distress() {
     // The outbreak set's cooling-towers entry is surely what "the building
     // owner" is about, but it says nothing of suing: a person answers that.
