@@ -299,27 +299,34 @@ pub fn smalltalk(message: &Normalized, raw: &str) -> Option<SmalltalkKind> {
         .iter()
         .any(|k| matches!(k, SmalltalkKind::Thanks | SmalltalkKind::Greeting | SmalltalkKind::Acknowledgement))
         && has_anchor(message);
+    let found = if other_content.is_empty() {
+        if has_marker {
+            strongest()
+        } else if message.tokens.len() <= 3 && message.emoji > 0 {
+            Some(SmalltalkKind::Emoji)
+        } else {
+            None
+        }
+    } else if has_marker
+        && kinds.contains(&SmalltalkKind::Thanks)
+        && !asks_something(message)
+        && other_content.len() <= 3
+    {
+        // Thanks with some words of praise or context, but no question.
+        Some(SmalltalkKind::Thanks)
+    } else {
+        None
+    };
     // When, where, how much, who or why is asked of the directives ("c'est
     // quand la soirée d'information", "where's the evening meeting"),
-    // whatever greeting words it holds.
-    if matches!(super::normalize::asks(message), Some(Asks::When | Asks::Where | Asks::HowMuch | Asks::Who | Asks::Why))
-    {
-        return None;
-    }
-    if other_content.is_empty() {
-        if has_marker {
-            return strongest();
-        }
-        if message.tokens.len() <= 3 && message.emoji > 0 {
-            return Some(SmalltalkKind::Emoji);
-        }
-        return None;
-    }
-    // Thanks with some words of praise or context, but no question.
-    if has_marker && kinds.contains(&SmalltalkKind::Thanks) && !asks_something(message) && other_content.len() <= 3 {
-        return Some(SmalltalkKind::Thanks);
-    }
-    None
+    // whatever greeting words it holds. Looked for only in what would
+    // otherwise be small talk: most messages are not.
+    found.filter(|_| {
+        !matches!(
+            super::normalize::asks(message),
+            Some(Asks::When | Asks::Where | Asks::HowMuch | Asks::Who | Asks::Why)
+        )
+    })
 }
 
 /// A word that is small talk on its own, not only in company ("ok",
