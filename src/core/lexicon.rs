@@ -108,7 +108,7 @@ access: acces entrer barrage | access enter checkpoint checkpoints roadblock roa
 update: information informations =nouvelles | information update updates news
 duration: =durer =dure =durera =durent =durait =dureront longtemps duree | long last duration
 lifted: =leve =levee =levees =lever =levera =leves =finir =finit =fini =finie =finis =finira =finissent =terminer =termine =terminee =terminera | =lifted =lifting =end =ends =ended =finish =finished =finishes
-mail: courrier poste | mail post
+mail: courrier poste facteur factrice colis | mail mailman postman mailmen parcel parcels package packages
 help: aide aider assistance soutien depanner | help assistance support assist
 river: riviere fleuve lac ruisseau | river lake creek stream
 rain: pluie pleuvoir precipitations orage | rain raining storm rainfall
@@ -129,13 +129,14 @@ eye: yeux oeil | eye eyes
 window: fenetre fenetres vitre vitres | window windows glass
 door: =porte =portes | door doors
 cough: toux tousser tousse toussent | cough coughing coughs
-receipt: facture factures | receipt receipts invoice invoices
+receipt: facture factures | receipt receipts invoice invoices bill bills
 cloud: nuage nuages panache | cloud clouds plume
 fridge: frigo frigidaire refrigerateur congelateur congelateurs congelo | fridge refrigerator freezer freezers
 rail: ferroviaire ferroviaires rail rails wagon wagons =track | railway railroad rail rails tracks railcar railcars
 office: bureau bureaux | office offices
 victim: sinistre sinistres sinistree sinistrees victime victimes | victim victims
-yard: terrain =cour cabanon | yard backyard driveway shed lawn
+yard: terrain =cour cabanon balcon balcons | yard backyard driveway shed lawn balcony balconies
+fence: cloture clotures | fence fences
 garden: jardin jardins potager potagers legumes plates-bandes fleurs plantes | garden gardens gardening vegetable vegetables flowers plants
 hydrate: hydrater hydratation deshydrate deshydratee deshydratation liquides | hydrate hydrated hydration dehydrated dehydration fluids
 infant_feeding: allaiter allaitement allaite biberon biberons | breastfeed breastfeeding breastfed formula
@@ -143,7 +144,7 @@ exercise: exercice exercices entrainement jogging sport sports | exercise exerci
 crack: fissure fissures fissurer fissuree lezarde lezardes craque craques craquement craquements | crack cracks cracked cracking
 lean: pencher penche penchent penchee incline inclinee | lean leaning leans tilt tilting tilted
 slope: talus pente pentes falaise escarpement | slope slopes embankment bluff cliff hillside
-damage: dommage dommages degats endommage endommagee endommages bris | damage damaged damages
+damage: dommage dommages degats endommage endommagee endommages bris trou trous | damage damaged damages hole holes
 abuse: violence violences abus abusif abusive agression agresse agressee agresseur harcelement harceleur | violence abuse abused abusive abuser assault assaulted harassment harassed stalker stalking
 ambulance: ambulance ambulances ambulancier ambulanciers ambulanciere ambulancieres paramedic paramedics | ambulance ambulances paramedic paramedics
 swim: baignade baignades baigner baigne baignent nager natation | swim swimming swimmer swimmers
@@ -162,7 +163,7 @@ quake: seisme seismes =tremblement =tremblements secousse secousses trembler =tr
 chimney: cheminee cheminees foyer foyers ramoneur ramonage ramoner | chimney chimneys fireplace fireplaces sweep
 rock: roche roches pierre pierres roc rocher rochers cailloux eboulis debouler deboule deboulent | rock rocks boulder boulders stone stones rockfall
 masonry: brique briques beton ciment | brick bricks concrete cement masonry
-photo: photo photos photographier photographie photographies | photo photos picture pictures photograph photographs
+photo: photo photos photographier photographie photographies video videos filmer filme filmee filmes | photo photos picture pictures photograph photographs pic pics video videos footage =film =filmed =filming
 trail: sentier sentiers | trail trails hiking
 shower: douche douches doucher | shower showers showering
 smell: odeur odeurs =sent =pue =puent =puer | smell smells smelling smelled odour odor odours odors stink stinks reek reeks
@@ -172,6 +173,11 @@ relight: rallumer rallume redemarrer redemarre | relight relit restart restarted
 breach: rupture ruptures =ceder =cede =cedera | breach breached breaching burst bursting
 habitable: =habitable =inhabitable =habitables =inhabitables | livable unlivable habitable uninhabitable liveable unliveable
 weather: meteo temperature temperatures humidex | weather temperature temperatures humidex
+police: police policier policiers policiere policieres flic flics patrouille patrouilleur patrouilleurs gendarmerie swat tactique | police cop cops =officer =officers policeman policemen policewoman swat rcmp trooper troopers tactical
+weapon: arme armes fusil fusils pistolet pistolets carabine carabines tireur tireurs tireuse fusillade fusillades =tir =tirs balle balles douille douilles munition munitions | gun guns weapon weapons armed gunman gunmen shooter shooters shooting shootings gunfire gunshot gunshots bullet bullets rifle rifles pistol pistols firearm firearms ammunition ammo
+social_media: facebook fb insta instagram tiktok twitter snapchat | facebook fb insta instagram tiktok twitter snapchat
+press: journaliste journalistes =presse | press journalist journalists reporter reporters
+investigation: enquete enquetes enqueteur enqueteurs | investigation investigations investigator investigators inquiry
 ";
 
 /// A concept id: an index into the table of groups.
@@ -307,6 +313,16 @@ mod tests {
         same("humidex", "météo");
         same("allaitement", "breastfeeding");
         same("finit", "lifted");
+        // A police operation: officers, weapons, what is posted, the mail.
+        same("policiers", "cops");
+        same("fusillade", "gunfire");
+        same("douilles", "bullets");
+        same("tiktok", "facebook");
+        same("filmer", "videos");
+        same("facteur", "parcel");
+        same("enquête", "investigators");
+        same("clôture", "fence");
+        same("facture", "bill");
         // Not medication, whose English stem "medical" shares.
         same("medical", "santé");
         same("médicaux", "health");

@@ -523,6 +523,19 @@ pub fn tokenize(text: &str) -> Normalized {
             tokens[j].entity = true;
         }
     }
+    // "Vieux" before a thing names a place or an old thing ("le Vieux-Port",
+    // "le vieux moulin", "une vieille maison"), not someone old ("mon
+    // vieux père", "une vieille dame", "les vieux").
+    for i in 0..tokens.len().saturating_sub(1) {
+        if matches!(tokens[i].word.as_str(), "vieux" | "vieille" | "vieilles" | "vieil")
+            && !tokens[i + 1].stop
+            && !OLD_ONES.contains(&tokens[i + 1].word.as_str())
+            && crate::core::lexicon::concept_of_token(&tokens[i + 1], None)
+                .is_none_or(|c| crate::core::lexicon::concept_name(c) != "relative")
+        {
+            tokens[i].stop = true;
+        }
+    }
     // "proche de la rivière", "close to the river": nearness, not a
     // relative ("mes proches") nor a closure ("road close").
     for i in 0..tokens.len().saturating_sub(1) {
@@ -998,6 +1011,29 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // temperature ("ça fait combien" is a price, "il fait combien de
             // temps" a duration).
             words[i].0 = "temperature".to_string();
+        } else if matches!(word(i), Some("police" | "cop" | "cops"))
+            && matches!(
+                word(i + 1),
+                Some("car" | "cars" | "vehicle" | "vehicles" | "cruiser" | "cruisers" | "truck" | "trucks")
+            )
+        {
+            // A police car is the police, not a car to park or tow.
+            words.remove(i + 1);
+        } else if matches!(
+            word(i),
+            Some("voiture" | "voitures" | "auto" | "autos" | "char" | "chars" | "vehicule" | "vehicules")
+        ) && matches!(word(i + 1), Some("de" | "du"))
+            && matches!(word(i + 2), Some("police" | "polices"))
+        {
+            // "les chars de police": the police.
+            words.drain(i..i + 2);
+        } else if matches!(word(i), Some("coup" | "coups"))
+            && word(i + 1) == Some("de")
+            && matches!(word(i + 2), Some("feu" | "fusil"))
+        {
+            // "des coups de feu" are shots, not a fire.
+            words[i].0 = "tirs".to_string();
+            words.drain(i + 1..i + 3);
         } else if word(i) == Some("cours") && word(i + 1) == Some("de") && word(i + 2) == Some("eau") {
             // "un cours d'eau" is a stream, not a class.
             words[i].0 = "ruisseau".to_string();
@@ -1494,6 +1530,40 @@ const ENGLISH_STREET_WORDS: &[&str] =
     &["street", "road", "drive", "lane", "way", "crescent", "place", "st", "rd", "dr", "hwy", "highway"];
 
 /// Articles inside a street's name ("chemin de la Grève").
+/// People "vieux" or "vieille" may be said of.
+const OLD_ONES: &[&str] = &[
+    "dame",
+    "dames",
+    "monsieur",
+    "messieurs",
+    "madame",
+    "homme",
+    "hommes",
+    "femme",
+    "femmes",
+    "couple",
+    "couples",
+    "gens",
+    "personne",
+    "personnes",
+    "voisin",
+    "voisine",
+    "voisins",
+    "voisines",
+    "ami",
+    "amie",
+    "amis",
+    "amies",
+    "chum",
+    "blonde",
+    "malade",
+    "malades",
+    "chien",
+    "chienne",
+    "chat",
+    "chatte",
+];
+
 const NAME_ARTICLES: &[&str] = &["de", "des", "du", "la", "le", "les", "l", "d", "of", "the", "a", "aux", "au"];
 
 /// Expands one raw folded word (which may hold apostrophes and hyphens) into
@@ -2360,6 +2430,24 @@ mod tests {
         assert_eq!(words("ce qui se passe"), "ce qui se happen");
         assert_eq!(words("la 12 passe-tu encore"), "la 12 passe encore");
         assert_eq!(words("la pointe est passée"), "la pointe est passee");
+    }
+
+    #[test]
+    fn shots_are_no_fire_a_police_car_is_the_police_and_an_old_place_is_no_one_old() {
+        let words = |text: &str| tokenize(text).tokens.iter().map(|t| t.word.clone()).collect::<Vec<_>>().join(" ");
+        assert_eq!(words("j'ai entendu des coups de feu"), "je ai entendu des tirs");
+        assert_eq!(words("un coup de fusil"), "un tirs");
+        assert_eq!(words("the feu de camp"), "the feu de camp");
+        assert_eq!(words("20 cop cars on my street"), "20 cop on my street");
+        assert_eq!(words("les chars de police"), "les police");
+        let stopped = |text: &str| {
+            tokenize(text).tokens.iter().filter(|t| t.stop).map(|t| t.word.clone()).collect::<Vec<_>>().join(" ")
+        };
+        assert!(stopped("dans le Vieux-Moulin").contains("vieux"));
+        assert!(stopped("près du vieux port").contains("vieux"));
+        assert!(!stopped("mon vieux père est seul").contains("vieux"));
+        assert!(!stopped("une vieille dame seule").contains("vieille"));
+        assert!(!stopped("les vieux sont-tu évacués").contains("vieux"));
     }
 
     #[test]
