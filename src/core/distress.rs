@@ -2439,6 +2439,91 @@ fn names_the_event(words: &[&str], i: usize) -> bool {
         || (matches!(previous, "dans" | "in") && before(words, j - 1, 8).iter().any(|w| LOST_IN.contains(w)))
 }
 
+/// Whether the stuck word at `i` is followed, through linking words only,
+/// by an area ("stuck in the lockdown zone", "pris dans le secteur").
+fn in_an_area(words: &[&str], i: usize) -> bool {
+    const LINKS: &[&str] =
+        &["in", "inside", "within", "the", "a", "our", "dans", "le", "la", "les", "en", "a", "au", "notre"];
+    const AREAS: &[&str] = &[
+        "zone",
+        "zones",
+        "perimetre",
+        "perimeter",
+        "area",
+        "secteur",
+        "quartier",
+        "neighbourhood",
+        "neighborhood",
+        "lockdown",
+        "confinement",
+    ];
+    following(words, i, 4).iter().find(|w| !LINKS.contains(w)).is_some_and(|w| AREAS.contains(w))
+}
+
+/// Whether the violent word at `i` names the event rather than an act
+/// now: after "since", "after", "during" ([`names_the_event`]), or an event
+/// noun with a definite article ("the shooting", "la fusillade").
+fn violent_event(words: &[&str], i: usize) -> bool {
+    const EVENTS: &[&str] =
+        &["shooting", "shootings", "fusillade", "fusillades", "tirs", "gunfire", "gunshots", "shots", "stabbing"];
+    EVENTS.contains(&words[i])
+        && (names_the_event(words, i)
+            || (i > 0
+                && matches!(words[i - 1], "the" | "this" | "that" | "la" | "cette")
+                && !matches!(words[i], "tirs" | "shots" | "gunshots" | "gunfire")))
+}
+
+/// Whether the body word at `i` is "injured", "blessé" or the like,
+/// followed by "in the" and an event ("hurt in the crash", "blessée dans
+/// la fusillade").
+fn hurt_in_the_event(words: &[&str], i: usize) -> bool {
+    const HURT: &[&str] =
+        &["injured", "hurt", "wounded", "blesse", "blessee", "blesses", "blessees", "injuries", "blessures"];
+    const EVENTS: &[&str] = &[
+        "shooting",
+        "fusillade",
+        "accident",
+        "explosion",
+        "crash",
+        "collapse",
+        "effondrement",
+        "attack",
+        "attaque",
+        "stabbing",
+        "tornado",
+        "tornade",
+        "earthquake",
+        "seisme",
+        "derailment",
+        "deraillement",
+    ];
+    HURT.contains(&words[i])
+        && matches!(words.get(i + 1), Some(&("in" | "dans" | "during" | "lors" | "pendant")))
+        && following(words, i + 1, 3)
+            .iter()
+            .find(|w| !ARTICLES.contains(w) && !matches!(**w, "l" | "de" | "du" | "des"))
+            .is_some_and(|w| EVENTS.contains(w))
+}
+
+/// Fear and anxiety named as a feeling.
+const FEAR: &[&str] = &[
+    "peur",
+    "anxieux",
+    "anxieuse",
+    "anxiete",
+    "stresse",
+    "stressee",
+    "nerveux",
+    "nerveuse",
+    "anxious",
+    "anxiety",
+    "scared",
+    "afraid",
+    "frightened",
+    "nervous",
+    "stressed",
+];
+
 /// Whether the `i`-th word says a thing burnt, not a body nor a fire now:
 /// "mon passeport a brûlé", "everything burned"; not "je me suis brûlé la
 /// main", "he burned his arm", "la maison brûle".
@@ -2568,6 +2653,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
         }
     };
     let carrying = (0..words.len()).any(carries);
+    let afraid = words.iter().any(|w| FEAR.contains(w));
     for (i, w) in words.iter().enumerate() {
         if tap && matches!(*w, "eau" | "water") {
             continue;
@@ -2602,6 +2688,35 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                         Some(&("electrique" | "electriques" | "in" | "it" | "them" | "back"))
                     ));
             let bits = if outlet { bits & !(1 << index.stuck) } else { bits };
+            // Kept inside an area the authorities closed ("stuck in the
+            // lockdown zone", "pris dans le périmètre"): cut off, not
+            // trapped; what closes in, if anything, says the danger.
+            let bits =
+                if bits & (1 << index.stuck) != 0 && in_an_area(words, i) { bits & !(1 << index.stuck) } else { bits };
+            // A violent event named as the event ("injured in the shooting",
+            // "depuis la fusillade", "after the shots"): what happened, not
+            // shots now ("someone is shooting", "j'entends des tirs").
+            let bits = if bits & (1 << index.violence) != 0 && violent_event(words, i) {
+                bits & !(1 << index.violence)
+            } else {
+                bits
+            };
+            // Hurt in a named event ("injured in the shooting", "blessé dans
+            // l'accident"): the event told; a body failing now still says
+            // itself ("he's bleeding", "she can't breathe").
+            // Trembling said with one's fear ("I can't stop shaking, I'm so
+            // anxious", "je tremble tellement j'ai peur"): an emotion to
+            // talk about; what threatens, if anything, still says danger.
+            let bits = if bits & (1 << index.body) != 0 && matches!(*w, "tremble" | "shaking") && afraid {
+                bits & !(1 << index.body)
+            } else {
+                bits
+            };
+            let bits = if bits & (1 << index.body) != 0 && hurt_in_the_event(words, i) {
+                bits & !(1 << index.body)
+            } else {
+                bits
+            };
             // The hazard named as the event ("depuis le feu", "my cat ran
             // out during the fire", "perdu dans le feu", "je revois les
             // flammes"), or a thing that burnt ("mon passeport a brûlé"):
@@ -3389,5 +3504,27 @@ mod tests {
         assert!(cue_list("y'a de l'eau partout dans le salon").contains(&"hazard_now"));
         assert!(!cue_list("ça sent le brûlé dans le quartier").contains(&"body"));
         assert!(cue_list("il s'est brûlé le bras en sortant").contains(&"body"));
+    }
+
+    #[test]
+    fn an_armed_event_told_an_area_closed_and_fear_that_shakes_are_no_danger_now() {
+        // Kept inside a closed area, not trapped; trapped in a place still is.
+        assert!(!cue_list("I have dialysis at 5 and I'm stuck in the lockdown zone").contains(&"stuck"));
+        assert!(!cue_list("chu pris dans le périmètre depuis midi").contains(&"stuck"));
+        assert!(cue_list("on est pris dans la maison, le feu est rendu au bout de la rue").contains(&"stuck"));
+        // The shooting named as the event; shots now still say violence.
+        assert!(!cue_list("is the mall open again after the shooting").contains(&"violence"));
+        assert!(!cue_list("I witnessed the shooting, who do I talk to").contains(&"violence"));
+        assert!(cue_list("someone is shooting in the parking lot").contains(&"violence"));
+        assert!(cue_list("j'entends des coups de feu dans ma rue").contains(&"violence"));
+        assert!(!cue_list("ça va mieux depuis les coups de feu d'hier").contains(&"violence"));
+        // Hurt in the event, told; a body failing now still says itself.
+        assert!(!cue_list("my brother was injured in the shooting, is there help").contains(&"body"));
+        assert!(!cue_list("ma tante a été blessée dans l'accident la semaine passée").contains(&"body"));
+        assert!(cue_list("he's injured in the car and can't move his legs").contains(&"body"));
+        // Trembling with fear is a feeling; trembling and blue is a body.
+        assert!(!cue_list("I can't stop shaking and I'm so anxious").contains(&"body"));
+        assert!(!cue_list("je tremble tellement j'ai peur de retourner là").contains(&"body"));
+        assert!(cue_list("mon fils tremble pis il est tout bleu").contains(&"body"));
     }
 }
