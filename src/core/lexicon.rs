@@ -108,7 +108,7 @@ access: acces entrer barrage | access enter checkpoint checkpoints roadblock roa
 update: information informations =nouvelles | information update updates news
 duration: =durer =dure =durera =durent =durait =dureront longtemps duree | long last duration
 lifted: =leve =levee =levees =lever =levera =leves =finir =finit =fini =finie =finis =finira =finissent =terminer =termine =terminee =terminera | =lifted =lifting =end =ends =ended =finish =finished =finishes
-mail: courrier poste facteur factrice colis | mail mailman postman mailmen parcel parcels package packages
+mail: courrier =poste =postes postal postale facteur factrice colis | mail postal mailman postman mailmen parcel parcels package packages
 help: aide aider assistance soutien depanner | help assistance support assist
 river: riviere fleuve lac ruisseau | river lake creek stream
 rain: pluie pleuvoir precipitations orage | rain raining storm rainfall
@@ -323,6 +323,9 @@ mod tests {
         same("enquête", "investigators");
         same("clôture", "fence");
         same("facture", "bill");
+        // The post office is the mail; to post a video is not.
+        same("poste", "mail");
+        assert_eq!(concept_of_word("can I post", Lang::En), None);
         // Not medication, whose English stem "medical" shares.
         same("medical", "santé");
         same("médicaux", "health");

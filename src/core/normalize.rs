@@ -1021,11 +1021,22 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             words.remove(i + 1);
         } else if matches!(
             word(i),
-            Some("voiture" | "voitures" | "auto" | "autos" | "char" | "chars" | "vehicule" | "vehicules")
+            Some(
+                "voiture"
+                    | "voitures"
+                    | "auto"
+                    | "autos"
+                    | "char"
+                    | "chars"
+                    | "vehicule"
+                    | "vehicules"
+                    | "poste"
+                    | "postes"
+            )
         ) && matches!(word(i + 1), Some("de" | "du"))
             && matches!(word(i + 2), Some("police" | "polices"))
         {
-            // "les chars de police": the police.
+            // "les chars de police", "le poste de police": the police.
             words.drain(i..i + 2);
         } else if matches!(word(i), Some("coup" | "coups"))
             && word(i + 1) == Some("de")
@@ -2440,6 +2451,7 @@ mod tests {
         assert_eq!(words("the feu de camp"), "the feu de camp");
         assert_eq!(words("20 cop cars on my street"), "20 cop on my street");
         assert_eq!(words("les chars de police"), "les police");
+        assert_eq!(words("au poste de police"), "au police");
         let stopped = |text: &str| {
             tokenize(text).tokens.iter().filter(|t| t.stop).map(|t| t.word.clone()).collect::<Vec<_>>().join(" ")
         };
