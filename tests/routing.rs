@@ -403,6 +403,14 @@ fn the_distress_probes_hold_across_hazards() {
         // elevator stuck yesterday, a hunting rifle): 30 of 30, no alarm,
         // on its first run.
         ("tests/data/distress-probe-14.jsonl", 95.0),
+        // The fifteenth (30 and 20: someone beaten or threatened, a bear at
+        // a tent, anaphylaxis, an overdose, a stroke, a child abducted,
+        // ammonia at an arena; the same words in ordinary questions): 27 of
+        // 30 with three alarms on its first run (blows said "punching", a
+        // threat said "menacée", a leak of ammonia; "SOS Violence
+        // conjugale" taken for a cry, the signs of a stroke asked about,
+        // an arrival). Now 30 of 30, no alarm.
+        ("tests/data/distress-probe-15.jsonl", 95.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);

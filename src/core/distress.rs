@@ -108,7 +108,15 @@ pub fn assess(message: &Normalized, raw: &str) -> Assessment {
     let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
     let found = cues(message, &words, raw);
     let has = |c: &str| found.iter().any(|(name, _)| *name == c);
-    let strong_plea = STRONG_PLEA_SET.any(message);
+    // "SOS" after an article or a preposition names a service ("le numéro
+    // de SOS Violence conjugale", "call the SOS line"), it does not cry out.
+    let mut strong_plea = false;
+    STRONG_PLEA_SET.each_occurrence(message, |_, range| {
+        let names_a_service = words[range.start] == "sos"
+            && range.start > 0
+            && matches!(words[range.start - 1], "de" | "du" | "le" | "la" | "l" | "au" | "the" | "for" | "of" | "a");
+        strong_plea |= !names_a_service;
+    });
     let danger = has("stuck") || has("rising") || has("body") || has("missing") || has("violence");
     let joking = has("joke") || has("hypothetical");
     // A bare plea ("aidez-moi svp", "SOS", "HELP", "help?"): nothing else
@@ -1373,6 +1381,12 @@ const CUES: &[CueList] = &[
             "frappait",
             "slapped",
             "punched",
+            "punching",
+            "kicking",
+            "kicked",
+            "stabbed",
+            "menacee",
+            "menacait",
             "gifle",
             "giflee",
         ],
@@ -1543,6 +1557,9 @@ const CUES: &[CueList] = &[
             "propane",
             "monoxyde",
             "co",
+            "ammoniaque",
+            "ammoniac",
+            "ammonia",
             "explosion",
             "explose",
             "hissing",
@@ -1892,6 +1909,13 @@ const CUES: &[CueList] = &[
             "got up right away",
             // Nobody where it struck ("le toit est parti, mais personne
             // était dehors").
+            // Arrived where one was going ("mais là chu arrivé", "we made
+            // it to the shelter").
+            "suis arrive",
+            "suis arrivee",
+            "we made it",
+            "made it to the",
+            "arrived safely",
             "personne etait dehors",
             "personne ne etait dehors",
             "personne etait dedans",
@@ -2704,6 +2728,17 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             // Hurt in a named event ("injured in the shooting", "blessé dans
             // l'accident"): the event told; a body failing now still says
             // itself ("he's bleeding", "she can't breathe").
+            // The signs of a condition asked about ("what are the signs of a
+            // stroke", "les symptômes de l'hypothermie"): a question.
+            let bits = if bits & (1 << index.body) != 0
+                && before(words, i, 4)
+                    .iter()
+                    .any(|w| matches!(*w, "signs" | "sign" | "signes" | "signe" | "symptoms" | "symptomes"))
+            {
+                bits & !(1 << index.body)
+            } else {
+                bits
+            };
             // Trembling said with one's fear ("I can't stop shaking, I'm so
             // anxious", "je tremble tellement j'ai peur"): an emotion to
             // talk about; what threatens, if anything, still says danger.
@@ -3526,5 +3561,20 @@ mod tests {
         assert!(!cue_list("I can't stop shaking and I'm so anxious").contains(&"body"));
         assert!(!cue_list("je tremble tellement j'ai peur de retourner là").contains(&"body"));
         assert!(cue_list("mon fils tremble pis il est tout bleu").contains(&"body"));
+    }
+
+    #[test]
+    fn a_service_named_sos_the_signs_of_a_condition_and_an_arrival_are_no_danger() {
+        let assessed = |text: &str| assess(&tokenize(text), text);
+        assert!(!assessed("c'est quoi le numéro de SOS violence conjugale?").strong_plea);
+        assert!(assessed("SOS on est pris sur le toit").strong_plea);
+        assert!(!cue_list("what are the signs of a stroke, my mom is 80").contains(&"body"));
+        assert!(!cue_list("c'est quoi les symptômes de l'hypothermie").contains(&"body"));
+        assert!(cue_list("my mom is having a stroke").contains(&"body"));
+        assert!(cue_list("je me suis perdu mais là chu arrivé, merci").contains(&"resolved"));
+        // Blows, threats and a leaking chemical said as they happen.
+        assert!(cue_list("he's punching his girlfriend").contains(&"violence"));
+        assert!(cue_list("l'homme qui m'a menacée est revenu").contains(&"violence"));
+        assert!(cue_list("l'ammoniaque fuit à l'aréna").contains(&"hazard_now"));
     }
 }
