@@ -332,6 +332,24 @@ fn lead_in_water_set_routes_well() {
 }
 
 #[test]
+fn police_operation_set_routes_well() {
+    // A twenty-fifth incident where nothing rises, burns or leaks (shots
+    // fired, an armed man at large, a shelter-in-place perimeter, three
+    // schools locked down), so that "arme", "coups de feu" and "shooter"
+    // fill ordinary questions. First run: answered right 54.5%, wrong 4.0%,
+    // clarify with the right entry 11.9%, escalated 28.7%; distress 100% /
+    // 75.0% (dialysis "stuck in the lockdown zone", "injured in the
+    // shooting", shaking with anxiety read as danger), unmatched escalated
+    // 83.3%, answered 16.7%.
+    let r = report(&root().join("tests/data/confinement"), &root().join("tests/data/confinement-cases.jsonl"));
+    // Since the police, weapons, social media and the mail are concepts,
+    // "coups de feu" shots, "vieux" before a thing no one old, an area
+    // closed no trap and a shooting named as the event no violence now:
+    // right 64.4%, wrong 3.0%, distress 100% / 88.2%, unmatched answered 0%.
+    check_floors_with(&r, 60.0, 4.0, 95.0, 80.0, 80.0, 5.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on
