@@ -1387,6 +1387,11 @@ const CUES: &[CueList] = &[
             "stabbed",
             "menacee",
             "menacait",
+            "kidnapped",
+            "kidnapping",
+            "abducted",
+            "kidnappe",
+            "kidnappee",
             "gifle",
             "giflee",
         ],
@@ -3576,5 +3581,6 @@ mod tests {
         assert!(cue_list("he's punching his girlfriend").contains(&"violence"));
         assert!(cue_list("l'homme qui m'a menacée est revenu").contains(&"violence"));
         assert!(cue_list("l'ammoniaque fuit à l'aréna").contains(&"hazard_now"));
+        assert!(cue_list("my daughter was just kidnapped outside the arena").contains(&"violence"));
     }
 }

@@ -30,7 +30,7 @@ open: ouvert ouverte ouverts ouvertes ouverture rouvrir rouvert reouverture | op
 power: electricite =courant =courants panne pannes hydro delestage jus | power electricity outage outages blackout hydro
 electrical: electrique electriques =fil =fils =prise =prises panneau disjoncteur disjoncteurs filage electrocution | wire wires wiring outlet outlets breaker breakers panel electrocution
 insurance: assurance assurances assureur assureurs | insurance insurer insured claim claims adjuster
-money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation rabais ristourne dedommager dedommagement dedommage dedommagee | financial compensation compensate reimbursement reimburse refund refunds rebate rebates money funds funding =allowance grant
+money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation rabais ristourne dedommager dedommagement dedommage dedommagee | financial compensation compensate reimbursement reimburse refund refunds rebate rebates money funds funding =allowance grant gofundme fundraiser fundraisers fundraising
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline coutu pharmaprix uniprix familiprix brunet proxim | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
@@ -49,14 +49,14 @@ digestive: ventre estomac diarrhee gastro gastroenterite nausee nausees vomir vo
 volunteer: benevole benevoles benevolat | volunteer volunteers volunteering
 donate: =don =dons =donner donation donations | donate donation donations donating
 relative: famille proche proches parent parents frere soeur =fille =filles pere mere grandmere grandpere oncle tante cousin conjoint conjointe =mari =maris epoux epouse =garcon =garcons | family relative relatives brother sister son daughter father mother grandmother grandfather uncle aunt cousin husband wife spouse partner 
-find: trouver retrouver localiser recherche joindre rejoindre | find locate whereabouts search reach
+find: trouver retrouver localiser recherche joindre rejoindre | find locate whereabouts search reach searcher searchers
 phone: appeler telephoner telephone numero ligne cellulaire courriel courriels | call phone number line hotline cellphone cell email emails
 alert: alerte alertes notification notifications avis avertissement avertissements texto textos infolettre abonner abonnement message | alert alerts notification notifications notify text texts subscribe subscription advisory advisories notice notices warning warnings
 return: retour retourner rentrer revenir reintegrer reintegration | return returning back
 home: maison domicile residence chez demeure propriete chalet appartement logement condo | home house residence property cottage cabin apartment condo
 safe: securitaire securite dangereux risque risques =grave =graves | safe safety unsafe dangerous risk risks hazard hazardous serious
 mobility: mobilite fauteuil =roulant =roulante handicap handicape marchette deambulateur oxygene | mobility wheelchair disabled disability walker oxygen
-food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner collation =conserves | food meal meals eat eating groceries grocery supper dinner lunch breakfast snack =canned
+food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner collation =conserves sandwich sandwichs muffin muffins | food meal meals eat eating groceries grocery supper dinner lunch breakfast snack =canned sandwich sandwiches muffin muffins coffee
 level: niveau niveaux hauteur debit baisser baisse redescendre descendre decrue =monter =monte =montee =montees =montent =montera =montait =pointe | level levels height gauge recede receding peak crest drop
 flood: inondation inondations inonde inondee inondes crue crues debordement | flood floods flooding flooded overflow
 respiratory: asthme asthmatique asthmatiques emphyseme mpoc bronchite respiratoire respiratoires poumons pulmonaire | asthma asthmatic copd emphysema bronchitis respiratory lung lungs
@@ -163,7 +163,7 @@ quake: seisme seismes =tremblement =tremblements secousse secousses trembler =tr
 chimney: cheminee cheminees foyer foyers ramoneur ramonage ramoner | chimney chimneys fireplace fireplaces sweep
 rock: roche roches pierre pierres roc rocher rochers cailloux eboulis debouler deboule deboulent | rock rocks boulder boulders stone stones rockfall
 masonry: brique briques beton ciment | brick bricks concrete cement masonry
-photo: photo photos photographier photographie photographies video videos filmer filme filmee filmes | photo photos picture pictures photograph photographs pic pics video videos footage =film =filmed =filming
+photo: photo photos photographier photographie photographies video videos filmer filme filmee filmes camera cameras | photo photos picture pictures photograph photographs pic pics video videos footage =film =filmed =filming camera cameras
 trail: sentier sentiers | trail trails hiking
 shower: douche douches doucher | shower showers showering
 smell: odeur odeurs =sent =pue =puent =puer | smell smells smelling smelled odour odor odours odors stink stinks reek reeks
@@ -173,6 +173,9 @@ relight: rallumer rallume redemarrer redemarre | relight relit restart restarted
 breach: rupture ruptures =ceder =cede =cedera | breach breached breaching burst bursting
 habitable: =habitable =inhabitable =habitables =inhabitables | livable unlivable habitable uninhabitable liveable unliveable
 weather: meteo temperature temperatures humidex | weather temperature temperatures humidex
+drone: drone drones | drone drones uav dji
+equipment: equipement equipements materiel | equipment gear
+meet: rassemblement rassembler | meet meeting gather gathering
 police: police policier policiers policiere policieres flic flics patrouille patrouilleur patrouilleurs gendarmerie swat tactique | police cop cops =officer =officers policeman policemen policewoman swat rcmp trooper troopers tactical
 weapon: arme armes fusil fusils pistolet pistolets carabine carabines tireur tireurs tireuse fusillade fusillades =tir =tirs balle balles douille douilles munition munitions | gun guns weapon weapons armed gunman gunmen shooter shooters shooting shootings gunfire gunshot gunshots bullet bullets rifle rifles pistol pistols firearm firearms ammunition ammo
 social_media: facebook fb insta instagram tiktok twitter snapchat | facebook fb insta instagram tiktok twitter snapchat
@@ -323,6 +326,13 @@ mod tests {
         same("enquête", "investigators");
         same("clôture", "fence");
         same("facture", "bill");
+        // A search: drones, gear, a meeting point, food brought, money raised.
+        same("dji", "drone");
+        same("équipement", "gear");
+        same("rassemblement", "meeting");
+        same("muffins", "sandwiches");
+        same("gofundme", "argent");
+        same("caméra", "photos");
         // The post office is the mail; to post a video is not.
         same("poste", "mail");
         assert_eq!(concept_of_word("can I post", Lang::En), None);

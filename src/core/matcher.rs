@@ -1258,6 +1258,11 @@ static GENERIC: &[&str] = &[
     "think",
     "thought",
     "guess",
+    // Looking, as "look" ("faut-tu qu'on regarde dans le cabanon").
+    "regarde",
+    "regarder",
+    "regardez",
+    "regardes",
     "connais",
     "connait",
     "connu",
