@@ -350,6 +350,22 @@ fn police_operation_set_routes_well() {
 }
 
 #[test]
+fn missing_child_search_set_routes_well() {
+    // A twenty-sixth incident, the search for a missing child (an Amber
+    // alert, volunteers, drones, the lake, the woods closed to hunters),
+    // where "disparue", "missing" and "retrouvée" fill ordinary questions.
+    // First run: answered right 54.8%, wrong 5.4%, clarify with the right
+    // entry 14.0%, escalated 23.7%; distress 86.7% / 100%, unmatched
+    // escalated 100%, answered 0%.
+    let r = report(&root().join("tests/data/recherche"), &root().join("tests/data/recherche-cases.jsonl"));
+    // Since drones, gear, a meeting point and a fundraiser are concepts:
+    // right 60.2%, wrong 6.5%. The two distress messages still missed are
+    // the incident's own: the girl's boot found in a creek "right now", a
+    // girl getting into a man's car; nothing general reads them yet.
+    check_floors_with(&r, 56.0, 8.0, 85.0, 90.0, 90.0, 5.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on
