@@ -2534,6 +2534,45 @@ fn hurt_in_the_event(words: &[&str], i: usize) -> bool {
             .is_some_and(|w| EVENTS.contains(w))
 }
 
+/// Dreams and nightmares, in which a hazard is remembered.
+const DREAMS: &[&str] = &["cauchemar", "cauchemars", "reve", "reves", "nightmare", "nightmares", "dream", "dreams"];
+
+/// Whether the word at `i` is followed by "since" or "depuis" and the event
+/// ("shaking since the blast", "je tremble depuis l'explosion"), or what one
+/// saw or heard of it ("depuis que j'ai entendu les tirs", "since I saw
+/// it"): trembling since then, not a body failing now.
+fn since_the_event(words: &[&str], i: usize) -> bool {
+    const EVENTS: &[&str] = &[
+        "blast",
+        "explosion",
+        "accident",
+        "shooting",
+        "fusillade",
+        "tirs",
+        "tornado",
+        "tornade",
+        "earthquake",
+        "quake",
+        "seisme",
+        "tremblement",
+        "collapse",
+        "effondrement",
+        "crash",
+        "fire",
+        "feu",
+        "incendie",
+        "flood",
+        "inondation",
+        "storm",
+        "tempete",
+    ];
+    const PERCEIVED: &[&str] = &["vu", "entendu", "saw", "seen", "heard", "watched"];
+    let next = following(words, i, 7);
+    let Some(since) = next.iter().take(2).position(|w| matches!(*w, "since" | "depuis")) else { return false };
+    let after = &next[since + 1..];
+    after.iter().take(3).any(|w| EVENTS.contains(w)) || after.iter().take(4).any(|w| PERCEIVED.contains(w))
+}
+
 /// Fear and anxiety named as a feeling.
 const FEAR: &[&str] = &[
     "peur",
@@ -2683,6 +2722,15 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     };
     let carrying = (0..words.len()).any(carries);
     let afraid = words.iter().any(|w| FEAR.contains(w));
+    // Someone to talk to ("who can I talk to", "quelqu'un à qui parler"):
+    // not "he can't talk".
+    let talk_to = words.windows(2).any(|p| {
+        matches!(p, ["talk" | "speak", "to" | "with" | "about"] | ["parler" | "jaser", "a" | "de" | "avec"])
+            || matches!(p, ["a" | "avec", "qui"])
+    });
+    // A nightmare, a dream, a memory: the hazard is the one remembered
+    // ("my son saw the cars fall in the water and keeps having nightmares").
+    let remembering = words.iter().any(|w| DREAMS.contains(w));
     for (i, w) in words.iter().enumerate() {
         if tap && matches!(*w, "eau" | "water") {
             continue;
@@ -2747,7 +2795,10 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             // Trembling said with one's fear ("I can't stop shaking, I'm so
             // anxious", "je tremble tellement j'ai peur"): an emotion to
             // talk about; what threatens, if anything, still says danger.
-            let bits = if bits & (1 << index.body) != 0 && matches!(*w, "tremble" | "shaking") && afraid {
+            let bits = if bits & (1 << index.body) != 0
+                && matches!(*w, "tremble" | "shaking")
+                && (afraid || talk_to || since_the_event(words, i))
+            {
                 bits & !(1 << index.body)
             } else {
                 bits
@@ -2762,7 +2813,9 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             // flammes"), or a thing that burnt ("mon passeport a brûlé"):
             // nothing burning now.
             let event_bits = (1 << index.hazard_now) | (1 << index.body);
-            let bits = if bits & event_bits != 0 && (names_the_event(words, i) || burnt_thing(words, i, &person)) {
+            let bits = if bits & event_bits != 0
+                && (remembering || names_the_event(words, i) || burnt_thing(words, i, &person))
+            {
                 bits & !event_bits
             } else {
                 bits
@@ -3566,6 +3619,14 @@ mod tests {
         assert!(!cue_list("I can't stop shaking and I'm so anxious").contains(&"body"));
         assert!(!cue_list("je tremble tellement j'ai peur de retourner là").contains(&"body"));
         assert!(cue_list("mon fils tremble pis il est tout bleu").contains(&"body"));
+        // Trembling since the event, or with someone to talk to: the same.
+        assert!(!cue_list("my son can't stop shaking since the blast").contains(&"body"));
+        assert!(!cue_list("je tremble depuis que j'ai entendu les coups de feu").contains(&"body"));
+        assert!(!cue_list("i can't stop shaking, who can i talk to").contains(&"body"));
+        assert!(cue_list("my son is shaking and can't talk").contains(&"body"));
+        assert!(cue_list("mon père tremble depuis une heure, il est tout mêlé").contains(&"body"));
+        // A hazard in a nightmare is the one remembered.
+        assert!(!cue_list("he keeps having nightmares about the water coming in").contains(&"hazard_now"));
     }
 
     #[test]
