@@ -31,13 +31,13 @@ power: electricite =courant =courants panne pannes hydro delestage jus | power e
 electrical: electrique electriques =fil =fils =prise =prises panneau disjoncteur disjoncteurs filage electrocution | wire wires wiring outlet outlets breaker breakers panel electrocution
 insurance: assurance assurances assureur assureurs | insurance insurer insured claim claims adjuster
 money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation rabais ristourne dedommager dedommagement dedommage dedommagee | financial compensation compensate reimbursement reimburse refund refunds rebate rebates money funds funding =allowance grant gofundme fundraiser fundraisers fundraising
-pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie | pet pets dog dogs cat cats puppy kitten animal animals
+pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie husky labrador caniche chihuahua beagle | pet pets dog dogs cat cats puppy kitten animal animals husky huskies labrador poodle chihuahua beagle
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline coutu pharmaprix uniprix familiprix brunet proxim | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
 health: sante =medical =medicale =medicales =medicaux medecin docteur malade maladie coeur clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse | health =medical heart doctor sick illness ill clinic nurse care rash infection wound itchy throat pregnant pregnancy
 hospital: hopital hopitaux | hospital hospitals
 school: =cours ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare
-car: voiture voitures vehicule vehicules auto autos automobile camion | car cars vehicle vehicles auto truck
+car: voiture voitures vehicule vehicules auto autos automobile camion roulotte roulottes | car cars vehicle vehicles auto truck trailer trailers camper campers rv
 park: =stationner =stationnement =stationnements =stationne =stationnee =stationnes =stationnees =stationnez =garer =garez =garee =garees | park parking parked
 garbage: debris dechet dechets ordures =vidanges collecte encombrant encombrants poubelle poubelles rebuts jeter =bac =bacs | debris garbage waste trash pickup junk rubbish throw dump =bin =bins
 recycling: recyclage recyclable recyclables compost | recycling recyclable recyclables compost
@@ -49,7 +49,7 @@ digestive: ventre estomac diarrhee gastro gastroenterite nausee nausees vomir vo
 volunteer: benevole benevoles benevolat | volunteer volunteers volunteering
 donate: =don =dons =donner donation donations | donate donation donations donating
 relative: famille proche proches parent parents frere soeur =fille =filles pere mere grandmere grandpere oncle tante cousin conjoint conjointe =mari =maris epoux epouse =garcon =garcons | family relative relatives brother sister son daughter father mother grandmother grandfather uncle aunt cousin husband wife spouse partner 
-find: trouver retrouver localiser recherche joindre rejoindre | find locate whereabouts search reach searcher searchers
+find: trouver retrouver localiser recherche joindre rejoindre fouiller fouille | find locate whereabouts search reach searcher searchers
 phone: appeler telephoner telephone numero ligne cellulaire courriel courriels | call phone number line hotline cellphone cell email emails
 alert: alerte alertes notification notifications avis avertissement avertissements texto textos infolettre abonner abonnement message | alert alerts notification notifications notify text texts subscribe subscription advisory advisories notice notices warning warnings
 return: retour retourner rentrer revenir reintegrer reintegration | return returning back
@@ -179,7 +179,7 @@ meet: rassemblement rassembler | meet meeting gather gathering
 police: police policier policiers policiere policieres flic flics patrouille patrouilleur patrouilleurs gendarmerie swat tactique | police cop cops =officer =officers policeman policemen policewoman swat rcmp trooper troopers tactical
 weapon: arme armes fusil fusils pistolet pistolets carabine carabines tireur tireurs tireuse fusillade fusillades =tir =tirs balle balles douille douilles munition munitions | gun guns weapon weapons armed gunman gunmen shooter shooters shooting shootings gunfire gunshot gunshots bullet bullets rifle rifles pistol pistols firearm firearms ammunition ammo
 social_media: facebook fb insta instagram tiktok twitter snapchat | facebook fb insta instagram tiktok twitter snapchat
-press: journaliste journalistes =presse | press journalist journalists reporter reporters
+press: journaliste journalistes =presse | press journalist journalists =reporter =reporters
 investigation: enquete enquetes enqueteur enqueteurs | investigation investigations investigator investigators inquiry
 ";
 
@@ -333,6 +333,11 @@ mod tests {
         same("muffins", "sandwiches");
         same("gofundme", "argent");
         same("caméra", "photos");
+        same("husky", "chien");
+        same("roulottes", "trailers");
+        // A reporter; to report something is not the press.
+        same("journaliste", "reporter");
+        assert_eq!(concept_of_word("where do I report", Lang::En), None);
         // The post office is the mail; to post a video is not.
         same("poste", "mail");
         assert_eq!(concept_of_word("can I post", Lang::En), None);

@@ -1021,23 +1021,40 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             words.remove(i + 1);
         } else if matches!(
             word(i),
-            Some(
-                "voiture"
-                    | "voitures"
-                    | "auto"
-                    | "autos"
-                    | "char"
-                    | "chars"
-                    | "vehicule"
-                    | "vehicules"
-                    | "poste"
-                    | "postes"
-            )
+            Some("voiture" | "voitures" | "auto" | "autos" | "char" | "chars" | "vehicule" | "vehicules")
         ) && matches!(word(i + 1), Some("de" | "du"))
             && matches!(word(i + 2), Some("police" | "polices"))
         {
-            // "les chars de police", "le poste de police": the police.
+            // "les chars de police": the police.
             words.drain(i..i + 2);
+        } else if matches!(word(i), Some("poste" | "postes"))
+            && matches!(word(i + 1), Some("de" | "du"))
+            && matches!(
+                word(i + 2),
+                Some(
+                    "police"
+                        | "radio"
+                        | "commandement"
+                        | "pompiers"
+                        | "travail"
+                        | "television"
+                        | "tele"
+                        | "garde"
+                        | "controle"
+                        | "essence"
+                        | "secours"
+                )
+            )
+        {
+            // A station or a post, not the mail: "le poste de police", "le
+            // poste de radio", "le poste de commandement" say the police,
+            // the radio, the command.
+            words.drain(i..i + 2);
+        } else if word(i) == Some("lab")
+            && matches!(word(i.wrapping_sub(1)), Some("my" | "our" | "his" | "her" | "mon" | "notre" | "ma"))
+        {
+            // "my lab loves swimming": a labrador, not a laboratory.
+            words[i].0 = "labrador".to_string();
         } else if matches!(word(i), Some("coup" | "coups"))
             && word(i + 1) == Some("de")
             && matches!(word(i + 2), Some("feu" | "fusil"))
@@ -2452,6 +2469,10 @@ mod tests {
         assert_eq!(words("20 cop cars on my street"), "20 cop on my street");
         assert_eq!(words("les chars de police"), "les police");
         assert_eq!(words("au poste de police"), "au police");
+        assert_eq!(words("c'est quoi le poste de radio"), "ce est quoi le radio");
+        assert_eq!(words("le bureau de poste"), "le bureau de poste");
+        assert_eq!(words("my lab loves swimming"), "my labrador loves swimming");
+        assert_eq!(words("the lab results"), "the lab results");
         let stopped = |text: &str| {
             tokenize(text).tokens.iter().filter(|t| t.stop).map(|t| t.word.clone()).collect::<Vec<_>>().join(" ")
         };
