@@ -2534,6 +2534,16 @@ fn hurt_in_the_event(words: &[&str], i: usize) -> bool {
             .is_some_and(|w| EVENTS.contains(w))
 }
 
+/// Whether the body word at `i` follows "pour", "for", "contre" or
+/// "against" and only articles: what a remedy or a question is for.
+fn remedy_for(words: &[&str], i: usize) -> bool {
+    before(words, i, 3)
+        .iter()
+        .rev()
+        .find(|w| !ARTICLES.contains(w) && **w != "l")
+        .is_some_and(|w| matches!(*w, "pour" | "for" | "contre" | "against"))
+}
+
 /// Dreams and nightmares, in which a hazard is remembered.
 const DREAMS: &[&str] = &["cauchemar", "cauchemars", "reve", "reves", "nightmare", "nightmares", "dream", "dreams"];
 
@@ -2792,6 +2802,11 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             } else {
                 bits
             };
+            // What a remedy is for ("je donne quoi pour la fièvre", "pills
+            // for the pain"): a question about a condition, not a body
+            // failing now.
+            let bits =
+                if bits & (1 << index.body) != 0 && remedy_for(words, i) { bits & !(1 << index.body) } else { bits };
             // Trembling said with one's fear ("I can't stop shaking, I'm so
             // anxious", "je tremble tellement j'ai peur"): an emotion to
             // talk about; what threatens, if anything, still says danger.
@@ -3637,6 +3652,10 @@ mod tests {
         assert!(!cue_list("what are the signs of a stroke, my mom is 80").contains(&"body"));
         assert!(!cue_list("c'est quoi les symptômes de l'hypothermie").contains(&"body"));
         assert!(cue_list("my mom is having a stroke").contains(&"body"));
+        // What a remedy is for: a question; a fever told is still the body.
+        assert!(!cue_list("je donne quoi à mon enfant pour la fièvre").contains(&"body"));
+        assert!(!cue_list("can I give him tylenol for the fever").contains(&"body"));
+        assert!(cue_list("mon bébé fait de la fièvre pis y est tout mou").contains(&"body"));
         assert!(cue_list("je me suis perdu mais là chu arrivé, merci").contains(&"resolved"));
         // Blows, threats and a leaking chemical said as they happen.
         assert!(cue_list("he's punching his girlfriend").contains(&"violence"));

@@ -34,9 +34,9 @@ money: financiere financier indemnisation indemnite compensation compenser rembo
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie husky labrador caniche chihuahua beagle | pet pets dog dogs cat cats puppy kitten animal animals husky huskies labrador poodle chihuahua beagle
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline coutu pharmaprix uniprix familiprix brunet proxim | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
-health: sante =medical =medicale =medicales =medicaux medecin docteur malade maladie coeur clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse | health =medical heart doctor sick illness ill clinic nurse care rash infection wound itchy throat pregnant pregnancy
+health: sante =medical =medicale =medicales =medicaux medecin docteur malade maladie coeur clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse boutons | health =medical heart doctor sick illness ill clinic nurse care rash infection wound itchy throat pregnant pregnancy spots
 hospital: hopital hopitaux | hospital hospitals
-school: =cours ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare
+school: =cours ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare classmate classmates
 car: voiture voitures vehicule vehicules auto autos automobile camion roulotte roulottes | car cars vehicle vehicles auto truck trailer trailers camper campers rv
 park: =stationner =stationnement =stationnements =stationne =stationnee =stationnes =stationnees =stationnez =garer =garez =garee =garees | park parking parked
 garbage: debris dechet dechets ordures =vidanges collecte encombrant encombrants poubelle poubelles rebuts jeter =bac =bacs | debris garbage waste trash pickup junk rubbish throw dump =bin =bins
@@ -176,6 +176,10 @@ weather: meteo temperature temperatures humidex | weather temperature temperatur
 drone: drone drones | drone drones uav dji
 equipment: equipement equipements materiel | equipment gear
 meet: rassemblement rassembler | meet meeting gather gathering
+immune: immunosupprime immunosupprimee immunosupprimes chimio chimiotherapie greffe greffes greffee cancer | immunocompromised immunosuppressed chemo chemotherapy transplant transplants cancer
+fever: fievre fievres | fever fevers feverish
+travel: voyage voyages voyager avion etranger | travel travelling traveling trip trips flight flights plane abroad
+event: evenement evenements spectacle spectacles tournoi tournois festival festivals | event events tournament tournaments festival festivals
 police: police policier policiers policiere policieres flic flics patrouille patrouilleur patrouilleurs gendarmerie swat tactique | police cop cops =officer =officers policeman policemen policewoman swat rcmp trooper troopers tactical
 weapon: arme armes fusil fusils pistolet pistolets carabine carabines tireur tireurs tireuse fusillade fusillades =tir =tirs balle balles douille douilles munition munitions | gun guns weapon weapons armed gunman gunmen shooter shooters shooting shootings gunfire gunshot gunshots bullet bullets rifle rifles pistol pistols firearm firearms ammunition ammo
 social_media: facebook fb insta instagram tiktok twitter snapchat | facebook fb insta instagram tiktok twitter snapchat
@@ -334,6 +338,16 @@ mod tests {
         same("gofundme", "argent");
         same("caméra", "photos");
         same("husky", "chien");
+        // An outbreak: the immunocompromised, a fever, travel, an event.
+        same("chimio", "transplant");
+        same("fièvre", "fever");
+        same("voyager", "flight");
+        same("tournoi", "festival");
+        // Immunity is being protected, not immunocompromised; to fly a
+        // drone is no trip, a symptom that shows up no show.
+        assert_eq!(concept_of_word("immunité", Lang::Fr), None);
+        assert_eq!(concept_of_word("can I fly", Lang::En), None);
+        assert_eq!(concept_of_word("when do symptoms show", Lang::En), None);
         same("roulottes", "trailers");
         // A reporter; to report something is not the press.
         same("journaliste", "reporter");

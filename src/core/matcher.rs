@@ -1258,6 +1258,8 @@ static GENERIC: &[&str] = &[
     "think",
     "thought",
     "guess",
+    // "even if I feel fine": no event.
+    "even",
     // Looking, as "look" ("faut-tu qu'on regarde dans le cabanon").
     "regarde",
     "regarder",

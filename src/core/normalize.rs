@@ -580,6 +580,16 @@ pub fn tokenize(text: &str) -> Normalized {
         if sentence_end && i > 0 && TRAILING_QUESTION_WORDS.contains(&token.word.as_str()) {
             interrogative = true;
         }
+        // ...and after the verb: "je donne quoi au petit", "on apporte quoi"
+        // (not "je sais pas quoi faire").
+        if token.word == "quoi"
+            && i >= 2
+            && matches!(tokens[i - 2].word.as_str(), "je" | "j" | "on" | "tu" | "vous" | "nous" | "il" | "elle" | "ils")
+            && !tokens[i - 1].stop
+            && tokens[i - 1].sentence == token.sentence
+        {
+            interrogative = true;
+        }
     }
     let mut normalized = Normalized {
         tokens,
@@ -2301,6 +2311,8 @@ mod tests {
         assert!(tokenize("faut appeler qui").interrogative);
         assert!(tokenize("le centre ouvre quand").interrogative);
         assert!(tokenize("je fais quoi avec les débris dans ma cour").interrogative);
+        assert!(tokenize("je donne quoi à mon enfant pour la fièvre").interrogative);
+        assert!(!tokenize("je sais pas quoi faire").interrogative);
         assert!(tokenize("mon grand-père a pu de chauffage, qui peut aller le voir").interrogative);
         assert!(!tokenize("mon voisin, qui a 80 ans, vit seul").interrogative);
         assert!(tokenize("le courant revient c'est quand").interrogative);
