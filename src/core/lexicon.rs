@@ -33,9 +33,9 @@ insurance: assurance assurances assureur assureurs | insurance insurer insured c
 money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation rabais ristourne dedommager dedommagement dedommage dedommagee | financial compensation compensate reimbursement reimburse refund refunds rebate rebates money funds funding =allowance grant gofundme fundraiser fundraisers fundraising
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie husky labrador caniche chihuahua beagle | pet pets dog dogs cat cats puppy kitten animal animals husky huskies labrador poodle chihuahua beagle
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
-medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline coutu pharmaprix uniprix familiprix brunet proxim | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin
+medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline coutu pharmaprix uniprix familiprix brunet proxim advil tylenol motrin ibuprofene acetaminophene aspirine | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin advil tylenol motrin ibuprofen acetaminophen aspirin
 health: sante =medical =medicale =medicales =medicaux medecin docteur malade maladie coeur clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse boutons | health =medical heart doctor sick illness ill clinic nurse care rash infection wound itchy throat pregnant pregnancy spots
-hospital: hopital hopitaux | hospital hospitals
+hospital: hopital hopitaux | hospital hospitals =er
 school: =cours ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare classmate classmates
 car: voiture voitures vehicule vehicules auto autos automobile camion roulotte roulottes | car cars vehicle vehicles auto truck trailer trailers camper campers rv
 park: =stationner =stationnement =stationnements =stationne =stationnee =stationnes =stationnees =stationnez =garer =garez =garee =garees | park parking parked
@@ -343,6 +343,8 @@ mod tests {
         same("fièvre", "fever");
         same("voyager", "flight");
         same("tournoi", "festival");
+        same("tylenol", "médicaments");
+        assert_eq!(concept_of_word("the ER", Lang::En), Some("hospital"));
         // Immunity is being protected, not immunocompromised; to fly a
         // drone is no trip, a symptom that shows up no show.
         assert_eq!(concept_of_word("immunité", Lang::Fr), None);

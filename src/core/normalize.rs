@@ -1065,6 +1065,12 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
         {
             // "my lab loves swimming": a labrador, not a laboratory.
             words[i].0 = "labrador".to_string();
+        } else if matches!(word(i), Some("urgence" | "urgences"))
+            && matches!(word(i.wrapping_sub(1)), Some("le" | "la" | "les" | "l" | "aux"))
+        {
+            // "aller à l'urgence", "les urgences": the emergency room, a
+            // hospital ("en cas d'urgence" is any emergency).
+            words[i].0 = "hopital".to_string();
         } else if matches!(word(i), Some("coup" | "coups"))
             && word(i + 1) == Some("de")
             && matches!(word(i + 2), Some("feu" | "fusil"))
@@ -2485,6 +2491,8 @@ mod tests {
         assert_eq!(words("le bureau de poste"), "le bureau de poste");
         assert_eq!(words("my lab loves swimming"), "my labrador loves swimming");
         assert_eq!(words("the lab results"), "the lab results");
+        assert_eq!(words("je vais-tu à l'urgence"), "je vais a le hopital");
+        assert_eq!(words("en cas d'urgence"), "en cas de urgence");
         let stopped = |text: &str| {
             tokenize(text).tokens.iter().filter(|t| t.stop).map(|t| t.word.clone()).collect::<Vec<_>>().join(" ")
         };
