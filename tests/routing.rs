@@ -367,6 +367,23 @@ fn missing_child_search_set_routes_well() {
 }
 
 #[test]
+fn measles_outbreak_set_routes_well() {
+    // A twenty-seventh incident, an outbreak of measles (clinics, doses,
+    // exposure sites, children kept home, pregnancy, chemotherapy), where a
+    // fever, a rash and "can't breathe" fill questions and some are an
+    // emergency. First run: answered right 51.2%, wrong 3.7%, clarify with
+    // the right entry 19.5%, escalated 23.2%; distress 100% / 93.8% ("je
+    // donne quoi à mon enfant pour la fièvre" read as a fever now),
+    // unmatched escalated 91.7%, answered 0%.
+    let r = report(&root().join("tests/data/rougeole"), &root().join("tests/data/rougeole-cases.jsonl"));
+    // Since "je donne quoi" asks, what a remedy is for is a question, and
+    // chemotherapy, a fever, travel, events, painkillers by name and "à
+    // l'urgence" are concepts: right 59.8%, wrong 3.7%, distress 100% /
+    // 100%.
+    check_floors_with(&r, 56.0, 5.0, 95.0, 90.0, 85.0, 5.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on
