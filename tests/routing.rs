@@ -463,6 +463,11 @@ fn the_distress_probes_hold_across_hazards() {
         // conjugale" taken for a cry, the signs of a stroke asked about,
         // an arrival). Now 30 of 30, no alarm.
         ("tests/data/distress-probe-15.jsonl", 95.0),
+        // The sixteenth (30 and 20: a fall from a ladder, a car on a roof in
+        // an underpass, a dog on a live wire, a snowmobile on cracking ice,
+        // a snake bite; the same words in questions and past events), written
+        // after this session's fixes: 30 of 30, no alarm, on its first run.
+        ("tests/data/distress-probe-16.jsonl", 95.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);
