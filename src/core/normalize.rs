@@ -1071,6 +1071,14 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "aller à l'urgence", "les urgences": the emergency room, a
             // hospital ("en cas d'urgence" is any emergency).
             words[i].0 = "hopital".to_string();
+        } else if matches!(word(i), Some("passe" | "passent" | "passera" | "passeront" | "passait" | "passer"))
+            && i > 0
+            && SERVICES_THAT_PASS.contains(&words[i - 1].0.as_str())
+        {
+            // "les vidanges passent-tu", "l'autobus passe encore", "le
+            // facteur passe": the service runs; the service says what.
+            words.remove(i);
+            continue;
         } else if matches!(word(i), Some("coup" | "coups"))
             && word(i + 1) == Some("de")
             && matches!(word(i + 2), Some("feu" | "fusil"))
@@ -1574,6 +1582,26 @@ const ENGLISH_STREET_WORDS: &[&str] =
     &["street", "road", "drive", "lane", "way", "crescent", "place", "st", "rd", "dr", "hwy", "highway"];
 
 /// Articles inside a street's name ("chemin de la Grève").
+/// Services that "passent" (come by, run) in Québec French.
+const SERVICES_THAT_PASS: &[&str] = &[
+    "vidanges",
+    "ordures",
+    "poubelles",
+    "recyclage",
+    "collecte",
+    "compost",
+    "autobus",
+    "bus",
+    "facteur",
+    "factrice",
+    "navette",
+    "traversier",
+    "train",
+    "camion",
+    "deneigeuse",
+    "souffleuse",
+];
+
 /// People "vieux" or "vieille" may be said of.
 const OLD_ONES: &[&str] = &[
     "dame",
@@ -2476,6 +2504,9 @@ mod tests {
         assert_eq!(words("ce qui se passe"), "ce qui se happen");
         assert_eq!(words("la 12 passe-tu encore"), "la 12 passe encore");
         assert_eq!(words("la pointe est passée"), "la pointe est passee");
+        // A service that "passe" runs: the service says what.
+        assert_eq!(words("les vidanges passent-tu cette semaine"), "les ordures cette semaine");
+        assert_eq!(words("l'autobus passe-tu encore"), "le autobus encore");
     }
 
     #[test]
