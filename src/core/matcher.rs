@@ -1260,6 +1260,14 @@ static GENERIC: &[&str] = &[
     "guess",
     // "even if I feel fine": no event.
     "even",
+    // Getting somewhere ("comment je me rends au centre", "le feu est
+    // rendu au garage"): where says what.
+    "rend",
+    "rends",
+    "rendre",
+    "rendent",
+    "rendu",
+    "rendus",
     // Looking, as "look" ("faut-tu qu'on regarde dans le cabanon").
     "regarde",
     "regarder",
