@@ -1912,8 +1912,6 @@ const CUES: &[CueList] = &[
             "se est relevee",
             "got back up",
             "got up right away",
-            // Nobody where it struck ("le toit est parti, mais personne
-            // était dehors").
             // Arrived where one was going ("mais là chu arrivé", "we made
             // it to the shelter").
             "suis arrive",
@@ -1921,6 +1919,8 @@ const CUES: &[CueList] = &[
             "we made it",
             "made it to the",
             "arrived safely",
+            // Nobody where it struck ("le toit est parti, mais personne
+            // était dehors").
             "personne etait dehors",
             "personne ne etait dehors",
             "personne etait dedans",
@@ -2472,7 +2472,7 @@ fn names_the_event(words: &[&str], i: usize) -> bool {
 /// by an area ("stuck in the lockdown zone", "pris dans le secteur").
 fn in_an_area(words: &[&str], i: usize) -> bool {
     const LINKS: &[&str] =
-        &["in", "inside", "within", "the", "a", "our", "dans", "le", "la", "les", "en", "a", "au", "notre"];
+        &["in", "inside", "within", "the", "a", "our", "dans", "le", "la", "les", "en", "au", "notre"];
     const AREAS: &[&str] = &[
         "zone",
         "zones",
@@ -2738,8 +2738,8 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
         matches!(p, ["talk" | "speak", "to" | "with" | "about"] | ["parler" | "jaser", "a" | "de" | "avec"])
             || matches!(p, ["a" | "avec", "qui"])
     });
-    // A nightmare, a dream, a memory: the hazard is the one remembered
-    // ("my son saw the cars fall in the water and keeps having nightmares").
+    // A nightmare or a dream: the hazard is the one remembered ("my son saw
+    // the cars fall in the water and keeps having nightmares").
     let remembering = words.iter().any(|w| DREAMS.contains(w));
     for (i, w) in words.iter().enumerate() {
         if tap && matches!(*w, "eau" | "water") {
@@ -2788,9 +2788,6 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             } else {
                 bits
             };
-            // Hurt in a named event ("injured in the shooting", "blessé dans
-            // l'accident"): the event told; a body failing now still says
-            // itself ("he's bleeding", "she can't breathe").
             // The signs of a condition asked about ("what are the signs of a
             // stroke", "les symptômes de l'hypothermie"): a question.
             let bits = if bits & (1 << index.body) != 0
@@ -2818,6 +2815,9 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             } else {
                 bits
             };
+            // Hurt in a named event ("injured in the shooting", "blessé dans
+            // l'accident"): the event told; a body failing now still says
+            // itself ("he's bleeding", "she can't breathe").
             let bits = if bits & (1 << index.body) != 0 && hurt_in_the_event(words, i) {
                 bits & !(1 << index.body)
             } else {
@@ -2828,13 +2828,13 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             // flammes"), or a thing that burnt ("mon passeport a brûlé"):
             // nothing burning now.
             let event_bits = (1 << index.hazard_now) | (1 << index.body);
-            let bits = if bits & event_bits != 0
-                && (remembering || names_the_event(words, i) || burnt_thing(words, i, &person))
-            {
+            let bits = if bits & event_bits != 0 && (names_the_event(words, i) || burnt_thing(words, i, &person)) {
                 bits & !event_bits
             } else {
                 bits
             };
+            // A hazard in a nightmare; a body failing now still says itself.
+            let bits = if remembering { bits & !(1 << index.hazard_now) } else { bits };
             let bits = if struck_by_thing { (bits & !(1 << index.violence)) | (1 << index.body) } else { bits };
             for (c, count) in counts.iter_mut().enumerate().take(CUES.len()) {
                 *count += ((bits >> c) & 1) as usize;
@@ -3642,6 +3642,7 @@ mod tests {
         assert!(cue_list("mon père tremble depuis une heure, il est tout mêlé").contains(&"body"));
         // A hazard in a nightmare is the one remembered.
         assert!(!cue_list("he keeps having nightmares about the water coming in").contains(&"hazard_now"));
+        assert!(cue_list("j'ai fait un cauchemar pis là j'ai de la misère à respirer").contains(&"body"));
     }
 
     #[test]
