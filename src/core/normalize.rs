@@ -1630,10 +1630,6 @@ const OLD_ONES: &[&str] = &[
     "blonde",
     "malade",
     "malades",
-    "chien",
-    "chienne",
-    "chat",
-    "chatte",
 ];
 
 const NAME_ARTICLES: &[&str] = &["de", "des", "du", "la", "le", "les", "l", "d", "of", "the", "a", "aux", "au"];
