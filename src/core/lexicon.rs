@@ -34,7 +34,7 @@ money: financiere financier indemnisation indemnite compensation compenser rembo
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie husky labrador caniche chihuahua beagle | pet pets dog dogs cat cats puppy kitten animal animals husky huskies labrador poodle chihuahua beagle
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline coutu pharmaprix uniprix familiprix brunet proxim advil tylenol motrin ibuprofene acetaminophene aspirine | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin advil tylenol motrin ibuprofen acetaminophen aspirin
-health: sante =medical =medicale =medicales =medicaux medecin docteur malade maladie coeur clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse boutons | health =medical heart doctor sick illness ill clinic nurse care rash infection wound itchy throat pregnant pregnancy spots
+health: sante =medical =medicale =medicales =medicaux medecin docteur malade maladie coeur clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse =boutons | health =medical heart doctor sick illness ill clinic nurse care rash infection wound itchy throat pregnant pregnancy
 hospital: hopital hopitaux | hospital hospitals =er
 school: =cours ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare classmate classmates
 car: voiture voitures vehicule vehicules auto autos automobile camion roulotte roulottes | car cars vehicle vehicles auto truck trailer trailers camper campers rv
@@ -338,7 +338,10 @@ mod tests {
         same("gofundme", "argent");
         same("caméra", "photos");
         same("husky", "chien");
-        // An outbreak: the immunocompromised, a fever, travel, an event.
+        // An outbreak: the immunocompromised, a fever, travel, an event;
+        // spots on the skin, not parking spots, and pimples, not buttons.
+        assert_eq!(concept_of_word("parking spots", Lang::En), None);
+        assert_eq!(concept_of_word("le bouton", Lang::Fr), None);
         same("chimio", "transplant");
         same("fièvre", "fever");
         same("voyager", "flight");
