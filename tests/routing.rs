@@ -345,7 +345,7 @@ fn police_operation_set_routes_well() {
     // Since the police, weapons, social media and the mail are concepts,
     // "coups de feu" shots, "vieux" before a thing no one old, an area
     // closed no trap and a shooting named as the event no violence now:
-    // right 64.4%, wrong 3.0%, distress 100% / 88.2%, unmatched answered 0%.
+    // right 65.3%, wrong 3.0%, distress 100% / 88.2%, unmatched answered 0%.
     check_floors_with(&r, 60.0, 4.0, 95.0, 80.0, 80.0, 5.0, 90.0);
 }
 
@@ -378,7 +378,7 @@ fn measles_outbreak_set_routes_well() {
     let r = report(&root().join("tests/data/rougeole"), &root().join("tests/data/rougeole-cases.jsonl"));
     // Since "je donne quoi" asks, what a remedy is for is a question, and
     // chemotherapy, a fever, travel, events, painkillers by name and "à
-    // l'urgence" are concepts: right 59.8%, wrong 3.7%, distress 100% /
+    // l'urgence" are concepts: right 61.0%, wrong 3.7%, distress 100% /
     // 100%.
     check_floors_with(&r, 56.0, 5.0, 95.0, 90.0, 85.0, 5.0, 90.0);
 }
