@@ -2775,54 +2775,40 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                         Some(&("electrique" | "electriques" | "in" | "it" | "them" | "back"))
                     ));
             let bits = if outlet { bits & !(1 << index.stuck) } else { bits };
+            // A cue word's sign cleared when `when` says it is not one here.
+            let clear = |bits: u32, cue: usize, when: &dyn Fn() -> bool| {
+                if bits & (1 << cue) != 0 && when() { bits & !(1 << cue) } else { bits }
+            };
             // Kept inside an area the authorities closed ("stuck in the
             // lockdown zone", "pris dans le périmètre"): cut off, not
             // trapped; what closes in, if anything, says the danger.
-            let bits =
-                if bits & (1 << index.stuck) != 0 && in_an_area(words, i) { bits & !(1 << index.stuck) } else { bits };
+            let bits = clear(bits, index.stuck, &|| in_an_area(words, i));
             // A violent event named as the event ("injured in the shooting",
             // "depuis la fusillade", "after the shots"): what happened, not
             // shots now ("someone is shooting", "j'entends des tirs").
-            let bits = if bits & (1 << index.violence) != 0 && violent_event(words, i) {
-                bits & !(1 << index.violence)
-            } else {
-                bits
-            };
+            let bits = clear(bits, index.violence, &|| violent_event(words, i));
             // The signs of a condition asked about ("what are the signs of a
             // stroke", "les symptômes de l'hypothermie"): a question.
-            let bits = if bits & (1 << index.body) != 0
-                && before(words, i, 4)
+            let bits = clear(bits, index.body, &|| {
+                before(words, i, 4)
                     .iter()
                     .any(|w| matches!(*w, "signs" | "sign" | "signes" | "signe" | "symptoms" | "symptomes"))
-            {
-                bits & !(1 << index.body)
-            } else {
-                bits
-            };
+            });
             // What a remedy is for ("je donne quoi pour la fièvre", "pills
             // for the pain"): a question about a condition, not a body
             // failing now.
-            let bits =
-                if bits & (1 << index.body) != 0 && remedy_for(words, i) { bits & !(1 << index.body) } else { bits };
+            let bits = clear(bits, index.body, &|| remedy_for(words, i));
             // Trembling said with one's fear ("I can't stop shaking, I'm so
-            // anxious", "je tremble tellement j'ai peur"): an emotion to
-            // talk about; what threatens, if anything, still says danger.
-            let bits = if bits & (1 << index.body) != 0
-                && matches!(*w, "tremble" | "shaking")
-                && (afraid || talk_to || since_the_event(words, i))
-            {
-                bits & !(1 << index.body)
-            } else {
-                bits
-            };
+            // anxious", "je tremble tellement j'ai peur"), with someone to
+            // talk to, or since the event: an emotion to talk about; what
+            // threatens, if anything, still says danger.
+            let bits = clear(bits, index.body, &|| {
+                matches!(*w, "tremble" | "shaking") && (afraid || talk_to || since_the_event(words, i))
+            });
             // Hurt in a named event ("injured in the shooting", "blessé dans
             // l'accident"): the event told; a body failing now still says
             // itself ("he's bleeding", "she can't breathe").
-            let bits = if bits & (1 << index.body) != 0 && hurt_in_the_event(words, i) {
-                bits & !(1 << index.body)
-            } else {
-                bits
-            };
+            let bits = clear(bits, index.body, &|| hurt_in_the_event(words, i));
             // The hazard named as the event ("depuis le feu", "my cat ran
             // out during the fire", "perdu dans le feu", "je revois les
             // flammes"), or a thing that burnt ("mon passeport a brûlé"):
@@ -2834,7 +2820,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 bits
             };
             // A hazard in a nightmare; a body failing now still says itself.
-            let bits = if remembering { bits & !(1 << index.hazard_now) } else { bits };
+            let bits = clear(bits, index.hazard_now, &|| remembering);
             let bits = if struck_by_thing { (bits & !(1 << index.violence)) | (1 << index.body) } else { bits };
             for (c, count) in counts.iter_mut().enumerate().take(CUES.len()) {
                 *count += ((bits >> c) & 1) as usize;
