@@ -2502,36 +2502,50 @@ fn violent_event(words: &[&str], i: usize) -> bool {
                 && !matches!(words[i], "tirs" | "shots" | "gunshots" | "gunfire")))
 }
 
+/// Events a resident names as what happened ("hurt in the crash", "shaking
+/// since the blast"): told after the fact, not a danger now.
+const NAMED_EVENTS: &[&str] = &[
+    "accident",
+    "attack",
+    "attaque",
+    "blast",
+    "collapse",
+    "crash",
+    "derailment",
+    "deraillement",
+    "earthquake",
+    "effondrement",
+    "explosion",
+    "feu",
+    "fire",
+    "flood",
+    "fusillade",
+    "incendie",
+    "inondation",
+    "quake",
+    "seisme",
+    "shooting",
+    "stabbing",
+    "storm",
+    "tempete",
+    "tirs",
+    "tornade",
+    "tornado",
+    "tremblement",
+];
+
 /// Whether the body word at `i` is "injured", "blessé" or the like,
 /// followed by "in the" and an event ("hurt in the crash", "blessée dans
 /// la fusillade").
 fn hurt_in_the_event(words: &[&str], i: usize) -> bool {
     const HURT: &[&str] =
         &["injured", "hurt", "wounded", "blesse", "blessee", "blesses", "blessees", "injuries", "blessures"];
-    const EVENTS: &[&str] = &[
-        "shooting",
-        "fusillade",
-        "accident",
-        "explosion",
-        "crash",
-        "collapse",
-        "effondrement",
-        "attack",
-        "attaque",
-        "stabbing",
-        "tornado",
-        "tornade",
-        "earthquake",
-        "seisme",
-        "derailment",
-        "deraillement",
-    ];
     HURT.contains(&words[i])
         && matches!(words.get(i + 1), Some(&("in" | "dans" | "during" | "lors" | "pendant")))
         && following(words, i + 1, 3)
             .iter()
             .find(|w| !ARTICLES.contains(w) && !matches!(**w, "l" | "de" | "du" | "des"))
-            .is_some_and(|w| EVENTS.contains(w))
+            .is_some_and(|w| NAMED_EVENTS.contains(w))
 }
 
 /// Whether the body word at `i` follows "pour", "for", "contre" or
@@ -2552,38 +2566,16 @@ const DREAMS: &[&str] = &["cauchemar", "cauchemars", "reve", "reves", "nightmare
 /// saw or heard of it ("depuis que j'ai entendu les tirs", "since I saw
 /// it"): trembling since then, not a body failing now.
 fn since_the_event(words: &[&str], i: usize) -> bool {
-    const EVENTS: &[&str] = &[
-        "blast",
-        "explosion",
-        "accident",
-        "shooting",
-        "fusillade",
-        "tirs",
-        "tornado",
-        "tornade",
-        "earthquake",
-        "quake",
-        "seisme",
-        "tremblement",
-        "collapse",
-        "effondrement",
-        "crash",
-        "fire",
-        "feu",
-        "incendie",
-        "flood",
-        "inondation",
-        "storm",
-        "tempete",
-    ];
     const PERCEIVED: &[&str] = &["vu", "entendu", "saw", "seen", "heard", "watched"];
     let next = following(words, i, 7);
     let Some(since) = next.iter().take(2).position(|w| matches!(*w, "since" | "depuis")) else { return false };
     let after = &next[since + 1..];
-    after.iter().take(3).any(|w| EVENTS.contains(w)) || after.iter().take(4).any(|w| PERCEIVED.contains(w))
+    after.iter().take(3).any(|w| NAMED_EVENTS.contains(w)) || after.iter().take(4).any(|w| PERCEIVED.contains(w))
 }
 
-/// Fear and anxiety named as a feeling.
+/// Fear and anxiety named as a feeling. Narrower than the lexicon's
+/// "mental" concept on purpose: crying, panic or a nightmare said beside a
+/// body trembling may be the body failing (cold water, a seizure).
 const FEAR: &[&str] = &[
     "peur",
     "anxieux",
@@ -2731,16 +2723,23 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
         }
     };
     let carrying = (0..words.len()).any(carries);
-    let afraid = words.iter().any(|w| FEAR.contains(w));
+    // Read only when a cue word asks (most messages have none).
+    let afraid = || words.iter().any(|w| FEAR.contains(w));
     // Someone to talk to ("who can I talk to", "quelqu'un à qui parler"):
     // not "he can't talk".
-    let talk_to = words.windows(2).any(|p| {
-        matches!(p, ["talk" | "speak", "to" | "with" | "about"] | ["parler" | "jaser", "a" | "de" | "avec"])
-            || matches!(p, ["a" | "avec", "qui"])
-    });
+    let talk_to = || {
+        words.windows(2).any(|p| {
+            matches!(p, ["talk" | "speak", "to" | "with" | "about"] | ["parler" | "jaser", "a" | "de" | "avec"])
+                || matches!(p, ["a" | "avec", "qui"])
+        })
+    };
     // A nightmare or a dream: the hazard is the one remembered ("my son saw
     // the cars fall in the water and keeps having nightmares").
-    let remembering = words.iter().any(|w| DREAMS.contains(w));
+    let remembering = || words.iter().any(|w| DREAMS.contains(w));
+    // A cue word's sign cleared when `when` says it is not one here.
+    let clear = |bits: u32, cue: usize, when: &dyn Fn() -> bool| {
+        if bits & (1 << cue) != 0 && when() { bits & !(1 << cue) } else { bits }
+    };
     for (i, w) in words.iter().enumerate() {
         if tap && matches!(*w, "eau" | "water") {
             continue;
@@ -2775,10 +2774,6 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                         Some(&("electrique" | "electriques" | "in" | "it" | "them" | "back"))
                     ));
             let bits = if outlet { bits & !(1 << index.stuck) } else { bits };
-            // A cue word's sign cleared when `when` says it is not one here.
-            let clear = |bits: u32, cue: usize, when: &dyn Fn() -> bool| {
-                if bits & (1 << cue) != 0 && when() { bits & !(1 << cue) } else { bits }
-            };
             // Kept inside an area the authorities closed ("stuck in the
             // lockdown zone", "pris dans le périmètre"): cut off, not
             // trapped; what closes in, if anything, says the danger.
@@ -2803,7 +2798,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             // talk to, or since the event: an emotion to talk about; what
             // threatens, if anything, still says danger.
             let bits = clear(bits, index.body, &|| {
-                matches!(*w, "tremble" | "shaking") && (afraid || talk_to || since_the_event(words, i))
+                matches!(*w, "tremble" | "shaking") && (afraid() || talk_to() || since_the_event(words, i))
             });
             // Hurt in a named event ("injured in the shooting", "blessé dans
             // l'accident"): the event told; a body failing now still says
@@ -2820,7 +2815,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 bits
             };
             // A hazard in a nightmare; a body failing now still says itself.
-            let bits = clear(bits, index.hazard_now, &|| remembering);
+            let bits = clear(bits, index.hazard_now, &remembering);
             let bits = if struck_by_thing { (bits & !(1 << index.violence)) | (1 << index.body) } else { bits };
             for (c, count) in counts.iter_mut().enumerate().take(CUES.len()) {
                 *count += ((bits >> c) & 1) as usize;

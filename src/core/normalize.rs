@@ -1029,36 +1029,11 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
         {
             // A police car is the police, not a car to park or tow.
             words.remove(i + 1);
-        } else if matches!(
-            word(i),
-            Some("voiture" | "voitures" | "auto" | "autos" | "char" | "chars" | "vehicule" | "vehicules")
-        ) && matches!(word(i + 1), Some("de" | "du"))
-            && matches!(word(i + 2), Some("police" | "polices"))
+        } else if matches!(word(i + 1), Some("de" | "du"))
+            && word(i).zip(word(i + 2)).is_some_and(|(head, what)| said_by_its_complement(head, what))
         {
-            // "les chars de police": the police.
-            words.drain(i..i + 2);
-        } else if matches!(word(i), Some("poste" | "postes"))
-            && matches!(word(i + 1), Some("de" | "du"))
-            && matches!(
-                word(i + 2),
-                Some(
-                    "police"
-                        | "radio"
-                        | "commandement"
-                        | "pompiers"
-                        | "travail"
-                        | "television"
-                        | "tele"
-                        | "garde"
-                        | "controle"
-                        | "essence"
-                        | "secours"
-                )
-            )
-        {
-            // A station or a post, not the mail: "le poste de police", "le
-            // poste de radio", "le poste de commandement" say the police,
-            // the radio, the command.
+            // "les chars de police", "le poste de radio": the police, the
+            // radio (a car to park, the mail, are not what is meant).
             words.drain(i..i + 2);
         } else if word(i) == Some("lab")
             && matches!(word(i.wrapping_sub(1)), Some("my" | "our" | "his" | "her" | "mon" | "notre" | "ma"))
@@ -1582,6 +1557,32 @@ const ENGLISH_STREET_WORDS: &[&str] =
     &["street", "road", "drive", "lane", "way", "crescent", "place", "st", "rd", "dr", "hwy", "highway"];
 
 /// Articles inside a street's name ("chemin de la Grève").
+/// Whether "HEAD de WHAT" says no more than WHAT: a police car is the
+/// police; a "poste" of police, radio or command is a station or a post,
+/// not the mail.
+fn said_by_its_complement(head: &str, what: &str) -> bool {
+    match head {
+        "voiture" | "voitures" | "auto" | "autos" | "char" | "chars" | "vehicule" | "vehicules" => {
+            matches!(what, "police" | "polices")
+        }
+        "poste" | "postes" => matches!(
+            what,
+            "police"
+                | "radio"
+                | "commandement"
+                | "pompiers"
+                | "travail"
+                | "television"
+                | "tele"
+                | "garde"
+                | "controle"
+                | "essence"
+                | "secours"
+        ),
+        _ => false,
+    }
+}
+
 /// Services that "passent" (come by, run) in Québec French.
 const SERVICES_THAT_PASS: &[&str] = &[
     "vidanges",
