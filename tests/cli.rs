@@ -169,6 +169,48 @@ fn ask_on_a_bridge_collapse_and_lead_in_water_tells_danger_from_questions() {
 }
 
 #[test]
+fn ask_on_a_police_operation_a_missing_child_and_measles_tells_danger_from_questions() {
+    // The police set: dialysis "stuck in the lockdown zone" is a question
+    // for the medical entry, an armed man in the hallway a person's to read,
+    // cop cars what is going on. The search set: a drone by its brand, and a
+    // hotline named "SOS" that is no cry. The measles set: what to give for
+    // a fever is no fever now, the ER is the emergency room, a baby barely
+    // moving is an emergency.
+    let police = ask_json_on(
+        &test_set("confinement"),
+        "I have dialysis at 5 and I'm stuck in the lockdown zone\n\
+         there's a guy with a gun in the hallway of my building right now\n\
+         why are there like 20 cop cars on my street\n"
+            .as_bytes(),
+    );
+    let search = ask_json_on(
+        &test_set("recherche"),
+        "my son wants to use his dji to help, is that ok\n\
+         c'est quoi le numéro de SOS violence conjugale?\n"
+            .as_bytes(),
+    );
+    let measles = ask_json_on(
+        &test_set("rougeole"),
+        "je donne quoi à mon enfant pour la fièvre\n\
+         should i take my son to the ER for a fever\n\
+         my baby is 6 weeks old and has a fever of 39, she's barely moving\n"
+            .as_bytes(),
+    );
+    let got = |d: &serde_json::Value| {
+        (d["action"].as_str().map(str::to_string), d["entry"].as_str().or(d["reason"].as_str()).map(str::to_string))
+    };
+    let expect = |action: &str, what: &str| (Some(action.to_string()), Some(what.to_string()));
+    assert_eq!(got(&police[0]), expect("answer", "medical-needs"), "{}", police[0]);
+    assert_eq!(got(&police[1]), expect("escalate", "distress"), "{}", police[1]);
+    assert_eq!(got(&police[2]), expect("answer", "situation"), "{}", police[2]);
+    assert_eq!(got(&search[0]), expect("answer", "drones"), "{}", search[0]);
+    assert_ne!(search[1]["reason"].as_str(), Some("distress"), "{}", search[1]);
+    assert_ne!(measles[0]["reason"].as_str(), Some("distress"), "{}", measles[0]);
+    assert_eq!(got(&measles[1]), expect("answer", "when-to-consult"), "{}", measles[1]);
+    assert_eq!(got(&measles[2]), expect("escalate", "distress"), "{}", measles[2]);
+}
+
+#[test]
 fn ask_sends_money_or_the_law_an_entry_does_not_cover_to_a_person_and_reads_a_bare_plea_as_distress() {
     // The outbreak set's cooling-towers entry is surely what "the building
     // owner" is about, but it says nothing of suing: a person answers that.
