@@ -263,10 +263,36 @@ const UNANSWERED: &[&str] = &[
     "telephone est eteint",
 ];
 
-/// Upper floors, a refuge when someone is there ("on est au 2e"), a place
-/// things are carried to when the sentence carries them ("je monte mes
-/// affaires en haut", "should I move my stuff upstairs").
-const UPSTAIRS: &[&str] = &["en haut", "upstairs", "au 2e", "2e etage", "deuxieme etage", "second floor"];
+/// Upper floors and the attic, a refuge when someone is there ("on est au
+/// 2e"), a place things are carried to when the sentence carries them ("je
+/// monte mes affaires en haut", "should I move my stuff upstairs"), or where
+/// a thing was found ("j'ai trouvé une chauve-souris dans le grenier").
+const UPSTAIRS: &[&str] = &[
+    "en haut",
+    "upstairs",
+    "au 2e",
+    "2e etage",
+    "deuxieme etage",
+    "second floor",
+    "dans le grenier",
+    "au grenier",
+    "in the attic",
+];
+
+/// What says a thing is somewhere: found, seen, "there is", "il y a".
+const FOUND: &[&str] = &["trouve", "trouvee", "trouves", "found", "vu", "vue", "saw", "seen", "there"];
+
+/// A thing found or seen somewhere, or said to be there, with no person
+/// named between ("il y a une chauve-souris au grenier", "we found a bat in
+/// the attic"): what is there, not who.
+fn a_thing_found(words: &[&str], start: usize, person: &impl Fn(&str) -> bool) -> bool {
+    let said = before(words, start, 6);
+    said.iter().enumerate().any(|(j, w)| {
+        (FOUND.contains(w) || (*w == "a" && j > 0 && said[j - 1] == "y"))
+            && j + 1 < said.len()
+            && !said[j + 1..].iter().any(|v| person(v) || PERSON_SUBJECTS.contains(v))
+    })
+}
 
 /// A break-in, when someone does it ("someone broke in", "they're trying to
 /// break in"); a pipe that "broke in the basement" is no intruder.
@@ -1790,6 +1816,13 @@ const CUES: &[CueList] = &[
             "got so scared",
             "was really scared",
             "were really scared",
+            // A pain told as over ("mon fils a eu mal à la tête").
+            "ai eu mal",
+            "a eu mal",
+            "avons eu mal",
+            "ont eu mal",
+            "had a headache",
+            "had headaches",
         ],
     },
     // A day to come ("can someone check on her tomorrow"): no one is in
@@ -2096,6 +2129,9 @@ const NEUTRAL: &[&str] = &[
     "plan de eau",
     "jeux de eau",
     "prise de eau",
+    // The waterfront as a place ("mon terrain au bord de l'eau").
+    "bord de le eau",
+    "bord de eau",
     "water is it",
     "water is ok",
     "water is safe",
@@ -2253,6 +2289,80 @@ const PETS: &[&str] = &[
     "cheval",
     "horse",
 ];
+
+/// A mild symptom at the `i`-th word: a headache, nausea, a sore throat or
+/// eyes ("mal à la tête", "mal au cœur").
+fn mild_symptom(words: &[&str], i: usize) -> bool {
+    matches!(words[i], "headache" | "headaches" | "migraine" | "nausea" | "nauseous" | "nausee" | "nausees")
+        || (words[i] == "mal"
+            && matches!(
+                following(words, i, 3),
+                ["a", "la", "tete" | "gorge", ..] | ["de", "tete", ..] | ["au", "coeur", ..] | ["aux", "yeux", ..]
+            ))
+}
+
+/// What is in the air, which a symptom may be put down to.
+const AIRS: &[&str] =
+    &["odeur", "odeurs", "smell", "smells", "fumee", "smoke", "fumes", "vapeurs", "vapeur", "chaleur", "heat"];
+
+/// A gas or what burns fuel indoors: carbon monoxide's sources.
+const COMBUSTION: &[&str] = &[
+    "gaz",
+    "gas",
+    "propane",
+    "co",
+    "monoxyde",
+    "monoxide",
+    "generatrice",
+    "generateur",
+    "generator",
+    "poele",
+    "stove",
+    "fournaise",
+    "furnace",
+    "chaufferette",
+    "heater",
+    "barbecue",
+    "bbq",
+];
+
+/// A symptom put down to the air: "à cause de l'odeur", "from the smoke",
+/// "the smell is giving me…", "avec l'odeur".
+fn put_down_to_the_air(words: &[&str]) -> bool {
+    words.windows(2).any(|p| {
+        matches!(
+            p,
+            ["cause", "de" | "du" | "des"]
+                | ["because", "of"]
+                | ["due", "to"]
+                | ["caused", "by"]
+                | ["giving" | "gives" | "gave" | "give", "me" | "him" | "her" | "us" | "them" | "my"]
+        )
+    }) || (0..words.len()).any(|i| {
+        AIRS.contains(&words[i])
+            && before(words, i, 3).iter().any(|w| matches!(*w, "avec" | "depuis" | "from" | "with" | "par" | "since"))
+    })
+}
+
+/// Several people with the same symptom ("on a tous mal à la tête", "the
+/// whole family", "everyone").
+fn several_people(words: &[&str]) -> bool {
+    words.iter().any(|w| matches!(*w, "everyone" | "everybody"))
+        || words.windows(2).any(|p| {
+            matches!(
+                p,
+                ["a" | "avons" | "ont" | "sont" | "sommes", "tous" | "toutes"]
+                    | ["we" | "they", "all"]
+                    | ["all", "of"]
+                    | ["whole", "family"]
+                    | ["la", "famille"]
+                    | ["le", "monde"]
+            )
+        })
+}
+
+/// Attacking now (what happened is told with other words: "attacked").
+const ATTACKING: &[&str] = &["attacking", "attacks", "attaque", "attaquent", "mord", "mordent", "biting"];
 
 /// Words of breaking: of a bone when a part of the body is named near them.
 const BREAKS: &[&str] =
@@ -2736,6 +2846,17 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     // A nightmare or a dream: the hazard is the one remembered ("my son saw
     // the cars fall in the water and keeps having nightmares").
     let remembering = || words.iter().any(|w| DREAMS.contains(w));
+    // A mild symptom put down to what is in the air ("the smell is giving me
+    // a headache", "mal à la tête à cause de l'odeur"): a question about the
+    // air, neither a body failing nor a hazard here. Not when several people
+    // have it or a gas or a fuel-burning appliance is named: that is how
+    // carbon monoxide shows.
+    let mild_from_the_air = || {
+        (0..words.len()).any(|i| mild_symptom(words, i))
+            && put_down_to_the_air(words)
+            && !several_people(words)
+            && !words.iter().any(|w| COMBUSTION.contains(w))
+    };
     // A cue word's sign cleared when `when` says it is not one here.
     let clear = |bits: u32, cue: usize, when: &dyn Fn() -> bool| {
         if bits & (1 << cue) != 0 && when() { bits & !(1 << cue) } else { bits }
@@ -2814,6 +2935,8 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             } else {
                 bits
             };
+            let bits = clear(bits, index.body, &|| mild_symptom(words, i) && mild_from_the_air());
+            let bits = clear(bits, index.hazard_now, &|| AIRS.contains(w) && mild_from_the_air());
             // A hazard in a nightmare; a body failing now still says itself.
             let bits = clear(bits, index.hazard_now, &remembering);
             let bits = if struck_by_thing { (bits & !(1 << index.violence)) | (1 << index.body) } else { bits };
@@ -2830,6 +2953,8 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     index.phrases.each_occurrence(message, |phrase, range| {
         let a_service_not_answering = index.phrase_unanswered[phrase] && names_service();
         let carried_up = carrying && index.phrase_upstairs[phrase];
+        let found_there = index.phrase_upstairs[phrase] && a_thing_found(words, range.start, &person);
+        let mild = index.phrase_cue[phrase] == index.body && mild_symptom(words, range.start) && mild_from_the_air();
         // "je sais pas si elle va bien", "to see if he's ok": a worry.
         let wondered = index.phrase_cue[phrase] == index.resolved
             && range.start > 0
@@ -2856,6 +2981,8 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             && !range.clone().all(is_neutral)
             && !a_service_not_answering
             && !carried_up
+            && !found_there
+            && !mild
             && !wondered
             && !no_intruder
             && !snowed_in
@@ -2988,6 +3115,15 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
         for c in [index.missing, index.violence, index.stuck] {
             counts[c] = 0;
         }
+    }
+    // Attacked now, by someone or an animal ("a raccoon is attacking my dog
+    // and me", "le chien me mord"): violence, a pet named or not.
+    if (0..words.len()).any(|i| {
+        ATTACKING.contains(&words[i])
+            && (following(words, i, 4).iter().any(|w| matches!(*w, "me" | "us"))
+                || before(words, i, 1).iter().any(|w| matches!(*w, "me" | "nous")))
+    }) {
+        counts[index.violence] += 1;
     }
     let mut out = Vec::with_capacity(CUES.len() + 4);
     for (cue, &count) in CUES.iter().zip(&counts) {
@@ -3644,5 +3780,30 @@ mod tests {
         assert!(cue_list("l'homme qui m'a menacée est revenu").contains(&"violence"));
         assert!(cue_list("l'ammoniaque fuit à l'aréna").contains(&"hazard_now"));
         assert!(cue_list("my daughter was just kidnapped outside the arena").contains(&"violence"));
+    }
+
+    #[test]
+    fn a_mild_symptom_put_down_to_the_air_a_thing_in_the_attic_and_the_waterfront_are_no_danger() {
+        // A headache from the smell: a question about the air.
+        let smell = cue_list("the smell is giving me a headache what should i do");
+        assert!(!smell.contains(&"body") && !smell.contains(&"hazard_now"), "{smell:?}");
+        assert!(!cue_list("mon fils a eu mal à la tête à cause de l'odeur").contains(&"body"));
+        // Carbon monoxide shows in several people, or with a gas or a stove.
+        assert!(cue_list("on a tous mal à la tête à cause de l'odeur").contains(&"body"));
+        assert!(cue_list("the gas smell is giving me a headache").contains(&"body"));
+        assert!(cue_list("j'ai mal à la tête pis ça sent le gaz").contains(&"body"));
+        // Not a mild symptom: breathing still says itself.
+        assert!(cue_list("à cause de l'odeur j'ai de la misère à respirer").contains(&"body"));
+        // A thing found in the attic; someone there is still stuck.
+        assert!(!cue_list("j'ai trouvé une chauve-souris dans le grenier").contains(&"stuck"));
+        assert!(!cue_list("there's a raccoon in the attic").contains(&"stuck"));
+        assert!(cue_list("on est dans le grenier pis l'eau monte").contains(&"stuck"));
+        assert!(cue_list("il y a mon père dans le grenier").contains(&"stuck"));
+        // The waterfront is a place.
+        assert!(!cue_list("ya du mazout sur mon terrain au bord de l'eau").contains(&"hazard_now"));
+        // Attacked now, a pet named or not; a pet attacked last night is not.
+        assert!(cue_list("help a raccoon is attacking my dog and me").contains(&"violence"));
+        assert!(cue_list("le chien me mord").contains(&"violence"));
+        assert!(!cue_list("a raccoon attacked my dog last night").contains(&"violence"));
     }
 }
