@@ -30,7 +30,7 @@ open: ouvert ouverte ouverts ouvertes ouverture rouvrir rouvert reouverture | op
 power: electricite =courant =courants panne pannes hydro delestage jus | power electricity outage outages blackout hydro
 electrical: electrique electriques =fil =fils =prise =prises panneau disjoncteur disjoncteurs filage electrocution | wire wires wiring outlet outlets breaker breakers panel electrocution
 insurance: assurance assurances assureur assureurs | insurance insurer insured claim claims adjuster
-money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation rabais ristourne dedommager dedommagement dedommage dedommagee | financial compensation compensate reimbursement reimburse refund refunds rebate rebates money funds funding =allowance grant gofundme fundraiser fundraisers fundraising
+money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation =rabais ristourne dedommager dedommagement dedommage dedommagee | financial compensation compensate reimbursement reimburse refund refunds rebate rebates money funds funding =allowance grant gofundme fundraiser fundraisers fundraising
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie husky labrador caniche chihuahua beagle | pet pets dog dogs cat cats puppy kitten animal animals husky huskies labrador poodle chihuahua beagle
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline coutu pharmaprix uniprix familiprix brunet proxim advil tylenol motrin ibuprofene acetaminophene aspirine | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin advil tylenol motrin ibuprofen acetaminophen aspirin
@@ -56,7 +56,7 @@ return: retour retourner rentrer revenir reintegrer reintegration | return retur
 home: maison domicile residence chez demeure propriete chalet appartement logement condo | home house residence property cottage cabin apartment condo
 safe: securitaire securite dangereux risque risques =grave =graves | safe safety unsafe dangerous risk risks hazard hazardous serious
 mobility: mobilite fauteuil =roulant =roulante handicap handicape marchette deambulateur oxygene | mobility wheelchair disabled disability walker oxygen
-food: nourriture repas manger bouffe epicerie provisions souper diner dejeuner collation =conserves sandwich sandwichs muffin muffins | food meal meals eat eating groceries grocery supper dinner lunch breakfast snack =canned sandwich sandwiches muffin muffins coffee
+food: nourriture repas manger mangeable mangeables comestible comestibles bouffe epicerie provisions souper diner dejeuner collation =conserves sandwich sandwichs muffin muffins | food meal meals eat eating groceries grocery supper dinner lunch breakfast snack =canned sandwich sandwiches muffin muffins coffee edible
 level: niveau niveaux hauteur debit baisser baisse redescendre descendre decrue =monter =monte =montee =montees =montent =montera =montait =pointe | level levels height gauge recede receding peak crest drop
 flood: inondation inondations inonde inondee inondes crue crues debordement | flood floods flooding flooded overflow
 respiratory: asthme asthmatique asthmatiques emphyseme mpoc bronchite respiratoire respiratoires poumons pulmonaire | asthma asthmatic copd emphysema bronchitis respiratory lung lungs
@@ -111,6 +111,7 @@ lifted: =leve =levee =levees =lever =levera =leves =finir =finit =fini =finie =f
 mail: courrier =poste =postes postal postale facteur factrice colis | mail postal mailman postman mailmen parcel parcels package packages
 help: aide aider assistance soutien depanner | help assistance support assist
 river: riviere fleuve lac ruisseau | river lake creek stream
+shore: rive rives berge berges greve rivage littoral =bord | shore shores shoreline riverbank waterfront
 rain: pluie pleuvoir precipitations orage | rain raining storm rainfall
 wind: =vent =vents tempete ouragan tornade venteux | wind winds hurricane tornado windy
 tree: arbre arbres branche branches erable erables chene chenes bouleau bouleaux saule saules peuplier peupliers orme ormes epinette epinettes sapin sapins tronc souche | tree trees branch branches maple maples oak oaks birch birches willow willows poplar poplars elm elms spruce trunk stump
@@ -122,7 +123,7 @@ foundation: fondation fondations solage | foundation foundations
 belongings: =effets =biens =affaires bagages objets ordinateur ordinateurs portefeuille sacoche bijoux | belongings stuff possessions luggage valuables laptop laptops computer computers wallet purse jewellery jewelry
 retrieve: recuperer =oublie =oubliee =oublies =oubliees oublier | retrieve grab fetch forgot forgotten
 escort: escorte escorter escortes accompagner accompagnement | escort escorted accompany accompanied
-boat: bateau bateaux chaloupe embarcation canot zodiac | boat boats canoe dinghy
+boat: bateau bateaux chaloupe embarcation embarcations canot zodiac voilier voiliers ponton pontons motomarine motomarines | boat boats canoe dinghy sailboat sailboats yacht yachts pontoon pontoons jetski seadoo
 water_heater: chauffe-eau chauffeeau fournaise | furnace boiler
 indoors: interieur dedans | inside indoors indoor
 eye: yeux oeil | eye eyes
@@ -185,6 +186,10 @@ weapon: arme armes fusil fusils pistolet pistolets carabine carabines tireur tir
 social_media: facebook fb insta instagram tiktok twitter snapchat | facebook fb insta instagram tiktok twitter snapchat
 press: journaliste journalistes =presse | press journalist journalists =reporter =reporters
 investigation: enquete enquetes enqueteur enqueteurs | investigation investigations investigator investigators inquiry
+bite: mordre mordu mordue mordus mordues morsure morsures =mord =mordent =mordait | bite bites bitten biting nipped
+scratch: griffer griffe griffee griffes griffure griffures egratignure egratignures egratigne egratignee | scratch scratched scratches scratching
+fight: bataille batailles =battu =battue =battus =attaque =attaquer =attaquee =attaques | fight fights fought fighting attack attacked attacking attacks
+fish: poisson poissons perchaude perchaudes truite truites saumon moules huitre huitres homard homards crabe crabes crevette crevettes crustace crustaces mollusque mollusques peche pecher | fish fishing perch trout walleye salmon mussel mussels oyster oysters lobster lobsters crab crabs shrimp shellfish seafood crustacean crustaceans
 ";
 
 /// A concept id: an index into the table of groups.

@@ -1456,6 +1456,20 @@ static QUESTION_PHRASES: LazyLock<PhraseSet> = LazyLock::new(|| {
         "faites quoi",
         "fais comment",
         "fait comment",
+        // English asks in the middle of a sentence too ("my daughter wants
+        // to pet every raccoon, how do I explain it").
+        "how do i",
+        "how do we",
+        "how can i",
+        "how can we",
+        "how should i",
+        "what do i do",
+        "what should i",
+        "what should we",
+        "who do i",
+        "who should i",
+        "where do i",
+        "where can i",
     ])
 });
 
@@ -1985,6 +1999,13 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("jvais", "je vais"),
         ("jme", "je me"),
         ("jai", "j ai"),
+        ("leau", "l eau"),
+        ("deau", "de eau"),
+        ("lauto", "l auto"),
+        ("lecole", "l ecole"),
+        ("lhopital", "l hopital"),
+        ("lodeur", "l odeur"),
+        ("lurgence", "l urgence"),
         // Elisions before a vowel written without the apostrophe: the
         // frequent verbs, and c'est, qu'il, qu'on, s'il.
         ("jarrive", "j arrive"),
@@ -2350,6 +2371,7 @@ mod tests {
         assert!(tokenize("c'est quoi qui se passe à la gare").interrogative);
         assert!(tokenize("qu'est ce qui est arrivé").interrogative);
         assert!(!tokenize("on reste ou on part").interrogative);
+        assert!(tokenize("my daughter wants to pet every raccoon she sees how do i explain it").interrogative);
     }
 
     #[test]
