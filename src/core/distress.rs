@@ -1181,6 +1181,8 @@ const CUES: &[CueList] = &[
             "noyer",
             "noye",
             "noyade",
+            "noie",
+            "noient",
         ],
         phrases: &[
             "no word",
@@ -1423,6 +1425,11 @@ const CUES: &[CueList] = &[
         ],
         phrases: &[
             "tirer dessus",
+            // Someone smashing everything in a rage ("il casse toute").
+            "casse tout",
+            "brise tout",
+            "smashing everything",
+            "breaking everything",
             // Blows heard, things thrown, someone shouted at or held.
             "entends des coups",
             "donne des coups",
@@ -1792,6 +1799,10 @@ const CUES: &[CueList] = &[
             "le annee derniere",
             "le printemps passe",
             "last week",
+            "years ago",
+            "year ago",
+            "months ago",
+            "weeks ago",
             "last month",
             "last year",
             "last spring",
@@ -1979,6 +1990,18 @@ const CUES: &[CueList] = &[
             "almost fell",
             "nearly fell",
             "almost got hit",
+            // Bleeding stopped; home again ("it stopped bleeding", "we're
+            // home now").
+            "stopped bleeding",
+            "arrete de saigner",
+            "saigne plus",
+            "are home now",
+            "is home now",
+            "am home now",
+            "made it home",
+            "sommes rendus chez nous",
+            "est rendu chez nous",
+            "on est rendus chez nous",
             "nearly got hit",
             "nobody was outside",
             "nobody was inside",
@@ -3116,6 +3139,16 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             counts[c] = 0;
         }
     }
+    // Years, months or weeks ago ("mon père s'est noyé y a 10 ans", "il y
+    // a deux mois"): told as over.
+    if words.windows(4).any(|w| {
+        w[0] == "y"
+            && w[1] == "a"
+            && (is_digits(w[2]) || matches!(w[2], "deux" | "trois" | "quatre" | "cinq" | "dix" | "quelques"))
+            && matches!(w[3], "ans" | "an" | "mois" | "semaines")
+    }) {
+        counts[cue_position("past")] += 1;
+    }
     // Attacked now, by someone or an animal ("a raccoon is attacking my dog
     // and me", "le chien me mord"): violence, a pet named or not.
     if (0..words.len()).any(|i| {
@@ -3805,5 +3838,15 @@ mod tests {
         assert!(cue_list("help a raccoon is attacking my dog and me").contains(&"violence"));
         assert!(cue_list("le chien me mord").contains(&"violence"));
         assert!(!cue_list("a raccoon attacked my dog last night").contains(&"violence"));
+    }
+
+    #[test]
+    fn drowning_now_and_a_rage_are_danger_years_ago_and_bleeding_stopped_are_over() {
+        assert!(cue_list("y'a un gars qui se noie à la plage").contains(&"missing"));
+        assert!(cue_list("il casse toute dans le refuge").contains(&"violence"));
+        assert!(cue_list("mon père s'est noyé y a 10 ans").contains(&"past"));
+        assert!(cue_list("my dad drowned years ago").contains(&"past"));
+        assert!(cue_list("i cut my hand this morning, it stopped bleeding").contains(&"resolved"));
+        assert!(cue_list("we got stuck behind a tree but we're home now").contains(&"resolved"));
     }
 }
