@@ -509,6 +509,14 @@ const SELF_HARM: &[&str] = &[
     "rather die",
     "aime mieux mourir",
     "prefere mourir",
+    // Throwing oneself into the river, off a bridge.
+    "me jeter dans",
+    "me jeter en bas",
+    "drive into the river",
+    "drive off the bridge",
+    "jump off the bridge",
+    "sauter du pont",
+    "sauter en bas du pont",
 ];
 
 /// A call for emergency services: danger to a body whatever else is said,
@@ -788,6 +796,15 @@ const CUES: &[CueList] = &[
             "refugies sur le toit",
             "dans le grenier",
             "au grenier",
+            // Lost in the woods: no way out found.
+            "perdu dans le bois",
+            "perdue dans le bois",
+            "perdus dans le bois",
+            "perdu dans la foret",
+            "perdue dans la foret",
+            "perdus dans la foret",
+            "lost in the woods",
+            "lost in the forest",
             "am on the roof",
             "are on the roof",
             "is on the roof",
@@ -1137,6 +1154,11 @@ const CUES: &[CueList] = &[
             "can not feel my",
             "throwing up",
             "is on the ground",
+            "people on the ground",
+            "monde a terre",
+            "monde par terre",
+            "gens a terre",
+            "gens par terre",
             "lying on the ground",
             "est par terre",
             "etendu par terre",
@@ -1605,6 +1627,7 @@ const CUES: &[CueList] = &[
             "accident",
             "crash",
             "crashed",
+            "rammed",
             "capote",
             "flipped",
             "odeur",
@@ -1633,6 +1656,9 @@ const CUES: &[CueList] = &[
             "off the road",
             "dans le fosse",
             "dans le ravin",
+            // A vehicle driven into people or other vehicles.
+            "fonce dans",
+            "foncer dans",
         ],
     },
     CueList {
@@ -2595,8 +2621,15 @@ fn names_the_event(words: &[&str], i: usize) -> bool {
     {
         j -= 1;
     }
+    // The event named by those it struck, or where it struck: "the crash
+    // victims", "the crash site", "les victimes de l'accident".
+    const STRUCK: &[&str] = &["victims", "victim", "survivors", "site", "victimes", "victime", "survivants", "lieux"];
+    if words.get(i + 1).is_some_and(|w| STRUCK.contains(w)) {
+        return true;
+    }
     let Some(previous) = j.checked_sub(1).map(|k| words[k]) else { return false };
-    EVENT.contains(&previous)
+    STRUCK.contains(&previous)
+        || EVENT.contains(&previous)
         || MEMORY.contains(&previous)
         || (matches!(previous, "dans" | "in") && before(words, j - 1, 8).iter().any(|w| LOST_IN.contains(w)))
 }
@@ -2637,6 +2670,27 @@ fn violent_event(words: &[&str], i: usize) -> bool {
 
 /// Events a resident names as what happened ("hurt in the crash", "shaking
 /// since the blast"): told after the fact, not a danger now.
+/// A recording just before the `i`-th word ("footage of", "une vidéo de",
+/// "j'ai filmé"): the hazard after it is the one recorded.
+fn recorded(words: &[&str], i: usize) -> bool {
+    before(words, i, 6).iter().any(|w| {
+        matches!(
+            *w,
+            "footage"
+                | "video"
+                | "videos"
+                | "dashcam"
+                | "photo"
+                | "photos"
+                | "pictures"
+                | "picture"
+                | "filmed"
+                | "filme"
+                | "filmee"
+                | "images"
+        )
+    })
+}
 const NAMED_EVENTS: &[&str] = &[
     "accident",
     "attack",
@@ -2960,6 +3014,9 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             };
             let bits = clear(bits, index.body, &|| mild_symptom(words, i) && mild_from_the_air());
             let bits = clear(bits, index.hazard_now, &|| AIRS.contains(w) && mild_from_the_air());
+            // A hazard filmed ("dashcam footage of the bus going off the
+            // road", "une vidéo du feu"): what was recorded, not here now.
+            let bits = clear(bits, index.hazard_now, &|| recorded(words, i));
             // A hazard in a nightmare; a body failing now still says itself.
             let bits = clear(bits, index.hazard_now, &remembering);
             let bits = if struck_by_thing { (bits & !(1 << index.violence)) | (1 << index.body) } else { bits };
@@ -2998,8 +3055,8 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
         let no_intruder =
             index.phrase_break_in[phrase] && !before(words, range.start, 4).iter().any(|w| INTRUDERS.contains(w));
         // "Je revois les flammes", "since the flames": the event remembered.
-        let remembered =
-            [index.rising, index.hazard_now].contains(&index.phrase_cue[phrase]) && names_the_event(words, range.start);
+        let remembered = [index.rising, index.hazard_now].contains(&index.phrase_cue[phrase])
+            && (names_the_event(words, range.start) || recorded(words, range.start));
         if !counted.contains(&phrase)
             && !range.clone().all(is_neutral)
             && !a_service_not_answering
@@ -3153,7 +3210,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     // and me", "le chien me mord"): violence, a pet named or not.
     if (0..words.len()).any(|i| {
         ATTACKING.contains(&words[i])
-            && (following(words, i, 4).iter().any(|w| matches!(*w, "me" | "us"))
+            && (following(words, i, 4).iter().any(|w| matches!(*w, "me" | "us") || person(w))
                 || before(words, i, 1).iter().any(|w| matches!(*w, "me" | "nous")))
     }) {
         counts[index.violence] += 1;
@@ -3848,5 +3905,13 @@ mod tests {
         assert!(cue_list("my dad drowned years ago").contains(&"past"));
         assert!(cue_list("i cut my hand this morning, it stopped bleeding").contains(&"resolved"));
         assert!(cue_list("we got stuck behind a tree but we're home now").contains(&"resolved"));
+        // The event named by those it struck, or filmed.
+        assert!(!cue_list("is there a blood drive for the crash victims").contains(&"hazard_now"));
+        assert!(!cue_list("i have dashcam footage of the bus going off the road").contains(&"hazard_now"));
+        assert!(cue_list("the bus went off the road and kids are stuck").contains(&"hazard_now"));
+        // Lost in the woods, people on the ground, a car driven into them.
+        assert!(cue_list("je suis perdu dans le bois depuis 5h").contains(&"stuck"));
+        assert!(cue_list("y a du monde à terre").contains(&"body"));
+        assert!(cue_list("un raton laveur attaque mon fils").contains(&"violence"));
     }
 }

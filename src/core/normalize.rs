@@ -721,6 +721,10 @@ fn opens_asking(clause: &str) -> bool {
         // "qui peut aller le voir", "qui appeler": asks who; "qui a 80
         // ans" is a relative clause.
         matches!(second, "peut" | "peuvent" | "pourrait" | "va" | "doit" | "appeler" | "contacter" | "faut")
+    } else if first == "a" && second == "qui" {
+        // "à qui je peux parler", "à qui m'adresser"; "à qui j'ai prêté
+        // ma génératrice" is a relative clause.
+        matches!(third, "je" | "on" | "parler" | "appeler" | "m" | "s" | "faut" | "dois" | "doit")
     } else {
         FR_ASK.contains(&first) && !second.is_empty()
     }
@@ -2372,6 +2376,8 @@ mod tests {
         assert!(tokenize("qu'est ce qui est arrivé").interrogative);
         assert!(!tokenize("on reste ou on part").interrogative);
         assert!(tokenize("my daughter wants to pet every raccoon she sees how do i explain it").interrogative);
+        assert!(tokenize("ma fille arrête pas de pleurer, à qui je peux parler").interrogative);
+        assert!(!tokenize("mon voisin, à qui j'ai prêté ma pelle, est parti").interrogative);
     }
 
     #[test]
