@@ -1051,8 +1051,13 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // hospital ("en cas d'urgence" is any emergency).
             words[i].0 = "hopital".to_string();
         } else if matches!(word(i), Some("passe" | "passent" | "passera" | "passeront" | "passait" | "passer"))
-            && i > 0
-            && SERVICES_THAT_PASS.contains(&words[i - 1].0.as_str())
+            && words[..i]
+                .iter()
+                .rev()
+                .find(|(w, ..)| {
+                    !matches!(w.as_str(), "va" | "vont" | "tu" | "ti" | "t" | "encore" | "pas" | "pu" | "plus")
+                })
+                .is_some_and(|(w, ..)| SERVICES_THAT_PASS.contains(&w.as_str()))
         {
             // "les vidanges passent-tu", "l'autobus passe encore", "le
             // facteur passe": the service runs; the service says what.
@@ -2532,6 +2537,7 @@ mod tests {
         // A service that "passe" runs: the service says what.
         assert_eq!(words("les vidanges passent-tu cette semaine"), "les ordures cette semaine");
         assert_eq!(words("l'autobus passe-tu encore"), "le autobus encore");
+        assert_eq!(words("les autobus vont tu passer demain"), "les autobus vont tu demain");
     }
 
     #[test]
