@@ -2998,6 +2998,17 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             let bits = clear(bits, index.body, &|| {
                 matches!(*w, "tremble" | "shaking") && (afraid() || talk_to() || since_the_event(words, i))
             });
+            // The injured named as those a resident offers to help ("comment
+            // on peut aider les familles des enfants blessés", "how can I
+            // help the injured"): a group, not a body failing here.
+            let bits = clear(bits, index.body, &|| {
+                message.offers_help == Some(message.tokens[i].sentence)
+                    && i > 0
+                    && matches!(
+                        words[i - 1],
+                        "les" | "des" | "the" | "enfants" | "kids" | "children" | "gens" | "people" | "personnes"
+                    )
+            });
             // Hurt in a named event ("injured in the shooting", "blessé dans
             // l'accident"): the event told; a body failing now still says
             // itself ("he's bleeding", "she can't breathe").
@@ -3913,5 +3924,8 @@ mod tests {
         assert!(cue_list("je suis perdu dans le bois depuis 5h").contains(&"stuck"));
         assert!(cue_list("y a du monde à terre").contains(&"body"));
         assert!(cue_list("un raton laveur attaque mon fils").contains(&"violence"));
+        // The injured as those one offers to help; someone hurt still is.
+        assert!(!cue_list("comment on peut aider les familles des enfants blessés").contains(&"body"));
+        assert!(cue_list("aidez moi les enfants blessés saignent").contains(&"body"));
     }
 }

@@ -738,6 +738,8 @@ fn offers_of_help(words: &[(String, bool, u16)]) -> Option<u16> {
     const SUBJECT: &[&str] = &["je", "j", "i", "we", "on", "nous"];
     const MODAL: &[&str] = &[
         "peux",
+        // "on peut aider".
+        "peut",
         "pourrais",
         "pourrait",
         "pouvons",
@@ -2499,6 +2501,7 @@ mod tests {
             "I have a chainsaw, how can I help out",
             "on aimerait donner un coup de main samedi",
             "comment je peux aider les familles évacuées",
+            "comment on peut aider les familles des blessés",
         ] {
             assert!(tokenize(text).offers_help.is_some(), "{text}");
         }
