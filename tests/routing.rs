@@ -384,6 +384,56 @@ fn measles_outbreak_set_routes_well() {
 }
 
 #[test]
+fn fuel_oil_spill_set_routes_well() {
+    // A twenty-eighth incident, fuel oil in the river (the intake closed,
+    // fumes, wells, the shore, fishing, boats and the ferry, oiled birds and
+    // dogs), where smells, headaches and "someone fell in the water" fill
+    // questions. First run: answered right 72.5%, wrong 5.5%, clarify with
+    // the right entry 8.3%, escalated 13.8%; distress 100% / 78.9% (a
+    // headache "à cause de l'odeur", a dog in the water, oil on a lot "au
+    // bord de l'eau"), unmatched escalated 83.3%, answered 8.3%.
+    let r = report(&root().join("tests/data/hydrocarbures"), &root().join("tests/data/hydrocarbures-cases.jsonl"));
+    // Since a mild symptom put down to the air is a question and the shore,
+    // fish and seafood and boats by name are concepts: right 75.2%, wrong
+    // 2.8%, distress 100% / 93.8%.
+    check_floors_with(&r, 70.0, 4.0, 95.0, 90.0, 80.0, 10.0, 90.0);
+}
+
+#[test]
+fn rabies_set_routes_well() {
+    // A twenty-ninth incident, raccoon rabies (bites and scratches, bats in
+    // the house, vaccine baits, traps, pets and livestock), where "bitten"
+    // and "attacked" fill questions. First run: answered right 50.6%, wrong
+    // 4.5%, clarify with the right entry 19.1%, escalated 23.6%; distress
+    // 93.3% / 82.4% (a raccoon "attacking my dog and me" missed; a bat found
+    // "dans le grenier" read as someone stuck), unmatched escalated 75.0%,
+    // answered 8.3%.
+    let r = report(&root().join("tests/data/rage"), &root().join("tests/data/rage-cases.jsonl"));
+    // Since a bite, a scratch and a fight are concepts and "rabies" no
+    // longer reads as the French "rabais": right 55.1%, wrong 5.6% (two
+    // entries that both speak of bites, one for people, one for pets),
+    // distress 100% / 93.8%.
+    check_floors_with(&r, 50.0, 7.0, 95.0, 90.0, 70.0, 10.0, 90.0);
+}
+
+#[test]
+fn school_bus_crash_set_routes_well() {
+    // A thirtieth incident, a school bus off the road (news of a child, the
+    // reunification centre, hospitals, grief, the road, the investigation,
+    // witnesses' videos), where "accident", "blessés" and "my son was on the
+    // bus" fill questions. First run: answered right 56.5%, wrong 4.7%,
+    // clarify with the right entry 14.1%, escalated 20.0%; distress 93.3% /
+    // 66.7% (seven alarms, most a parent's child named with the bus),
+    // unmatched escalated 75.0%, answered 8.3%.
+    let r = report(&root().join("tests/data/autobus"), &root().join("tests/data/autobus-cases.jsonl"));
+    // Since the event named by its victims or filmed is no hazard now and
+    // the injured one offers to help are no body failing: right 61.2%,
+    // wrong 4.7%, distress 100% / 83.3% (three alarms left, all a parent's
+    // child named with the bus: the model's family words).
+    check_floors_with(&r, 56.0, 6.0, 95.0, 80.0, 70.0, 10.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on
@@ -468,6 +518,13 @@ fn the_distress_probes_hold_across_hazards() {
         // a snake bite; the same words in questions and past events), written
         // after this session's fixes: 30 of 30, no alarm, on its first run.
         ("tests/data/distress-probe-16.jsonl", 95.0),
+        // The seventeenth (30 and 20: ice, a chainsaw, a hot car, dementia,
+        // hypoglycaemia, botulism, lightning, bites, wasps): 28 of 30 with
+        // three alarms on its first run (someone "qui se noie", a man who
+        // "casse tout" with a broken bottle; a drowning "y a 10 ans",
+        // bleeding that stopped, "we're home now"). Now 30 of 30, one alarm
+        // ("we're home now", the model's "stuck").
+        ("tests/data/distress-probe-17.jsonl", 95.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);
