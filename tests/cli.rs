@@ -211,6 +211,50 @@ fn ask_on_a_police_operation_a_missing_child_and_measles_tells_danger_from_quest
 }
 
 #[test]
+fn ask_on_a_spill_rabies_and_a_bus_crash_tells_danger_from_questions() {
+    // The spill set: a headache from the smell is a question about the
+    // fumes; oil on a lot "au bord de l'eau" is no water closing in. The
+    // rabies set: a raccoon attacking a dog and its owner is an emergency, a
+    // bat found in the attic is no one stuck. The bus crash set: a blood
+    // drive for the crash victims and a dashcam video of the crash are
+    // questions, a car driven into the ambulances with people on the ground
+    // an emergency.
+    let spill = ask_json_on(
+        &test_set("hydrocarbures"),
+        "the smell is giving me a headache what should i do
+         ya du mazout sur mon terrain au bord de l'eau, qui nettoie ca
+"
+        .as_bytes(),
+    );
+    let rabies = ask_json_on(
+        &test_set("rage"),
+        "help a rabid raccoon is attacking my dog and me on the porch
+         jai trouvé une chauve-souris dans le grenier
+"
+        .as_bytes(),
+    );
+    let crash = ask_json_on(
+        &test_set("autobus"),
+        "is there a blood drive for the crash victims
+         i have dashcam footage of the bus going off the road
+         un autre char vient de foncer dans les ambulances, y a du monde à terre
+"
+        .as_bytes(),
+    );
+    let got = |d: &serde_json::Value| {
+        (d["action"].as_str().map(str::to_string), d["entry"].as_str().or(d["reason"].as_str()).map(str::to_string))
+    };
+    let expect = |action: &str, what: &str| (Some(action.to_string()), Some(what.to_string()));
+    assert_eq!(got(&spill[0]), expect("answer", "fumes-health"), "{}", spill[0]);
+    assert_eq!(got(&spill[1]), expect("answer", "property"), "{}", spill[1]);
+    assert_eq!(got(&rabies[0]), expect("escalate", "distress"), "{}", rabies[0]);
+    assert_eq!(got(&rabies[1]), expect("answer", "bat"), "{}", rabies[1]);
+    assert_eq!(got(&crash[0]), expect("answer", "blood-donation"), "{}", crash[0]);
+    assert_eq!(got(&crash[1]), expect("answer", "witnesses"), "{}", crash[1]);
+    assert_eq!(got(&crash[2]), expect("escalate", "distress"), "{}", crash[2]);
+}
+
+#[test]
 fn ask_sends_money_or_the_law_an_entry_does_not_cover_to_a_person_and_reads_a_bare_plea_as_distress() {
     // The outbreak set's cooling-towers entry is surely what "the building
     // owner" is about, but it says nothing of suing: a person answers that.
