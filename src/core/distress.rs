@@ -985,6 +985,8 @@ const CUES: &[CueList] = &[
             "convulse",
             "seizure",
             "seizures",
+            "seizing",
+            "convulsing",
             "accoucher",
             "accouche",
             "contractions",
@@ -1804,7 +1806,15 @@ const CUES: &[CueList] = &[
     CueList {
         name: "joke",
         words: &["lol", "mdr", "haha", "hahaha", "lmao", "jk", "mort", "dying"],
-        phrases: &["je meurs", "i m dying", "i am dying here", "drowning in"],
+        phrases: &[
+            "je meurs",
+            "i m dying",
+            "i am dying here",
+            "drowning in",
+            "en riant",
+            "mort de rire",
+            "morte de rire",
+        ],
     },
     CueList {
         name: "past",
@@ -2010,6 +2020,13 @@ const CUES: &[CueList] = &[
             "were not home",
             // A near miss ("j'ai failli tomber", "I almost fell").
             "ai failli",
+            // Québec "j'ai manqué tomber": almost.
+            "ai manque me",
+            "a manque se",
+            "ai manque tomber",
+            "a manque tomber",
+            "ai manque mourir",
+            "a manque mourir",
             "a failli",
             "avons failli",
             "ont failli",
@@ -3119,9 +3136,16 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                     .all(|v| BE.contains(v) || matches!(*v, "still" | "encore" | "toujours" | "a" | "le" | "la"))
         })
     };
-    if (0..words.len())
-        .any(|i| (inside(i) && (before(words, i, 4).iter().any(|p| person(p)) || pronoun_inside(i))) || still_in(i))
-    {
+    // "Tombé dedans avec quelqu'un", "went in with my son inside": someone
+    // named with what is inside.
+    let with_someone = |i: usize| {
+        matches!(words.get(i + 1), Some(&("avec" | "with")))
+            && following(words, i + 1, 3).iter().any(|p| person(p) || matches!(*p, "quelqu" | "someone" | "somebody"))
+    };
+    if (0..words.len()).any(|i| {
+        (inside(i) && (before(words, i, 4).iter().any(|p| person(p)) || pronoun_inside(i) || with_someone(i)))
+            || still_in(i)
+    }) {
         counts[index.stuck] += 1;
     }
     // Someone else confused ("grandpa is confused and hot", "mon père est
@@ -3916,6 +3940,12 @@ mod tests {
         assert!(cue_list("my dad drowned years ago").contains(&"past"));
         assert!(cue_list("i cut my hand this morning, it stopped bleeding").contains(&"resolved"));
         assert!(cue_list("we got stuck behind a tree but we're home now").contains(&"resolved"));
+        // Seizing now; a car fallen in with someone; almost choked laughing.
+        assert!(cue_list("my friend took something and now he's seizing").contains(&"body"));
+        assert!(cue_list("un char est tombé dedans avec quelqu'un").contains(&"stuck"));
+        assert!(!cue_list("le char est tombé dedans, y avait personne").contains(&"stuck"));
+        let laughing = cue_list("j'ai manqué m'étouffer en riant");
+        assert!(laughing.contains(&"resolved") && laughing.contains(&"joke"), "{laughing:?}");
         // The event named by those it struck, or filmed.
         assert!(!cue_list("is there a blood drive for the crash victims").contains(&"hazard_now"));
         assert!(!cue_list("i have dashcam footage of the bus going off the road").contains(&"hazard_now"));
