@@ -525,6 +525,13 @@ fn the_distress_probes_hold_across_hazards() {
         // bleeding that stopped, "we're home now"). Now 30 of 30, one alarm
         // ("we're home now", the model's "stuck").
         ("tests/data/distress-probe-17.jsonl", 95.0),
+        // The eighteenth (30 and 20: a button battery, a crowd crush, an
+        // ice-fishing cabin, a chairlift, a sinkhole, a stroke), written
+        // after this session's fixes: 28 of 30 with two alarms on its first
+        // run (a car fallen in "avec quelqu'un", a friend "seizing"; "j'ai
+        // manqué m'étouffer en riant"). Now 30 of 30, one alarm (a son
+        // afraid of fire since the kitchen fire: the model's family words).
+        ("tests/data/distress-probe-18.jsonl", 95.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);
