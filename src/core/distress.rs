@@ -1449,11 +1449,14 @@ const CUES: &[CueList] = &[
         ],
         phrases: &[
             "tirer dessus",
-            // Someone smashing everything in a rage ("il casse toute").
-            "casse tout",
-            "brise tout",
-            "smashing everything",
-            "breaking everything",
+            // Someone smashing everything in a rage ("il casse toute"), not
+            // the wind.
+            "il casse tout",
+            "y casse tout",
+            "elle casse tout",
+            "qui casse tout",
+            "il brise tout",
+            "qui brise tout",
             // Blows heard, things thrown, someone shouted at or held.
             "entends des coups",
             "donne des coups",
@@ -2685,8 +2688,6 @@ fn violent_event(words: &[&str], i: usize) -> bool {
                 && !matches!(words[i], "tirs" | "shots" | "gunshots" | "gunfire")))
 }
 
-/// Events a resident names as what happened ("hurt in the crash", "shaking
-/// since the blast"): told after the fact, not a danger now.
 /// A recording just before the `i`-th word ("footage of", "une vidéo de",
 /// "j'ai filmé"): the hazard after it is the one recorded.
 fn recorded(words: &[&str], i: usize) -> bool {
@@ -2708,6 +2709,9 @@ fn recorded(words: &[&str], i: usize) -> bool {
         )
     })
 }
+
+/// Events a resident names as what happened ("hurt in the crash", "shaking
+/// since the blast"): told after the fact, not a danger now.
 const NAMED_EVENTS: &[&str] = &[
     "accident",
     "attack",

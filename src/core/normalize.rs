@@ -1061,8 +1061,9 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
                 })
                 .is_some_and(|(w, ..)| SERVICES_THAT_PASS.contains(&w.as_str()))
         {
-            // "les vidanges passent-tu", "l'autobus passe encore", "le
-            // facteur passe": the service runs; the service says what.
+            // "les vidanges passent-tu", "l'autobus passe encore", "les
+            // autobus vont-tu passer", "le facteur passe": the service runs;
+            // the service says what.
             words.remove(i);
             continue;
         } else if matches!(word(i), Some("coup" | "coups"))
