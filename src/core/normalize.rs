@@ -716,7 +716,15 @@ fn opens_asking(clause: &str) -> bool {
             || (first == "how" && matches!(second, "much" | "many" | "long" | "far"))
             || (AUX.contains(&second) && SUBJECT.contains(&third))
     } else if AUX.contains(&first) {
+        // "can listeria hurt my baby": after a modal, a thing may be the
+        // subject too ("…, is with us" continues the sentence).
         SUBJECT.contains(&second)
+            || (matches!(first, "can" | "could" | "should" | "will" | "would" | "does" | "do" | "did" | "must")
+                && !second.is_empty()
+                && !matches!(
+                    second,
+                    "not" | "t" | "no" | "n" | "barely" | "only" | "also" | "still" | "just" | "really" | "even"
+                ))
     } else if first == "qui" {
         // "qui peut aller le voir", "qui appeler": asks who; "qui a 80
         // ans" is a relative clause.
@@ -2386,6 +2394,8 @@ mod tests {
         assert!(tokenize("my daughter wants to pet every raccoon she sees how do i explain it").interrogative);
         assert!(tokenize("ma fille arrête pas de pleurer, à qui je peux parler").interrogative);
         assert!(!tokenize("mon voisin, à qui j'ai prêté ma pelle, est parti").interrogative);
+        assert!(tokenize("im pregnant, can listeria hurt my baby").interrogative);
+        assert!(!tokenize("we are stuck, can not get out").interrogative);
     }
 
     #[test]
