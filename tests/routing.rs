@@ -434,6 +434,24 @@ fn school_bus_crash_set_routes_well() {
 }
 
 #[test]
+fn listeriosis_recall_set_routes_well() {
+    // A thirty-first incident, a cheese recall and listeriosis (products,
+    // refunds, symptoms, pregnancy, people at risk, kitchens), where a
+    // fever, diarrhea, "pregnant" and "chemo" fill questions. Written after
+    // this session's fixes. First run: answered right 49.3%, wrong 6.8%,
+    // clarify with the right entry 23.3%, escalated 17.8%; distress 100% /
+    // 83.3% ("pregnant, can listeria hurt my baby" not read as a question;
+    // "enceinte de 5 mois pis j'ai mangé du brie", a husband "en chimio":
+    // the model's words), unmatched escalated 91.7%, answered 8.3%.
+    let r = report(&root().join("tests/data/listeria"), &root().join("tests/data/listeria-cases.jsonl"));
+    // Since a modal with a thing as its subject asks: distress 100% /
+    // 88.2%, wrong 8.2% (that question now reaches the matcher and is
+    // answered from the situation entry, whose keyword is the disease's
+    // name).
+    check_floors_with(&r, 45.0, 9.0, 95.0, 85.0, 85.0, 10.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on
