@@ -1785,7 +1785,27 @@ fn expands(raw: &str, out: &mut Vec<String>) -> bool {
         expand_word(rest, out);
         return true;
     }
+    if let Some(germ) = germ_of_infection(raw) {
+        out.push(germ);
+        return true;
+    }
     false
+}
+
+/// An infection named after its germ is the germ: "listériose" and
+/// "listeriosis" are "listeria", "légionellose" and "legionellosis" are
+/// "legionella", so residents and officials who name one or the other meet.
+fn germ_of_infection(word: &str) -> Option<String> {
+    if word.len() < 8 {
+        return None;
+    }
+    let word = word.strip_suffix('s').filter(|w| w.ends_with("iose") || w.ends_with("ellose")).unwrap_or(word);
+    for (suffix, germ) in [("ellosis", "ella"), ("ellose", "ella"), ("iosis", "ia"), ("iose", "ia")] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return Some(format!("{stem}{germ}"));
+        }
+    }
+    None
 }
 
 /// French words before an apostrophe, and what they stand for.
@@ -2552,6 +2572,10 @@ mod tests {
         assert_eq!(words("les vidanges passent-tu cette semaine"), "les ordures cette semaine");
         assert_eq!(words("l'autobus passe-tu encore"), "le autobus encore");
         assert_eq!(words("les autobus vont tu passer demain"), "les autobus vont tu demain");
+        // An infection named after its germ is the germ.
+        assert_eq!(words("la listériose"), "la listeria");
+        assert_eq!(words("legionellosis and légionellose"), "legionella and legionella");
+        assert_eq!(words("the listeria"), "the listeria");
     }
 
     #[test]
