@@ -444,11 +444,10 @@ fn listeriosis_recall_set_routes_well() {
     // "enceinte de 5 mois pis j'ai mangé du brie", a husband "en chimio":
     // the model's words), unmatched escalated 91.7%, answered 8.3%.
     let r = report(&root().join("tests/data/listeria"), &root().join("tests/data/listeria-cases.jsonl"));
-    // Since a modal with a thing as its subject asks: distress 100% /
-    // 88.2%, wrong 8.2% (that question now reaches the matcher and is
-    // answered from the situation entry, whose keyword is the disease's
-    // name).
-    check_floors_with(&r, 45.0, 9.0, 95.0, 85.0, 85.0, 10.0, 90.0);
+    // Since a modal with a thing as its subject asks and an infection named
+    // after its germ is the germ ("listériose" is "listeria"): right 54.8%,
+    // wrong 4.1%, distress 100% / 88.2%.
+    check_floors_with(&r, 50.0, 6.0, 95.0, 85.0, 85.0, 10.0, 90.0);
 }
 
 #[test]
