@@ -211,7 +211,7 @@ fn ask_on_a_police_operation_a_missing_child_and_measles_tells_danger_from_quest
 }
 
 #[test]
-fn ask_on_a_spill_rabies_and_a_bus_crash_tells_danger_from_questions() {
+fn ask_on_a_spill_rabies_a_bus_crash_and_a_recall_tells_danger_from_questions() {
     // The spill set: a headache from the smell is a question about the
     // fumes; oil on a lot "au bord de l'eau" is no water closing in. The
     // rabies set: a raccoon attacking a dog and its owner is an emergency, a
@@ -252,6 +252,20 @@ fn ask_on_a_spill_rabies_and_a_bus_crash_tells_danger_from_questions() {
     assert_eq!(got(&crash[0]), expect("answer", "blood-donation"), "{}", crash[0]);
     assert_eq!(got(&crash[1]), expect("answer", "witnesses"), "{}", crash[1]);
     assert_eq!(got(&crash[2]), expect("escalate", "distress"), "{}", crash[2]);
+    // The cheese recall set: residents say "listeria" where the questions
+    // say "listériose"; a pregnant resident asking if it can hurt her baby
+    // asks, she is not in danger now.
+    let recall = ask_json_on(
+        &test_set("listeria"),
+        "c quoi les symptômes de la listeria
+         y a tu un test pour savoir si j'ai la listeria
+         im pregnant, can listeria hurt my baby
+"
+        .as_bytes(),
+    );
+    assert_eq!(got(&recall[0]), expect("answer", "symptoms"), "{}", recall[0]);
+    assert_eq!(got(&recall[1]), expect("answer", "testing-treatment"), "{}", recall[1]);
+    assert_ne!(recall[2]["reason"].as_str(), Some("distress"), "{}", recall[2]);
 }
 
 #[test]

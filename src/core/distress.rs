@@ -203,6 +203,7 @@ struct CueIndex {
     /// Positions in [`CUES`] of the cues the rules of [`cues`] read.
     stuck: usize,
     resolved: usize,
+    past: usize,
     body: usize,
     missing: usize,
     violence: usize,
@@ -412,6 +413,7 @@ static CUE_INDEX: LazyLock<CueIndex> = LazyLock::new(|| {
         rising: cue_position("rising"),
         hazard_now: cue_position("hazard_now"),
         resolved: cue_position("resolved"),
+        past: cue_position("past"),
         body: cue_position("body"),
     }
 });
@@ -3243,7 +3245,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             && (is_digits(w[2]) || matches!(w[2], "deux" | "trois" | "quatre" | "cinq" | "dix" | "quelques"))
             && matches!(w[3], "ans" | "an" | "mois" | "semaines")
     }) {
-        counts[cue_position("past")] += 1;
+        counts[index.past] += 1;
     }
     // Attacked now, by someone or an animal ("a raccoon is attacking my dog
     // and me", "le chien me mord"): violence, a pet named or not.
