@@ -1439,6 +1439,11 @@ const CUES: &[CueList] = &[
             "kicking",
             "kicked",
             "stabbed",
+            "stab",
+            "poignarder",
+            "poignarde",
+            "poignardee",
+            "poignardes",
             "menacee",
             "menacait",
             "kidnapped",
@@ -1847,6 +1852,17 @@ const CUES: &[CueList] = &[
             "last month",
             "last year",
             "last spring",
+            "last summer",
+            "last fall",
+            "last autumn",
+            "last winter",
+            "le hiver passe",
+            "le hiver dernier",
+            "le estival passe",
+            "le estival dernier",
+            "le automne passe",
+            "le automne dernier",
+            "le printemps dernier",
             "la derniere fois",
             "last time",
             "during the last",
@@ -1864,6 +1880,12 @@ const CUES: &[CueList] = &[
             "eu tellement peur",
             "eu vraiment peur",
             "was so scared",
+            // Québec "avoir la chienne", "la frousse": to be scared.
+            "ai eu la chienne",
+            "a eu la chienne",
+            "avons eu la chienne",
+            "ont eu la chienne",
+            "eu la frousse",
             "were so scared",
             "got so scared",
             "was really scared",
@@ -1947,6 +1969,10 @@ const CUES: &[CueList] = &[
             "we are fine",
             "we are safe",
             "on est correct",
+            "on est corrects",
+            "sont corrects",
+            "sommes corrects",
+            "on est ok",
             "on est en securite",
             "ok now",
             "fine now",
@@ -2106,6 +2132,28 @@ const NEUTRAL: &[&str] = &[
     "capable de ouvrir",
     // The incident named as a point in time ("je dors pu depuis l'accident"):
     // the hazard is what happened, not what is here now.
+    // Dismissed or absent: "can my employer fire me", "missing work".
+    "fire me",
+    "fire him",
+    "fire her",
+    "fire us",
+    "fire them",
+    "got fired",
+    "get fired",
+    "be fired",
+    "been fired",
+    "missing work",
+    "missing school",
+    "missing class",
+    "missing classes",
+    "missing my shift",
+    "missing shifts",
+    "missing days",
+    "missing an appointment",
+    "missing my appointment",
+    // Walking poorly, a lasting condition ("ma mère marche mal").
+    "marche mal",
+    "marchent mal",
     "depuis le accident",
     "since the accident",
     "after the accident",
@@ -2608,11 +2656,14 @@ static NEUTRAL_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(NEUTRA
 
 /// Whether the `i`-th word, a hazard, names the event rather than a danger
 /// now: after "since", "during", "depuis", "pendant"… ("depuis le feu"),
+/// after its cause ("what caused the fire", "l'origine de l'incendie"),
 /// after what was lost in it ("perdu mes papiers dans le feu"), or after a
 /// memory ("je revois les flammes", "nightmares about the fire").
 fn names_the_event(words: &[&str], i: usize) -> bool {
-    const EVENT: &[&str] =
-        &["since", "during", "after", "before", "depuis", "pendant", "durant", "apres", "avant", "lors"];
+    const EVENT: &[&str] = &[
+        "since", "during", "after", "before", "depuis", "pendant", "durant", "apres", "avant", "lors", "cause",
+        "caused", "origine", "origin",
+    ];
     const MEMORY: &[&str] = &[
         "revois",
         "revoit",
@@ -3936,6 +3987,25 @@ mod tests {
         assert!(cue_list("help a raccoon is attacking my dog and me").contains(&"violence"));
         assert!(cue_list("le chien me mord").contains(&"violence"));
         assert!(!cue_list("a raccoon attacked my dog last night").contains(&"violence"));
+    }
+
+    #[test]
+    fn a_stabbing_is_violence_a_dismissal_and_a_fright_told_over_are_not_danger() {
+        assert!(cue_list("un gars vient de se faire poignarder devant le bar").contains(&"violence"));
+        // Fired from a job, absent from work: no fire, nobody missing.
+        let job = cue_list("can my employer fire me for missing work");
+        assert!(!job.contains(&"hazard_now") && !job.contains(&"missing"), "{job:?}");
+        assert!(cue_list("the fire is coming for us").contains(&"hazard_now"));
+        // A walk that is poor is a condition, not a body failing now.
+        assert!(!cue_list("ma mère marche mal, on peut avoir une chambre au premier").contains(&"body"));
+        // The fire named by its cause is the event.
+        assert!(!cue_list("c'est quoi qui a causé le feu").contains(&"hazard_now"));
+        assert!(!cue_list("what caused the fire").contains(&"hazard_now"));
+        // Québec "avoir la chienne" told as over; a season past.
+        assert!(cue_list("on a eu la chienne quand le canot a chaviré").contains(&"past"));
+        assert!(cue_list("my dad fell last winter").contains(&"past"));
+        assert!(cue_list("mon père est tombé l'été passé").contains(&"past"));
+        assert!(cue_list("tout le monde avait sa veste pis on est corrects").contains(&"resolved"));
     }
 
     #[test]

@@ -30,10 +30,10 @@ open: ouvert ouverte ouverts ouvertes ouverture rouvrir rouvert reouverture | op
 power: electricite =courant =courants panne pannes hydro delestage jus | power electricity outage outages blackout hydro
 electrical: electrique electriques =fil =fils =prise =prises panneau disjoncteur disjoncteurs filage electrocution | wire wires wiring outlet outlets breaker breakers panel electrocution
 insurance: assurance assurances assureur assureurs | insurance insurer insured claim claims adjuster
-money: financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation =rabais ristourne dedommager dedommagement dedommage dedommagee | financial compensation compensate reimbursement reimburse refund refunds rebate rebates money funds funding =allowance grant gofundme fundraiser fundraisers fundraising
+money: =piasse =piasses =piastre =piastres financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation =rabais ristourne dedommager dedommagement dedommage dedommagee | financial compensation compensate reimbursement reimburse refund refunds rebate rebates money =dollars =bucks funds funding =allowance grant gofundme fundraiser fundraisers fundraising
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie husky labrador caniche chihuahua beagle | pet pets dog dogs cat cats puppy kitten animal animals husky huskies labrador poodle chihuahua beagle
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
-medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline coutu pharmaprix uniprix familiprix brunet proxim advil tylenol motrin ibuprofene acetaminophene aspirine | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin advil tylenol motrin ibuprofen acetaminophen aspirin
+medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline inhalateur inhalateurs ventolin coutu pharmaprix uniprix familiprix brunet proxim advil tylenol motrin ibuprofene acetaminophene aspirine | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin inhaler inhalers puffer puffers ventolin advil tylenol motrin ibuprofen acetaminophen aspirin
 health: sante =medical =medicale =medicales =medicaux medecin docteur malade maladie coeur clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse =boutons | health =medical heart doctor sick illness ill clinic nurse care rash infection wound itchy throat pregnant pregnancy
 hospital: hopital hopitaux | hospital hospitals =er
 school: =cours ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare classmate classmates
@@ -77,7 +77,9 @@ work: travail emploi employeur patron travailler salaire salaires =revenu =reven
 tenant: locataire locataires proprietaire loyer bail | tenant tenants landlord rent lease
 permit: permis autorisation | permit permits authorization
 document: papiers document documents identite passeport | documents papers identification passport =file =files =filed =filing
-clothes: =vetement =vetements linge =couvertures manteau manteaux mitaines tuque tuques | clothes clothing blanket blankets coat coats jacket jackets mittens
+clothes: =vetement =vetements linge =couvertures manteau manteaux mitaines tuque tuques =bobettes pyjama pyjamas pantoufles chaussettes souliers =bottes | clothes clothing blanket blankets coat coats jacket jackets mittens underwear pajamas pyjamas slippers socks shoes boots bathrobe bathrobes
+hygiene: hygiene savon shampoing shampooing dentifrice deodorant | hygiene toiletries soap shampoo toothbrush toothbrushes toothpaste deodorant
+laundry: lavage laveuse laveuses secheuse secheuses buanderie lessive | laundry laundromat washer washers dryer dryers
 charge: recharger charger | charge charging
 heat: chaleur canicule climatisation climatiseur clim rafraichissement | heat heatwave cooling airconditioning ac
 cold: froid verglas gel glacial glaciale glaciales glaciaux | cold ice freezing frigid

@@ -1318,6 +1318,10 @@ static GENERIC: &[&str] = &[
     "coming",
     "complet",
     "correct",
+    // "Elle est-tu correcte?": fine, not a typo of "collecte".
+    "correcte",
+    "corrects",
+    "correctes",
     "day",
     "days",
     "degre",
@@ -1933,6 +1937,21 @@ answer.en = "Yes, closed."
         // "fidge" is a typo of "fridge"; "bridge" is a road word.
         assert_eq!(first("is the fidge safe").as_deref(), Some("fridge"));
         assert!(index.search(&tokenize("is the bridge"), None, 1).is_empty());
+    }
+
+    #[test]
+    fn fine_is_no_typo_of_a_collection() {
+        let (_, index) = index_of(
+            r#"
+[[entry]]
+id = "donations"
+questions.fr = ["Y a-t-il une collecte de vêtements?"]
+answer.fr = "Oui."
+"#,
+        );
+        // "correcte" is two letters from "collecte", and a word.
+        assert!(index.search(&tokenize("elle est-tu correcte"), None, 1).is_empty());
+        assert!(!index.search(&tokenize("la colecte de linge"), None, 1).is_empty());
     }
 
     #[test]
