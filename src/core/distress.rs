@@ -210,6 +210,8 @@ struct CueIndex {
     vulnerable: usize,
     rising: usize,
     hazard_now: usize,
+    now: usize,
+    later: usize,
 }
 
 /// Position of the cue `name` in [`CUES`].
@@ -412,6 +414,8 @@ static CUE_INDEX: LazyLock<CueIndex> = LazyLock::new(|| {
         vulnerable: cue_position("vulnerable"),
         rising: cue_position("rising"),
         hazard_now: cue_position("hazard_now"),
+        now: cue_position("now"),
+        later: cue_position("later"),
         resolved: cue_position("resolved"),
         past: cue_position("past"),
         body: cue_position("body"),
@@ -964,6 +968,7 @@ const CUES: &[CueList] = &[
             "etouffe",
             "etouffer",
             "choking",
+            "gagging",
             "suffocating",
             "inconscient",
             "inconsciente",
@@ -1456,6 +1461,14 @@ const CUES: &[CueList] = &[
         ],
         phrases: &[
             "tirer dessus",
+            // Followed ("someone is following me home", "un gars me suit").
+            "following me",
+            "following us",
+            "stalking me",
+            "me suit",
+            "nous suit",
+            "me suivent",
+            "nous suivent",
             // Someone smashing everything in a rage ("il casse toute"), not
             // the wind.
             "il casse tout",
@@ -1957,6 +1970,9 @@ const CUES: &[CueList] = &[
             "personne est blesse",
             "tout le monde va bien",
             "tout le monde est correct",
+            "tout le monde etait correct",
+            "everyone was ok",
+            "everyone was fine",
             "tout le monde est ok",
             "sain et sauf",
             "sains et saufs",
@@ -2633,6 +2649,21 @@ const SAID_OF_SOMEONE: &[&str] = &[
     "seule", "alone", "qui",
 ];
 
+/// Wild animals a car hits on the road.
+const ROAD_ANIMALS: &[&str] =
+    &["chevreuil", "chevreuils", "orignal", "orignaux", "cerf", "cerfs", "deer", "moose", "caribou", "ours", "bear"];
+
+/// Whether `w` is a year before this one (from 1900).
+fn a_past_year(w: &str) -> bool {
+    static THIS_YEAR: LazyLock<u32> = LazyLock::new(|| {
+        let days =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+        // Days to years, close enough away from New Year's Eve.
+        1970 + (days * 400 / 146_097) as u32
+    });
+    w.len() == 4 && is_digits(w) && w.parse::<u32>().is_ok_and(|y| (1900..*THIS_YEAR).contains(&y))
+}
+
 fn is_digits(w: &str) -> bool {
     !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
 }
@@ -2730,15 +2761,21 @@ fn in_an_area(words: &[&str], i: usize) -> bool {
 
 /// Whether the violent word at `i` names the event rather than an act
 /// now: after "since", "after", "during" ([`names_the_event`]), or an event
-/// noun with a definite article ("the shooting", "la fusillade").
+/// noun with a definite article ("the shooting", "la fusillade"), or
+/// violence as a subject ("des ateliers sur la violence conjugale",
+/// "prevention of violence").
 fn violent_event(words: &[&str], i: usize) -> bool {
     const EVENTS: &[&str] =
         &["shooting", "shootings", "fusillade", "fusillades", "tirs", "gunfire", "gunshots", "shots", "stabbing"];
-    EVENTS.contains(&words[i])
-        && (names_the_event(words, i)
-            || (i > 0
-                && matches!(words[i - 1], "the" | "this" | "that" | "la" | "cette")
-                && !matches!(words[i], "tirs" | "shots" | "gunshots" | "gunfire")))
+    const ABOUT: &[&str] = &["sur", "about", "contre", "against", "prevention", "prevenir", "prevent", "on"];
+    let subject = words[i] == "violence"
+        && before(words, i, 2).iter().rev().find(|w| !ARTICLES.contains(w)).is_some_and(|w| ABOUT.contains(w));
+    subject
+        || EVENTS.contains(&words[i])
+            && (names_the_event(words, i)
+                || (i > 0
+                    && matches!(words[i - 1], "the" | "this" | "that" | "la" | "cette")
+                    && !matches!(words[i], "tirs" | "shots" | "gunshots" | "gunfire")))
 }
 
 /// A recording just before the `i`-th word ("footage of", "une vidéo de",
@@ -3030,6 +3067,13 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 .iter()
                 .find(|w| !DETERMINERS.contains(w) && !ARTICLES.contains(w))
                 .is_some_and(|thing| !person(thing));
+        // An animal hit on the road ("on a frappé un chevreuil", "we hit a
+        // moose"): a collision; whoever is hurt or stuck says it.
+        let hit_an_animal = matches!(*w, "hit" | "frappe" | "frappee" | "frappes" | "struck")
+            && words[i + 1..]
+                .iter()
+                .find(|w| !DETERMINERS.contains(w) && !ARTICLES.contains(w))
+                .is_some_and(|a| ROAD_ANIMALS.contains(a));
         if let Some(&bits) = index.words.get(w)
             && !is_neutral(i)
         {
@@ -3105,6 +3149,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             // A hazard in a nightmare; a body failing now still says itself.
             let bits = clear(bits, index.hazard_now, &remembering);
             let bits = if struck_by_thing { (bits & !(1 << index.violence)) | (1 << index.body) } else { bits };
+            let bits = if hit_an_animal { bits & !(1 << index.violence) } else { bits };
             for (c, count) in counts.iter_mut().enumerate().take(CUES.len()) {
                 *count += ((bits >> c) & 1) as usize;
             }
@@ -3297,6 +3342,16 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             && matches!(w[3], "ans" | "an" | "mois" | "semaines")
     }) {
         counts[index.past] += 1;
+    }
+    // In a year gone by ("une crise cardiaque en 2019", "in 2021"): told
+    // as over.
+    if words.windows(2).any(|w| matches!(w[0], "en" | "in") && a_past_year(w[1])) {
+        counts[index.past] += 1;
+    }
+    // A hazard in a plan for later ("an ice fishing trip this weekend,
+    // how thick is the ice"), with nothing said of now: not here now.
+    if counts[index.later] > 0 && counts[index.now] == 0 {
+        counts[index.hazard_now] = 0;
     }
     // Attacked now, by someone or an animal ("a raccoon is attacking my dog
     // and me", "le chien me mord"): violence, a pet named or not.
@@ -4006,6 +4061,28 @@ mod tests {
         assert!(cue_list("my dad fell last winter").contains(&"past"));
         assert!(cue_list("mon père est tombé l'été passé").contains(&"past"));
         assert!(cue_list("tout le monde avait sa veste pis on est corrects").contains(&"resolved"));
+    }
+
+    #[test]
+    fn being_followed_is_violence_a_deer_hit_a_year_gone_by_and_a_plan_are_not_danger_now() {
+        assert!(cue_list("someone is following me home from the bus stop").contains(&"violence"));
+        assert!(cue_list("un gars me suit depuis le dépanneur").contains(&"violence"));
+        assert!(cue_list("my toddler is coughing and gagging").contains(&"body"));
+        // A deer hit on the road is a collision; a person hit is not.
+        assert!(!cue_list("on a frappé un chevreuil sur la 175").contains(&"violence"));
+        assert!(cue_list("il a frappé ma mère").contains(&"violence"));
+        // A year gone by; not this one, nor one to come.
+        assert!(cue_list("mon père a fait une crise cardiaque en 2019").contains(&"past"));
+        assert!(!cue_list("on a 2019 raisons").contains(&"past"));
+        assert!(!cue_list("the plan for the floods in 2999").contains(&"past"));
+        // A hazard in a plan for later, with nothing said of now.
+        assert!(
+            !cue_list("we're planning an ice fishing trip this weekend, how thick is the ice").contains(&"hazard_now")
+        );
+        assert!(cue_list("the fire is here now, tomorrow it will be worse").contains(&"hazard_now"));
+        // Violence as a subject; a victim of it still tells it.
+        assert!(!cue_list("ya tu des ateliers sur la violence conjugale").contains(&"violence"));
+        assert!(cue_list("je suis victime de violence, il me menace").contains(&"violence"));
     }
 
     #[test]
