@@ -150,7 +150,8 @@ slope: talus pente pentes falaise escarpement | slope slopes embankment bluff cl
 damage: dommage dommages degats endommage endommagee endommages bris trou trous | damage damaged damages hole holes
 abuse: violence violences abus abusif abusive agression agresse agressee agresseur harcelement harceleur | violence abuse abused abusive abuser assault assaulted harassment harassed stalker stalking
 ambulance: ambulance ambulances ambulancier ambulanciers ambulanciere ambulancieres paramedic paramedics | ambulance ambulances paramedic paramedics
-swim: baignade baignades baigner baigne baignent nager natation | swim swimming swimmer swimmers
+swim: baignade baignades baigner baigne baignent nager natation piscine piscines | swim swimming swimmer swimmers pool pools
+snow_removal: deneigement deneiger deneige deneigee deneigees charrue charrues souffleuse souffleuses | plow plows plowing plowed snowplow snowplows snowblower snowblowers
 collapse: effondrement effondrements effondre effondree effondrees effondres effondrer ecroule ecroulee ecroules ecroulement ecrouler =lache =lachee =laches | collapse collapsed collapses collapsing
 missing: disparu disparue disparus disparues disparition disparitions | =missing disappeared disappearance
 test: analyse analyser analyses echantillon echantillons | test tested testing sample samples analysis
@@ -161,7 +162,7 @@ tarp: bache baches | tarp tarps tarpaulin
 building: batiment batiments immeuble immeubles structure structures structurel structurelle | building buildings structure structures structural
 inspection: inspection inspections inspecter inspecteur inspecteurs | inspection inspections inspect inspected inspector inspectors
 repair: reparer reparation reparations renovation renovations renover | repair repairs repaired =fix =fixes =fixed =fixing renovate renovation renovations
-contractor: entrepreneur entrepreneurs couvreur couvreurs | contractor contractors roofer roofers
+contractor: entrepreneur entrepreneurs couvreur couvreurs | contractor contractors roofer roofers subcontractor subcontractors
 quake: seisme seismes =tremblement =tremblements secousse secousses trembler =tremble =tremblait retrembler sismique | earthquake earthquakes quake quakes tremor tremors =shaking =shake =shakes =shook seismic
 chimney: cheminee cheminees foyer foyers ramoneur ramonage ramoner | chimney chimneys fireplace fireplaces sweep
 rock: roche roches pierre pierres roc rocher rochers cailloux eboulis debouler deboule deboulent | rock rocks boulder boulders stone stones rockfall

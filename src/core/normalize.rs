@@ -1206,6 +1206,11 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "prendre le char", "prendre la route": driving.
             words[i].0 = "conduire".to_string();
             words.drain(i + 1..i + 3);
+        } else if word(i) == Some("cyber") && word(i + 1).is_some_and(|w| w.len() > 2) {
+            // "cyber attaque", "cyber security": one word, as "cyberattaque".
+            let joined = format!("cyber{}", words[i + 1].0);
+            words[i].0 = joined;
+            words.remove(i + 1);
         } else if word(i) == Some("water") && matches!(word(i + 1), Some("heater" | "heaters" | "tank")) {
             // A water heater, not a space heater.
             words[i].0 = "chauffeeau".to_string();
@@ -1883,8 +1888,10 @@ static COMPOUNDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Prefixes written with or without a hyphen ("pré-alerte", "prealerte"):
 /// the word is joined either way.
-const JOINING_PREFIXES: &[&str] =
-    &["pre", "post", "re", "anti", "non", "co", "auto", "semi", "mini", "multi", "ex", "mi", "demi", "inter", "sur"];
+const JOINING_PREFIXES: &[&str] = &[
+    "pre", "post", "re", "anti", "non", "co", "auto", "semi", "mini", "multi", "ex", "mi", "demi", "inter", "sur",
+    "cyber",
+];
 
 /// Informal Québec French, SMS forms and frequent English spellings, folded.
 static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
@@ -1994,6 +2001,10 @@ static INFORMAL: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::
         ("coloc", "colocataire"),
         ("colocs", "colocataires"),
         ("resto", "restaurant"),
+        ("biblio", "bibliotheque"),
+        ("biblios", "bibliotheques"),
+        ("ordi", "ordinateur"),
+        ("ordis", "ordinateurs"),
         ("gratis", "gratuit"),
         ("restos", "restaurants"),
         ("poche", "sac"),
@@ -2650,6 +2661,9 @@ mod tests {
         assert_eq!(words("faut-tu éviter de prendre le char"), "faut eviter de conduire");
         assert_eq!(words("can we go out"), "can we go out");
         assert_eq!(words("appeler tout de suite"), "appeler maintenant");
+        // A prefix written apart or with a hyphen is one word.
+        assert_eq!(words("who is behind the cyber attack"), "who is behind the cyberattack");
+        assert_eq!(words("la cyber-attaque"), "la cyberattaque");
     }
 
     #[test]
@@ -2657,6 +2671,8 @@ mod tests {
         let words = |t: &str| tokenize(t).content().map(|t| t.word.clone()).collect::<Vec<_>>();
         assert!(words("le proprio veut le loyer").contains(&"proprietaire".to_string()));
         assert!(words("mon coloc est parti").contains(&"colocataire".to_string()));
+        assert!(words("la biblio est-tu ouverte").contains(&"bibliotheque".to_string()));
+        assert!(words("les ordis de la ville").contains(&"ordinateurs".to_string()));
     }
 
     #[test]
