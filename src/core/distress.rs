@@ -2985,6 +2985,13 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 | "conserve"
                 | "gaspiller"
                 | "waste"
+                // Consumed, on the lawn: a supply ("réduire sa consommation
+                // d'eau", "arroser la pelouse").
+                | "consommer"
+                | "consommation"
+                | "arroser"
+                | "arrosage"
+                | "watering"
                 // Its quality, tested: lead, a sample, a kit.
                 | "plomb"
                 | "analyser"

@@ -35,7 +35,7 @@ pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie 
 livestock: betail vache vaches cheval chevaux poules | livestock cattle cow cows horse horses farm chickens
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline inhalateur inhalateurs ventolin coutu pharmaprix uniprix familiprix brunet proxim advil tylenol motrin ibuprofene acetaminophene aspirine | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin inhaler inhalers puffer puffers ventolin advil tylenol motrin ibuprofen acetaminophen aspirin
 health: sante =medical =medicale =medicales =medicaux medecin docteur malade maladie coeur clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse =boutons | health =medical heart doctor sick illness ill clinic nurse care rash infection wound itchy throat pregnant pregnancy
-hospital: hopital hopitaux | hospital hospitals =er
+hospital: hopital hopitaux =icu | hospital hospitals =er =icu
 school: =cours ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare classmate classmates
 car: voiture voitures vehicule vehicules auto autos automobile camion roulotte roulottes | car cars vehicle vehicles auto truck trailer trailers camper campers rv
 park: =stationner =stationnement =stationnements =stationne =stationnee =stationnes =stationnees =stationnez =garer =garez =garee =garees | park parking parked

@@ -1206,6 +1206,13 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "prendre le char", "prendre la route": driving.
             words[i].0 = "conduire".to_string();
             words.drain(i + 1..i + 3);
+        } else if (word(i) == Some("soins") && word(i + 1) == Some("intensifs"))
+            || (word(i) == Some("intensive") && word(i + 1) == Some("care"))
+        {
+            // A ward of the hospital ("aux soins intensifs", "in intensive
+            // care"), not care given at home.
+            words[i].0 = "icu".to_string();
+            words.remove(i + 1);
         } else if word(i) == Some("cyber") && word(i + 1).is_some_and(|w| w.len() > 2) {
             // "cyber attaque", "cyber security": one word, as "cyberattaque".
             let joined = format!("cyber{}", words[i + 1].0);
@@ -2664,6 +2671,7 @@ mod tests {
         // A prefix written apart or with a hyphen is one word.
         assert_eq!(words("who is behind the cyber attack"), "who is behind the cyberattack");
         assert_eq!(words("la cyber-attaque"), "la cyberattaque");
+        assert_eq!(words("ma tante est aux soins intensifs"), "ma tante est aux icu");
     }
 
     #[test]
