@@ -1206,6 +1206,13 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "prendre le char", "prendre la route": driving.
             words[i].0 = "conduire".to_string();
             words.drain(i + 1..i + 3);
+        } else if word(i) == Some("grippe")
+            && matches!(word(i + 1), Some("des" | "de" | "d"))
+            && matches!(word(i + 2), Some("oiseaux" | "oiseau"))
+        {
+            // "la grippe des oiseaux" is the avian flu.
+            words[i + 1].0 = "aviaire".to_string();
+            words.remove(i + 2);
         } else if (word(i) == Some("soins") && word(i + 1) == Some("intensifs"))
             || (word(i) == Some("intensive") && word(i + 1) == Some("care"))
         {
@@ -2672,6 +2679,7 @@ mod tests {
         assert_eq!(words("who is behind the cyber attack"), "who is behind the cyberattack");
         assert_eq!(words("la cyber-attaque"), "la cyberattaque");
         assert_eq!(words("ma tante est aux soins intensifs"), "ma tante est aux icu");
+        assert_eq!(words("la grippe des oiseaux"), "la grippe aviaire");
     }
 
     #[test]

@@ -481,11 +481,23 @@ static TALKING_TO: LazyLock<PhraseSet> = LazyLock::new(|| {
 });
 
 fn is_bot_question(message: &Normalized) -> bool {
-    const BOT: &[&str] =
-        &["robot", "bot", "automatise", "automatique", "automated", "ia", "artificielle", "machine", "chatbot"];
+    const BOT: &[&str] = &[
+        "robot",
+        "bot",
+        "automatise",
+        "automatique",
+        "automated",
+        "ia",
+        "artificielle",
+        "machine",
+        "chatbot",
+        "chatgpt",
+    ];
     let words: Vec<&str> = message.tokens.iter().map(|t| t.word.as_str()).collect();
     let short = words.len() <= 8;
-    let bot_word = words.iter().any(|w| BOT.contains(w));
+    // "are you an AI", "is this AI": English "ai", not French "j'ai".
+    let an_ai = words.windows(2).any(|w| matches!(w[0], "an" | "you" | "this" | "just") && w[1] == "ai");
+    let bot_word = an_ai || words.iter().any(|w| BOT.contains(w));
     let talking_to = TALKING_TO.any(message);
     short && (bot_word || talking_to)
 }
@@ -544,6 +556,9 @@ mod tests {
             ("ok cool", Some(Acknowledgement)),
             ("t'es-tu un robot?", Some(BotQuestion)),
             ("is this automated?", Some(BotQuestion)),
+            ("are you an ai", Some(BotQuestion)),
+            // French "j'ai" is no AI.
+            ("j'ai faim", None),
             ("👍", Some(Emoji)),
             ("", Some(Empty)),
             ("Bonjour, où sont les sacs de sable?", None),
