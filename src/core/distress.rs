@@ -3342,18 +3342,33 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     }
     // Years, months or weeks ago ("mon père s'est noyé y a 10 ans", "il y
     // a deux mois"): told as over.
-    if words.windows(4).any(|w| {
+    let ago = words.windows(4).any(|w| {
         w[0] == "y"
             && w[1] == "a"
             && (is_digits(w[2]) || matches!(w[2], "deux" | "trois" | "quatre" | "cinq" | "dix" | "quelques"))
             && matches!(w[3], "ans" | "an" | "mois" | "semaines")
-    }) {
+    });
+    if ago {
         counts[index.past] += 1;
     }
     // In a year gone by ("une crise cardiaque en 2019", "in 2021"): told
     // as over.
-    if words.windows(2).any(|w| matches!(w[0], "en" | "in") && a_past_year(w[1])) {
+    let past_year = words.windows(2).any(|w| matches!(w[0], "en" | "in") && a_past_year(w[1]));
+    if past_year {
         counts[index.past] += 1;
+    }
+    // A body that failed that long ago, with nothing said of now ("mon
+    // père a fait une crise cardiaque en 2019, il peut-tu pelleter"): a
+    // story, not danger now. Not thoughts of ending one's life: "une
+    // tentative il y a deux ans pis je veux recommencer" is danger.
+    let long_ago = ago
+        || past_year
+        || words.windows(2).any(|w| {
+            matches!(w, [_, "ago"] if matches!(w[0], "years" | "year" | "months" | "month" | "weeks"))
+                || matches!(w, ["last", "year"] | ["l" | "le", "an" | "annee"])
+        });
+    if long_ago && counts[index.now] == 0 {
+        counts[index.body] = 0;
     }
     // A hazard in a plan for later ("an ice fishing trip this weekend,
     // how thick is the ice"), with nothing said of now: not here now.
@@ -4090,6 +4105,18 @@ mod tests {
         // Violence as a subject; a victim of it still tells it.
         assert!(!cue_list("ya tu des ateliers sur la violence conjugale").contains(&"violence"));
         assert!(cue_list("je suis victime de violence, il me menace").contains(&"violence"));
+    }
+
+    #[test]
+    fn a_body_that_failed_long_ago_is_a_story_thoughts_of_ending_it_are_not() {
+        assert!(!cue_list("mon père a fait une crise cardiaque en 2019, il peut-tu pelleter").contains(&"body"));
+        assert!(!cue_list("she broke her hip two years ago, can she use the shelter").contains(&"body"));
+        // Said of now, it is the body again.
+        assert!(cue_list("he had a heart attack two years ago and now he has chest pain").contains(&"body"));
+        // Self-harm is never put down to the past.
+        let again = "j'ai fait une tentative de suicide il y a deux ans pis je veux recommencer ce soir";
+        assert!(cue_list(again).contains(&"harm"));
+        assert!(crate::core::triage::is_distress(&tokenize(again), again));
     }
 
     #[test]
