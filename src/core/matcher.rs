@@ -1119,6 +1119,46 @@ fn is_service_number(word: &str) -> bool {
 /// A number, an ordinal ("2e", "1er", "3rd"), an hour or a measure ("2h",
 /// "5km"): a floor, a street number, an age, a time.
 fn is_number(word: &str) -> bool {
+    // Counts written out ("y en a deux qui sont mortes", "three of my
+    // ducks") say how many, not what. Not "neuf" (also new) nor "cent".
+    const NUMBER_WORDS: &[&str] = &[
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "six",
+        "sept",
+        "huit",
+        "dix",
+        "onze",
+        "douze",
+        "quinze",
+        "vingt",
+        "trente",
+        "quarante",
+        "cinquante",
+        "mille",
+        "two",
+        "three",
+        "four",
+        "five",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "thousand",
+    ];
+    if NUMBER_WORDS.contains(&word) {
+        return true;
+    }
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &word[digits..];
     // Ordinals, hours ("2h", "14h30", "3pm") and units ("5km", "30min").
@@ -1807,10 +1847,10 @@ answer.en = "a"
 
     #[test]
     fn ordinals_hours_and_units_weigh_as_numbers() {
-        for word in ["212", "2e", "1er", "3eme", "2nd", "4th", "2h", "14h30", "3pm", "5km", "30min"] {
+        for word in ["212", "2e", "1er", "3eme", "2nd", "4th", "2h", "14h30", "3pm", "5km", "30min", "deux", "three"] {
             assert!(is_number(word), "{word}");
         }
-        for word in ["e2", "covid19", "er", "abc", "2hx", "h2"] {
+        for word in ["e2", "covid19", "er", "abc", "2hx", "h2", "neuf"] {
             assert!(!is_number(word), "{word}");
         }
         assert!(is_service_number("311") && is_service_number("811"));

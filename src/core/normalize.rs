@@ -1206,6 +1206,37 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "prendre le char", "prendre la route": driving.
             words[i].0 = "conduire".to_string();
             words.drain(i + 1..i + 3);
+        } else if matches!(word(i), Some("ferme" | "fermes"))
+            && i > 0
+            && (matches!(
+                word(i - 1),
+                Some(
+                    "la" | "une"
+                        | "ma"
+                        | "ta"
+                        | "sa"
+                        | "notre"
+                        | "votre"
+                        | "leur"
+                        | "cette"
+                        | "des"
+                        | "les"
+                        | "mes"
+                        | "tes"
+                        | "ses"
+                        | "nos"
+                        | "vos"
+                        | "leurs"
+                        | "ces"
+                        | "aux"
+                        | "de"
+                        | "plusieurs"
+                )
+            ) || word(i - 1).is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit())))
+        {
+            // "notre ferme", "trois fermes": a farm, not "fermé" (closed),
+            // which folding makes the same word.
+            words[i].0 = if word(i) == Some("ferme") { "fermeagricole" } else { "fermesagricoles" }.to_string();
         } else if word(i) == Some("grippe")
             && matches!(word(i + 1), Some("des" | "de" | "d"))
             && matches!(word(i + 2), Some("oiseaux" | "oiseau"))
@@ -2680,6 +2711,9 @@ mod tests {
         assert_eq!(words("la cyber-attaque"), "la cyberattaque");
         assert_eq!(words("ma tante est aux soins intensifs"), "ma tante est aux icu");
         assert_eq!(words("la grippe des oiseaux"), "la grippe aviaire");
+        // Folded, "fermé" is "ferme": after an article it is a farm.
+        assert_eq!(words("notre ferme a tout perdu"), "notre fermeagricole a tout perdu");
+        assert_eq!(words("le pont est fermé"), "le pont est ferme");
     }
 
     #[test]
