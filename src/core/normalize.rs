@@ -1237,6 +1237,13 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             // "notre ferme", "trois fermes": a farm, not "fermé" (closed),
             // which folding makes the same word.
             words[i].0 = if word(i) == Some("ferme") { "fermeagricole" } else { "fermesagricoles" }.to_string();
+        } else if (word(i) == Some("marche") && word(i + 1) == Some("aux") && word(i + 2) == Some("puces"))
+            || (word(i) == Some("flea") && matches!(word(i + 1), Some("market" | "markets")))
+        {
+            // A flea market is no market of the incident's goods.
+            let n = if word(i) == Some("flea") { 1 } else { 2 };
+            words[i].0 = "fleamarket".to_string();
+            words.drain(i + 1..i + 1 + n);
         } else if word(i) == Some("grippe")
             && matches!(word(i + 1), Some("des" | "de" | "d"))
             && matches!(word(i + 2), Some("oiseaux" | "oiseau"))
@@ -2711,6 +2718,8 @@ mod tests {
         assert_eq!(words("la cyber-attaque"), "la cyberattaque");
         assert_eq!(words("ma tante est aux soins intensifs"), "ma tante est aux icu");
         assert_eq!(words("la grippe des oiseaux"), "la grippe aviaire");
+        assert_eq!(words("le marché aux puces"), "le fleamarket");
+        assert_eq!(words("a flea market"), "a fleamarket");
         // Folded, "fermé" is "ferme": after an article it is a farm.
         assert_eq!(words("notre ferme a tout perdu"), "notre fermeagricole a tout perdu");
         assert_eq!(words("le pont est fermé"), "le pont est ferme");
