@@ -2130,6 +2130,15 @@ const NEUTRAL: &[&str] = &[
     "take pills",
     "prends des pilules",
     "prend des pilules",
+    "prend tu des pilules",
+    "prend tu les pilules",
+    "prendre des pilules",
+    "prendre les pilules",
+    // Pills named by what is in them ("les pilules d'iode").
+    "pilules de iode",
+    "comprimes de iode",
+    "iodine pills",
+    "iodine tablets",
     "pills for my",
     "pills for blood",
     "pills for high",
@@ -3060,8 +3069,16 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
         if tap && matches!(*w, "eau" | "water") {
             continue;
         }
-        let going = matches!(*w, "monte" | "montent" | "rentre" | "rentrent")
-            && ((i > 0 && PERSON_SUBJECTS.contains(&words[i - 1])) || carries(i));
+        // Someone going up or in, or bringing something in ("je les
+        // rentre", "on le monte en haut").
+        let subject_before = |k: usize| {
+            k > 0
+                && (PERSON_SUBJECTS.contains(&words[k - 1])
+                    || (k > 1
+                        && matches!(words[k - 1], "les" | "le" | "la" | "l" | "y")
+                        && PERSON_SUBJECTS.contains(&words[k - 2])))
+        };
+        let going = matches!(*w, "monte" | "montent" | "rentre" | "rentrent") && (subject_before(i) || carries(i));
         // Someone filling a thing ("je peux remplir mes cruches", "faut
         // remplir les sacs"), not the basement filling ("le sous-sol
         // commence à se remplir").
@@ -4105,6 +4122,13 @@ mod tests {
         // Violence as a subject; a victim of it still tells it.
         assert!(!cue_list("ya tu des ateliers sur la violence conjugale").contains(&"violence"));
         assert!(cue_list("je suis victime de violence, il me menace").contains(&"violence"));
+    }
+
+    #[test]
+    fn iodine_pills_asked_about_and_cows_brought_in_are_no_danger() {
+        assert!(!cue_list("on prend-tu les pilules d'iode maintenant").contains(&"body"));
+        assert!(!cue_list("mes vaches sont dans le pacage, je les rentre-tu").contains(&"rising"));
+        assert!(cue_list("l'eau rentre dans la maison").contains(&"rising"));
     }
 
     #[test]
