@@ -1199,7 +1199,10 @@ fn is_number(word: &str) -> bool {
 /// nouns and verbs. They still count, a third as much (greetings and thanks,
 /// `POLITENESS`, count nothing).
 pub fn is_generic(word: &str) -> bool {
+    // A plural of one ("besoins", "things") says as little; "news" is no
+    // plural of "new".
     GENERIC_SET.contains(word)
+        || (word != "news" && word.strip_suffix('s').is_some_and(|w| w.len() > 3 && GENERIC_SET.contains(w)))
 }
 
 static GENERIC_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
@@ -1843,6 +1846,12 @@ answer.en = "a"
         assert!(
             weight_of("what time does the info line close", "close") < weight_of("is the road still closed", "closed")
         );
+    }
+
+    #[test]
+    fn a_plural_of_a_generic_word_is_generic_news_is_not() {
+        assert!(is_generic("besoin") && is_generic("besoins"));
+        assert!(!is_generic("news") && !is_generic("bus"));
     }
 
     #[test]
