@@ -269,6 +269,66 @@ fn ask_on_a_spill_rabies_a_bus_crash_and_a_recall_tells_danger_from_questions() 
 }
 
 #[test]
+fn ask_on_evacuees_a_residence_fire_a_cyberattack_bird_flu_and_a_nuclear_plant_reads_their_words() {
+    // Each line's outcome differs from its set's first run.
+    let got = |d: &serde_json::Value| {
+        (
+            d["action"].as_str().map(str::to_string),
+            d["entry"].as_str().or(d["reason"].as_str()).or(d["smalltalk"].as_str()).map(str::to_string),
+        )
+    };
+    let expect = |action: &str, what: &str| (Some(action.to_string()), Some(what.to_string()));
+    // Fired from a job for missing work: no fire, nobody missing.
+    // Toothbrushes and shampoo are toiletries.
+    let evacuees = ask_json_on(
+        &test_set("evacues"),
+        "can my employer fire me for missing work
+         need toothbrushes and shampoo for the family
+"
+        .as_bytes(),
+    );
+    assert_eq!(got(&evacuees[0]), expect("answer", "work-insurance"), "{}", evacuees[0]);
+    assert_eq!(got(&evacuees[1]), expect("answer", "clothing-essentials"), "{}", evacuees[1]);
+    // A fire named by its cause is the event, not a fire now.
+    let residence = ask_json_on(&test_set("residence"), "c quoi qui a cause le feu\n".as_bytes());
+    assert_eq!(got(&residence[0]), expect("answer", "cause-investigation"), "{}", residence[0]);
+    // Being followed home is danger; "la biblio" is the library.
+    let cyber = ask_json_on(
+        &test_set("cyberattaque"),
+        "someone is following me home from the bus stop and i'm scared
+         la biblio est tu ouverte
+"
+        .as_bytes(),
+    );
+    assert_eq!(got(&cyber[0]), expect("escalate", "distress"), "{}", cyber[0]);
+    assert_eq!(got(&cyber[1]), expect("answer", "library-recreation"), "{}", cyber[1]);
+    // "La grippe des oiseaux" is the avian flu, not a pet; a flea market is
+    // no bird sale; "an AI" asks about a bot.
+    let birds = ask_json_on(
+        &test_set("aviaire"),
+        "c quoi l'histoire de la grippe des oiseaux
+         c'est quand le marche aux puces
+         are you an ai
+"
+        .as_bytes(),
+    );
+    assert_eq!(got(&birds[0]), expect("answer", "situation"), "{}", birds[0]);
+    assert_eq!(got(&birds[1]), expect("escalate", "unmatched"), "{}", birds[1]);
+    assert_eq!(got(&birds[2]), expect("smalltalk", "bot_question"), "{}", birds[2]);
+    // Iodine pills asked about are a treatment; cows brought in, nothing
+    // rising.
+    let plant = ask_json_on(
+        &test_set("nucleaire"),
+        "on prend tu les pilules d'iode maintenant
+         mes vaches sont dans le pacage, je les rentre tu
+"
+        .as_bytes(),
+    );
+    assert_eq!(got(&plant[0]), expect("answer", "iodine-pills"), "{}", plant[0]);
+    assert_eq!(got(&plant[1]), expect("answer", "pets-livestock"), "{}", plant[1]);
+}
+
+#[test]
 fn ask_sends_money_or_the_law_an_entry_does_not_cover_to_a_person_and_reads_a_bare_plea_as_distress() {
     // The outbreak set's cooling-towers entry is surely what "the building
     // owner" is about, but it says nothing of suing: a person answers that.
