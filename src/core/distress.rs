@@ -951,6 +951,13 @@ const CUES: &[CueList] = &[
     CueList {
         name: "body",
         words: &[
+            // Bleeding inside, paralysed, struck by the heat.
+            "hemorragie",
+            "paralyse",
+            "paralysee",
+            "paralyzed",
+            "heatstroke",
+            "insolation",
             "avale",
             "avalee",
             "swallowed",
@@ -1071,6 +1078,9 @@ const CUES: &[CueList] = &[
             "engelures",
         ],
         phrases: &[
+            "coup de chaleur",
+            "heat stroke",
+            "crise de epilepsie",
             "bouge pas",
             // Heat stroke, a face turning colour, an allergy, a fall one
             // cannot get up from, labour, a mind or a voice failing.
@@ -1444,6 +1454,13 @@ const CUES: &[CueList] = &[
             "kicking",
             "kicked",
             "stabbed",
+            // Held against one's will.
+            "otage",
+            "otages",
+            "hostage",
+            "hostages",
+            "sequestre",
+            "sequestree",
             "stab",
             "poignarder",
             "poignarde",
@@ -1461,6 +1478,26 @@ const CUES: &[CueList] = &[
         ],
         phrases: &[
             "tirer dessus",
+            // Shot, hit, locked in by someone.
+            "got shot",
+            "been shot",
+            "was shot",
+            "shot him",
+            "shot her",
+            "shot me",
+            "se est fait tirer",
+            "me cogne",
+            "hits me",
+            "hit me",
+            "hitting me",
+            "locked me in",
+            "locked us in",
+            "me a enferme",
+            "me a enfermee",
+            "nous a enfermes",
+            "pointe une arme",
+            "holding a knife",
+            "holding a gun",
             // Followed ("someone is following me home", "un gars me suit").
             "following me",
             "following us",
@@ -2176,6 +2213,10 @@ const NEUTRAL: &[&str] = &[
     "missing days",
     "missing an appointment",
     "missing my appointment",
+    // Paralysed with fear: a feeling.
+    "paralyse de peur",
+    "paralysee de peur",
+    "paralyzed with fear",
     // Walking poorly, a lasting condition ("ma mère marche mal").
     "marche mal",
     "marchent mal",
@@ -2658,6 +2699,13 @@ const SAID_OF_SOMEONE: &[&str] = &[
     "seule", "alone", "qui",
 ];
 
+/// Whether the signs or symptoms of the condition at the `i`-th word are
+/// asked about ("what are the signs of a stroke", "les symptômes d'un coup
+/// de chaleur").
+fn signs_asked(words: &[&str], i: usize) -> bool {
+    before(words, i, 4).iter().any(|w| matches!(*w, "signs" | "sign" | "signes" | "signe" | "symptoms" | "symptomes"))
+}
+
 /// Wild animals a car hits on the road.
 const ROAD_ANIMALS: &[&str] =
     &["chevreuil", "chevreuils", "orignal", "orignaux", "cerf", "cerfs", "deer", "moose", "caribou", "ours", "bear"];
@@ -3124,11 +3172,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             let bits = clear(bits, index.violence, &|| violent_event(words, i));
             // The signs of a condition asked about ("what are the signs of a
             // stroke", "les symptômes de l'hypothermie"): a question.
-            let bits = clear(bits, index.body, &|| {
-                before(words, i, 4)
-                    .iter()
-                    .any(|w| matches!(*w, "signs" | "sign" | "signes" | "signe" | "symptoms" | "symptomes"))
-            });
+            let bits = clear(bits, index.body, &|| signs_asked(words, i));
             // What a remedy is for ("je donne quoi pour la fièvre", "pills
             // for the pain"): a question about a condition, not a body
             // failing now.
@@ -3188,7 +3232,8 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
         let a_service_not_answering = index.phrase_unanswered[phrase] && names_service();
         let carried_up = carrying && index.phrase_upstairs[phrase];
         let found_there = index.phrase_upstairs[phrase] && a_thing_found(words, range.start, &person);
-        let mild = index.phrase_cue[phrase] == index.body && mild_symptom(words, range.start) && mild_from_the_air();
+        let mild = index.phrase_cue[phrase] == index.body
+            && ((mild_symptom(words, range.start) && mild_from_the_air()) || signs_asked(words, range.start));
         // "je sais pas si elle va bien", "to see if he's ok": a worry.
         let wondered = index.phrase_cue[phrase] == index.resolved
             && range.start > 0
@@ -4122,6 +4167,17 @@ mod tests {
         // Violence as a subject; a victim of it still tells it.
         assert!(!cue_list("ya tu des ateliers sur la violence conjugale").contains(&"violence"));
         assert!(cue_list("je suis victime de violence, il me menace").contains(&"violence"));
+    }
+
+    #[test]
+    fn a_seizure_a_haemorrhage_hostages_and_a_shot_are_danger_their_signs_asked_are_not() {
+        assert!(cue_list("elle fait une crise d'épilepsie depuis 5 minutes").contains(&"body"));
+        assert!(cue_list("ma mère fait une hémorragie").contains(&"body"));
+        assert!(cue_list("my son is having a heat stroke").contains(&"body"));
+        assert!(!cue_list("c'est quoi les signes d'un coup de chaleur").contains(&"body"));
+        assert!(cue_list("il y a des otages dans le dépanneur").contains(&"violence"));
+        assert!(cue_list("my dad got shot while hunting").contains(&"violence"));
+        assert!(!cue_list("je suis paralysé de peur depuis le feu").contains(&"body"));
     }
 
     #[test]
