@@ -451,6 +451,8 @@ const STRONG_PLEAS: &[&str] = &[
 
 /// Words of self-harm that do not occur in an ordinary question.
 const SELF_HARM: &[&str] = &[
+    "me pendre",
+    "hang myself",
     "me suicider",
     "me tuer",
     "m enlever la vie",
@@ -774,6 +776,11 @@ const CUES: &[CueList] = &[
         // A roof or an attic is a refuge only when someone is on it: "should
         // I get on the roof to clear the ice" is not a family waiting there.
         phrases: &[
+            // Crushed or buried under what fell.
+            "ecrase sous",
+            "ecrasee sous",
+            "crushed under",
+            "buried under",
             // Holding on to something so as not to fall or be carried away
             // ("un homme accroché à un morceau du pont", "clinging to a
             // tree"); Québec "accrocher un poteau" is hitting one.
@@ -1227,6 +1234,16 @@ const CUES: &[CueList] = &[
         ],
         phrases: &[
             "no word",
+            // Not home when expected; a teenager run away.
+            "never came home",
+            "did not return home",
+            "has not return home",
+            "have not return home",
+            "pas rentre de",
+            "pas rentree de",
+            "a fugue",
+            "fait une fugue",
+            "ran away from home",
             // A boat over, someone gone under and not back up.
             "tipped over",
             "not coming up",
@@ -1304,6 +1321,8 @@ const CUES: &[CueList] = &[
             "en finir",
             "me tuer",
             "kill myself",
+            "me pendre",
+            "hang myself",
             // Farewells and possessions given away, the signs of someone
             // who means to end it.
             "gave away his",
@@ -4178,6 +4197,23 @@ mod tests {
         assert!(cue_list("il y a des otages dans le dépanneur").contains(&"violence"));
         assert!(cue_list("my dad got shot while hunting").contains(&"violence"));
         assert!(!cue_list("je suis paralysé de peur depuis le feu").contains(&"body"));
+    }
+
+    #[test]
+    fn hanging_oneself_a_child_not_home_a_runaway_and_someone_crushed_are_danger() {
+        for text in [
+            "je vais me pendre ce soir",
+            "my son never came home last night",
+            "she hasn't come home and it's midnight",
+            "ma fille de 14 ans a fugué hier soir",
+            "il est écrasé sous l'arbre",
+            "he's crushed under the car",
+        ] {
+            assert!(crate::core::triage::is_distress(&tokenize(text), text), "{text}");
+        }
+        assert!(cue_list("je vais me pendre").contains(&"harm"));
+        // Not gone in is no one missing.
+        assert!(!cue_list("on est pas rentrés dans la maison, on attend dehors").contains(&"missing"));
     }
 
     #[test]
