@@ -642,6 +642,13 @@ fn the_distress_probes_hold_across_hazards() {
         // 2019", workshops on violence, an ice fishing trip planned). Now
         // 30 of 30, no alarm.
         ("tests/data/distress-probe-20.jsonl", 95.0),
+        // The twenty-first (40 and 20: a hunting accident, a birth in
+        // traffic, a needle, a pool, CPR under way, a well, an abduction),
+        // written after all of that session's fixes: 40 of 40 with three
+        // alarms on its first run (a foot shot "y a 20 ans" asked with a
+        // gun licence, learning CPR, lost on a trail "mais tout est
+        // beau"). Now 40 of 40, no alarm.
+        ("tests/data/distress-probe-21.jsonl", 95.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);

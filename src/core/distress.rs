@@ -1868,6 +1868,16 @@ const CUES: &[CueList] = &[
             "conseils",
         ],
         phrases: &[
+            // Learning what to do ("comment on fait le massage cardiaque,
+            // je veux apprendre", "a first aid course").
+            "veux apprendre",
+            "want to learn",
+            "learn how",
+            "apprendre a",
+            "cours de secourisme",
+            "cours de rcr",
+            "first aid course",
+            "first aid class",
             "au cas ou",
             "in case",
             "what if",
@@ -2041,6 +2051,10 @@ const CUES: &[CueList] = &[
             "we are fine",
             "we are safe",
             "on est correct",
+            // Québec "tout est beau": all is well.
+            "tout est beau",
+            "all good now",
+            "we are all good",
             "on est corrects",
             "sont corrects",
             "sommes corrects",
@@ -2232,6 +2246,14 @@ const NEUTRAL: &[&str] = &[
     "missing days",
     "missing an appointment",
     "missing my appointment",
+    // A licence for a gun is no weapon drawn.
+    "permis de arme",
+    "permis de armes",
+    "permis de port de arme",
+    "gun licence",
+    "gun license",
+    "firearms licence",
+    "firearms license",
     // Paralysed with fear: a feeling.
     "paralyse de peur",
     "paralysee de peur",
@@ -4214,6 +4236,13 @@ mod tests {
         assert!(cue_list("je vais me pendre").contains(&"harm"));
         // Not gone in is no one missing.
         assert!(!cue_list("on est pas rentrés dans la maison, on attend dehors").contains(&"missing"));
+    }
+
+    #[test]
+    fn learning_cpr_a_gun_licence_and_all_being_well_are_no_danger() {
+        assert!(cue_list("comment on fait le massage cardiaque, je veux apprendre").contains(&"hypothetical"));
+        assert!(!cue_list("il peut-tu avoir un permis d'arme").contains(&"violence"));
+        assert!(cue_list("on a retrouvé le stationnement, tout est beau").contains(&"resolved"));
     }
 
     #[test]
