@@ -649,6 +649,13 @@ fn the_distress_probes_hold_across_hazards() {
         // gun licence, learning CPR, lost on a trail "mais tout est
         // beau"). Now 40 of 40, no alarm.
         ("tests/data/distress-probe-21.jsonl", 95.0),
+        // The twenty-second (30 in danger typed fast, 20 relatives named in
+        // ordinary questions): 27 of 30 with two alarms on its first run
+        // (missed an ex "with a bat", youths fighting "avec des couteaux",
+        // a car in the ditch in a whiteout "getting really cold"; flagged a
+        // flu shot "at the clinic" and a sister who "vient d'accoucher"
+        // asking for a "tire-lait"). Now 30 of 30, no alarm.
+        ("tests/data/distress-probe-22.jsonl", 95.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);

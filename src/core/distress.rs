@@ -953,6 +953,11 @@ const CUES: &[CueList] = &[
             "the flames",
             "les flammes",
             "de plus en plus",
+            // The cold closing in ("it's getting really cold", stuck).
+            "getting colder",
+            "getting really cold",
+            "getting so cold",
+            "de plus en plus froid",
         ],
     },
     CueList {
@@ -1443,12 +1448,19 @@ const CUES: &[CueList] = &[
             "beat",
             "beaten",
             "couteau",
+            "couteaux",
             "knife",
+            "knives",
+            "machete",
+            "machette",
+            "machettes",
             "arme",
             "armes",
             "weapon",
             "gun",
+            "guns",
             "fusil",
+            "fusils",
             "agresse",
             "agressee",
             "agression",
@@ -1549,7 +1561,18 @@ const CUES: &[CueList] = &[
             "laisse pas sortir",
             "laisse pas partir",
             "tire dessus",
-            "shot at",
+            "shot at me",
+            "shot at us",
+            "shot at him",
+            "shot at her",
+            "shot at them",
+            "shot at people",
+            "shot at our",
+            // A bat swung, not a bat in the attic.
+            "with a bat",
+            "baseball bat",
+            "avec un baton",
+            "baton de baseball",
             "mettre le feu",
             "set fire",
             "hurt me",
@@ -2246,6 +2269,10 @@ const NEUTRAL: &[&str] = &[
     "missing days",
     "missing an appointment",
     "missing my appointment",
+    // A birth that just happened ("ma sœur vient d'accoucher").
+    "vient de accoucher",
+    "viens de accoucher",
+    "just gave birth",
     // A licence for a gun is no weapon drawn.
     "permis de arme",
     "permis de armes",
@@ -4243,6 +4270,19 @@ mod tests {
         assert!(cue_list("comment on fait le massage cardiaque, je veux apprendre").contains(&"hypothetical"));
         assert!(!cue_list("il peut-tu avoir un permis d'arme").contains(&"violence"));
         assert!(cue_list("on a retrouvé le stationnement, tout est beau").contains(&"resolved"));
+    }
+
+    #[test]
+    fn knives_a_bat_swung_and_the_cold_closing_in_are_danger_a_flu_shot_and_a_birth_are_not() {
+        assert!(cue_list("des jeunes se battent avec des couteaux").contains(&"violence"));
+        assert!(cue_list("my ex is outside my window with a bat").contains(&"violence"));
+        assert!(!cue_list("there was a bat in the baby's room").contains(&"violence"));
+        assert!(cue_list("car in the ditch, engine dead, it's getting really cold").contains(&"rising"));
+        assert!(!cue_list("can she get the flu shot at the clinic").contains(&"violence"));
+        assert!(cue_list("someone shot at our house").contains(&"violence"));
+        assert!(!cue_list("ma sœur vient d'accoucher").contains(&"body"));
+        // A breast pump is no shot fired.
+        assert!(!cue_list("où on peut louer un tire-lait").contains(&"violence"));
     }
 
     #[test]

@@ -1933,6 +1933,15 @@ static COMPOUNDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "tshirt",
         "wifi",
         "covid19",
+        // Tools and things named by what they do: a breast pump, a
+        // corkscrew, a firebreak or firewall, a snack bar, a windshield.
+        "tirelait",
+        "tirebouchon",
+        "coupefeu",
+        "parefeu",
+        "cassecroute",
+        "parebrise",
+        "gardefou",
     ]
     .into_iter()
     .collect()
