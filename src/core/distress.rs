@@ -3494,15 +3494,16 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     let long_ago = ago
         || past_year
         || words.windows(2).any(|w| {
-            matches!(w, [_, "ago"] if matches!(w[0], "years" | "year" | "months" | "month" | "weeks"))
+            matches!(w, [_, "ago"] if matches!(w[0], "years" | "year" | "months" | "month" | "weeks" | "week"))
                 || matches!(w, ["last", "year"] | ["l" | "le", "an" | "annee"])
         });
     if long_ago && counts[index.now] == 0 {
         counts[index.body] = 0;
     }
     // A hazard in a plan for later ("an ice fishing trip this weekend,
-    // how thick is the ice"), with nothing said of now: not here now.
-    if counts[index.later] > 0 && counts[index.now] == 0 {
+    // how thick is the ice"), with nothing said of now: not here now. Not
+    // tomorrow, which may be a fire at the door and a question of leaving.
+    if counts[index.later] > 0 && counts[index.now] == 0 && !words.iter().any(|w| matches!(*w, "demain" | "tomorrow")) {
         counts[index.hazard_now] = 0;
     }
     // Attacked now, by someone or an animal ("a raccoon is attacking my dog
@@ -4232,6 +4233,7 @@ mod tests {
             !cue_list("we're planning an ice fishing trip this weekend, how thick is the ice").contains(&"hazard_now")
         );
         assert!(cue_list("the fire is here now, tomorrow it will be worse").contains(&"hazard_now"));
+        assert!(cue_list("le feu est à côté de la maison, on part-tu demain").contains(&"hazard_now"));
         // Violence as a subject; a victim of it still tells it.
         assert!(!cue_list("ya tu des ateliers sur la violence conjugale").contains(&"violence"));
         assert!(cue_list("je suis victime de violence, il me menace").contains(&"violence"));

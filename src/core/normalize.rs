@@ -1233,6 +1233,11 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
                         | "plusieurs"
                 )
             ) || word(i - 1).is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit())))
+            // "Je la ferme", "on les ferme-tu": a pronoun and a verb.
+            && !matches!(
+                word(i.wrapping_sub(2)),
+                Some("je" | "j" | "tu" | "il" | "elle" | "on" | "nous" | "vous" | "ils" | "elles" | "faut" | "peux" | "peut")
+            )
         {
             // "notre ferme", "trois fermes": a farm, not "fermé" (closed),
             // which folding makes the same word.
@@ -2732,6 +2737,7 @@ mod tests {
         // Folded, "fermé" is "ferme": after an article it is a farm.
         assert_eq!(words("notre ferme a tout perdu"), "notre fermeagricole a tout perdu");
         assert_eq!(words("le pont est fermé"), "le pont est ferme");
+        assert_eq!(words("les fenêtres, je les ferme"), "les fenetres je les ferme");
     }
 
     #[test]
