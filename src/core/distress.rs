@@ -3491,14 +3491,16 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     // père a fait une crise cardiaque en 2019, il peut-tu pelleter"): a
     // story, not danger now. Not thoughts of ending one's life: "une
     // tentative il y a deux ans pis je veux recommencer" is danger.
-    let long_ago = ago
-        || past_year
-        || words.windows(2).any(|w| {
-            matches!(w, [_, "ago"] if matches!(w[0], "years" | "year" | "months" | "month" | "weeks" | "week"))
-                || matches!(w, ["last", "year"] | ["l" | "le", "an" | "annee"])
-        });
-    if long_ago && counts[index.now] == 0 {
-        counts[index.body] = 0;
+    if counts[index.body] > 0 && counts[index.now] == 0 {
+        let long_ago = ago
+            || past_year
+            || words.windows(2).any(|w| {
+                matches!(w, [_, "ago"] if matches!(w[0], "years" | "year" | "months" | "month" | "weeks" | "week"))
+                    || matches!(w, ["last", "year"] | ["l" | "le", "an" | "annee"])
+            });
+        if long_ago {
+            counts[index.body] = 0;
+        }
     }
     // A hazard in a plan for later ("an ice fishing trip this weekend,
     // how thick is the ice"), with nothing said of now: not here now. Not

@@ -1121,43 +1121,47 @@ fn is_service_number(word: &str) -> bool {
 fn is_number(word: &str) -> bool {
     // Counts written out ("y en a deux qui sont mortes", "three of my
     // ducks") say how many, not what. Not "neuf" (also new) nor "cent".
-    const NUMBER_WORDS: &[&str] = &[
-        "deux",
-        "trois",
-        "quatre",
-        "cinq",
-        "six",
-        "sept",
-        "huit",
-        "dix",
-        "onze",
-        "douze",
-        "quinze",
-        "vingt",
-        "trente",
-        "quarante",
-        "cinquante",
-        "mille",
-        "two",
-        "three",
-        "four",
-        "five",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "fifteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "hundred",
-        "thousand",
-    ];
-    if NUMBER_WORDS.contains(&word) {
-        return true;
+    static NUMBER_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| {
+        [
+            "deux",
+            "trois",
+            "quatre",
+            "cinq",
+            "six",
+            "sept",
+            "huit",
+            "dix",
+            "onze",
+            "douze",
+            "quinze",
+            "vingt",
+            "trente",
+            "quarante",
+            "cinquante",
+            "mille",
+            "two",
+            "three",
+            "four",
+            "five",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "fifteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "hundred",
+            "thousand",
+        ]
+        .into_iter()
+        .collect()
+    });
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return NUMBER_WORDS.contains(word);
     }
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &word[digits..];
