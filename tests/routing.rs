@@ -656,6 +656,13 @@ fn the_distress_probes_hold_across_hazards() {
         // flu shot "at the clinic" and a sister who "vient d'accoucher"
         // asking for a "tire-lait"). Now 30 of 30, no alarm.
         ("tests/data/distress-probe-22.jsonl", 95.0),
+        // The twenty-third (30 and 20: a sump pump, an elevator in a fire,
+        // a hanging, a trampoline, the subway tracks, a sinking pontoon),
+        // written last: 29 of 30 with one alarm on its first run (a woman
+        // fallen on the tracks "and the train is coming" missed; a husband
+        // with "mal au dos" after shovelling flagged). Now 30 of 30, no
+        // alarm.
+        ("tests/data/distress-probe-23.jsonl", 95.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);

@@ -933,6 +933,14 @@ const CUES: &[CueList] = &[
             "crumbling",
         ],
         phrases: &[
+            // A train bearing down on someone on the tracks.
+            "train is coming",
+            "train coming",
+            "le train arrive",
+            "le train se en vient",
+            "on the tracks",
+            "sur la voie ferree",
+            "sur les rails",
             "arrive au",
             "arrive a",
             "coming in",
@@ -2281,6 +2289,12 @@ const NEUTRAL: &[&str] = &[
     "gun license",
     "firearms licence",
     "firearms license",
+    // A sore back, a discomfort ("mal au dos après avoir pelleté").
+    "mal au dos",
+    "mal dans le dos",
+    "back pain",
+    "back hurts",
+    "sore back",
     // Paralysed with fear: a feeling.
     "paralyse de peur",
     "paralysee de peur",
@@ -4287,6 +4301,13 @@ mod tests {
         assert!(!cue_list("ma sœur vient d'accoucher").contains(&"body"));
         // A breast pump is no shot fired.
         assert!(!cue_list("où on peut louer un tire-lait").contains(&"violence"));
+    }
+
+    #[test]
+    fn a_train_bearing_down_is_danger_a_sore_back_is_not() {
+        assert!(cue_list("a woman just fell on the subway tracks and the train is coming").contains(&"rising"));
+        assert!(cue_list("y a un enfant sur la voie ferrée pis le train s'en vient").contains(&"rising"));
+        assert!(!cue_list("mon mari a mal au dos après avoir pelleté").contains(&"body"));
     }
 
     #[test]
