@@ -77,6 +77,20 @@ fn test_set(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
 }
 
+/// A decision's action and what it chose: the entry answered, the reason
+/// escalated, or the kind of small talk.
+fn got(d: &serde_json::Value) -> (Option<String>, Option<String>) {
+    (
+        d["action"].as_str().map(str::to_string),
+        d["entry"].as_str().or(d["reason"].as_str()).or(d["smalltalk"].as_str()).map(str::to_string),
+    )
+}
+
+/// The `got` of a decision with `action` and `what`.
+fn expect(action: &str, what: &str) -> (Option<String>, Option<String>) {
+    (Some(action.to_string()), Some(what.to_string()))
+}
+
 #[test]
 fn ask_answers_when_close_rivals_explain_nothing_more_and_offers_a_choice_when_one_has_a_better_question() {
     // The coastal set: road closures explain the route and its closing,
@@ -157,10 +171,6 @@ fn ask_on_a_bridge_collapse_and_lead_in_water_tells_danger_from_questions() {
          le plombier est tombé dans la tranchée pis la terre lui a tombé dessus\n"
             .as_bytes(),
     );
-    let got = |d: &serde_json::Value| {
-        (d["action"].as_str().map(str::to_string), d["entry"].as_str().or(d["reason"].as_str()).map(str::to_string))
-    };
-    let expect = |action: &str, what: &str| (Some(action.to_string()), Some(what.to_string()));
     assert_eq!(got(&bridge[0]), expect("escalate", "distress"), "{}", bridge[0]);
     assert_eq!(got(&bridge[1]), expect("answer", "schools"), "{}", bridge[1]);
     assert_eq!(got(&bridge[2]), expect("answer", "public-transit"), "{}", bridge[2]);
@@ -196,10 +206,6 @@ fn ask_on_a_police_operation_a_missing_child_and_measles_tells_danger_from_quest
          my baby is 6 weeks old and has a fever of 39, she's barely moving\n"
             .as_bytes(),
     );
-    let got = |d: &serde_json::Value| {
-        (d["action"].as_str().map(str::to_string), d["entry"].as_str().or(d["reason"].as_str()).map(str::to_string))
-    };
-    let expect = |action: &str, what: &str| (Some(action.to_string()), Some(what.to_string()));
     assert_eq!(got(&police[0]), expect("answer", "medical-needs"), "{}", police[0]);
     assert_eq!(got(&police[1]), expect("escalate", "distress"), "{}", police[1]);
     assert_eq!(got(&police[2]), expect("answer", "situation"), "{}", police[2]);
@@ -241,10 +247,6 @@ fn ask_on_a_spill_rabies_a_bus_crash_and_a_recall_tells_danger_from_questions() 
 "
         .as_bytes(),
     );
-    let got = |d: &serde_json::Value| {
-        (d["action"].as_str().map(str::to_string), d["entry"].as_str().or(d["reason"].as_str()).map(str::to_string))
-    };
-    let expect = |action: &str, what: &str| (Some(action.to_string()), Some(what.to_string()));
     assert_eq!(got(&spill[0]), expect("answer", "fumes-health"), "{}", spill[0]);
     assert_eq!(got(&spill[1]), expect("answer", "property"), "{}", spill[1]);
     assert_eq!(got(&rabies[0]), expect("escalate", "distress"), "{}", rabies[0]);
@@ -271,13 +273,6 @@ fn ask_on_a_spill_rabies_a_bus_crash_and_a_recall_tells_danger_from_questions() 
 #[test]
 fn ask_on_evacuees_a_residence_fire_a_cyberattack_bird_flu_and_a_nuclear_plant_reads_their_words() {
     // Each line's outcome differs from its set's first run.
-    let got = |d: &serde_json::Value| {
-        (
-            d["action"].as_str().map(str::to_string),
-            d["entry"].as_str().or(d["reason"].as_str()).or(d["smalltalk"].as_str()).map(str::to_string),
-        )
-    };
-    let expect = |action: &str, what: &str| (Some(action.to_string()), Some(what.to_string()));
     // Fired from a job for missing work: no fire, nobody missing.
     // Toothbrushes and shampoo are toiletries.
     let evacuees = ask_json_on(
@@ -289,9 +284,17 @@ fn ask_on_evacuees_a_residence_fire_a_cyberattack_bird_flu_and_a_nuclear_plant_r
     );
     assert_eq!(got(&evacuees[0]), expect("answer", "work-insurance"), "{}", evacuees[0]);
     assert_eq!(got(&evacuees[1]), expect("answer", "clothing-essentials"), "{}", evacuees[1]);
-    // A fire named by its cause is the event, not a fire now.
-    let residence = ask_json_on(&test_set("residence"), "c quoi qui a cause le feu\n".as_bytes());
+    // A fire named by its cause is the event, not a fire now; a son who
+    // means to hang himself goes to a person first, whatever the set.
+    let residence = ask_json_on(
+        &test_set("residence"),
+        "c quoi qui a cause le feu
+         je vais me pendre ce soir, c'est moi qui a mis ma mère là
+"
+        .as_bytes(),
+    );
     assert_eq!(got(&residence[0]), expect("answer", "cause-investigation"), "{}", residence[0]);
+    assert_eq!(got(&residence[1]), expect("escalate", "distress"), "{}", residence[1]);
     // Being followed home is danger; "la biblio" is the library.
     let cyber = ask_json_on(
         &test_set("cyberattaque"),
