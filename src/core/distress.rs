@@ -3223,11 +3223,13 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 .is_some_and(|thing| !person(thing));
         // An animal hit on the road ("on a frappé un chevreuil", "we hit a
         // moose"): a collision; whoever is hurt or stuck says it.
-        let hit_an_animal = matches!(*w, "hit" | "frappe" | "frappee" | "frappes" | "struck")
-            && words[i + 1..]
-                .iter()
-                .find(|w| !DETERMINERS.contains(w) && !ARTICLES.contains(w))
-                .is_some_and(|a| ROAD_ANIMALS.contains(a));
+        let hit_an_animal = || {
+            matches!(*w, "hit" | "frappe" | "frappee" | "frappes" | "struck")
+                && words[i + 1..]
+                    .iter()
+                    .find(|w| !DETERMINERS.contains(w) && !ARTICLES.contains(w))
+                    .is_some_and(|a| ROAD_ANIMALS.contains(a))
+        };
         if let Some(&bits) = index.words.get(w)
             && !is_neutral(i)
         {
@@ -3299,7 +3301,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             // A hazard in a nightmare; a body failing now still says itself.
             let bits = clear(bits, index.hazard_now, &remembering);
             let bits = if struck_by_thing { (bits & !(1 << index.violence)) | (1 << index.body) } else { bits };
-            let bits = if hit_an_animal { bits & !(1 << index.violence) } else { bits };
+            let bits = clear(bits, index.violence, &hit_an_animal);
             for (c, count) in counts.iter_mut().enumerate().take(CUES.len()) {
                 *count += ((bits >> c) & 1) as usize;
             }
