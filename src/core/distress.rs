@@ -1418,6 +1418,7 @@ const CUES: &[CueList] = &[
             "about to jump",
             "jump off",
             "veut sauter",
+            "vouloir sauter",
             "va sauter du",
             "va sauter en bas",
             "menace de sauter",
@@ -2295,6 +2296,45 @@ const NEUTRAL: &[&str] = &[
     "back pain",
     "back hurts",
     "sore back",
+    // A sore limb ("mal au pied après la bousculade", "a sore ankle"): a
+    // discomfort; a limb that cannot move or bleeds says itself.
+    "mal au pied",
+    "mal aux pieds",
+    "mal a la cheville",
+    "mal aux chevilles",
+    "mal au genou",
+    "mal aux genoux",
+    "mal a la jambe",
+    "mal aux jambes",
+    "mal a la main",
+    "mal aux mains",
+    "mal au poignet",
+    "mal a le epaule",
+    "sore foot",
+    "sore feet",
+    "sore ankle",
+    "sore knee",
+    "sore knees",
+    "sore wrist",
+    "sore shoulder",
+    "foot hurts",
+    "feet hurt",
+    "ankle hurts",
+    "knee hurts",
+    "sprained ankle",
+    "sprained my ankle",
+    "twisted my ankle",
+    // Pills forgotten or for blood pressure ("j'ai oublié mes pilules de
+    // pression"): a refill to find, not an overdose.
+    "pilules de pression",
+    "pilules pour la pression",
+    "oublie mes pilules",
+    "oublie ses pilules",
+    "laisse mes pilules",
+    "forgot my pills",
+    "forgot his pills",
+    "forgot her pills",
+    "left my pills",
     // Paralysed with fear: a feeling.
     "paralyse de peur",
     "paralysee de peur",
@@ -2532,6 +2572,14 @@ const NEUTRAL: &[&str] = &[
 const PETS: &[&str] = &[
     "chat",
     "chats",
+    "chatte",
+    "chattes",
+    "minette",
+    "pitou",
+    "toutou",
+    "jument",
+    "poney",
+    "pony",
     "chaton",
     "minou",
     "chien",
@@ -3035,14 +3083,146 @@ const FEAR: &[&str] = &[
 /// "mon passeport a brûlé", "everything burned"; not "je me suis brûlé la
 /// main", "he burned his arm", "la maison brûle".
 fn burnt_thing(words: &[&str], i: usize, person: &impl Fn(&str) -> bool) -> bool {
+    // Past the interrogative "-tu" ("mon chalet est-tu brûlé").
+    let previous = before(words, i, 2).iter().rev().find(|w| !matches!(**w, "tu" | "t"));
     let past = match words[i] {
-        "brule" | "brulee" | "brules" | "brulees" => i > 0 && matches!(words[i - 1], "a" | "ont" | "avait" | "avaient"),
+        "brule" | "brulee" | "brules" | "brulees" => previous.is_some_and(|w| {
+            matches!(*w, "a" | "ont" | "avait" | "avaient" | "est" | "sont" | "etait" | "etaient" | "ete")
+        }),
         "burned" | "burnt" => true,
         _ => false,
     };
-    past && !before(words, i, 4).iter().any(|w| {
+    // The interrogative "-tu" just before is no one ("mon chalet est-tu
+    // brûlé").
+    let asked = i > 0 && matches!(words[i - 1], "tu" | "t");
+    past && !before(words, i - usize::from(asked), 4).iter().any(|w| {
         person(w) || PERSON_SUBJECTS.contains(w) || matches!(*w, "me" | "se" | "s" | "il" | "elle" | "he" | "she")
     }) && !before(words, i, 3).iter().chain(following(words, i, 3)).any(|w| BODY_PARTS.contains(w))
+}
+
+/// Whether a limb is cut ("coupé mon doigt", "cut his hand") and a blade or
+/// a power tool is named.
+fn a_limb_cut_by_a_tool(words: &[&str]) -> bool {
+    const CUT: &[&str] =
+        &["coupe", "coupee", "tranche", "tranchee", "sectionne", "sectionnee", "cut", "sliced", "severed"];
+    const TOOLS: &[&str] = &[
+        "scie",
+        "tronconneuse",
+        "hache",
+        "machette",
+        "lame",
+        "tondeuse",
+        "souffleuse",
+        "meuleuse",
+        "chainsaw",
+        "saw",
+        "axe",
+        "machete",
+        "blade",
+        "mower",
+        "snowblower",
+        "grinder",
+    ];
+    words.iter().any(|w| TOOLS.contains(w))
+        && words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| CUT.contains(w) && following(words, i, 4).iter().any(|p| BODY_PARTS.contains(p)))
+}
+
+/// Pests, weeds and germs, killed without violence.
+const PESTS: &[&str] = &[
+    "larves",
+    "larve",
+    "moustiques",
+    "maringouins",
+    "mouches",
+    "insectes",
+    "bibittes",
+    "guepes",
+    "fourmis",
+    "punaises",
+    "araignees",
+    "tiques",
+    "poux",
+    "souris",
+    "rats",
+    "abeilles",
+    "bacteries",
+    "microbes",
+    "germes",
+    "virus",
+    "moisissures",
+    "mauvaises",
+    "herbe",
+    "pelouse",
+    "gazon",
+    "plantes",
+    "larvae",
+    "mosquitoes",
+    "mosquitos",
+    "flies",
+    "insects",
+    "bugs",
+    "wasps",
+    "ants",
+    "spiders",
+    "ticks",
+    "lice",
+    "mice",
+    "bees",
+    "bacteria",
+    "germs",
+    "viruses",
+    "mold",
+    "mould",
+    "weeds",
+    "grass",
+    "lawn",
+    "plants",
+    "pests",
+];
+
+/// Whether the `i`-th word kills pests, weeds or germs ("tuer les larves",
+/// "ça va-tu tuer mes abeilles", "kill the mosquitoes").
+fn killing_pests(words: &[&str], i: usize) -> bool {
+    matches!(words[i], "tuer" | "tue" | "tuent" | "kill" | "kills" | "killing" | "killed")
+        && words[i + 1..]
+            .iter()
+            .find(|w| !DETERMINERS.contains(w) && !ARTICLES.contains(w) && !matches!(**w, "tu" | "t" | "all" | "tous"))
+            .is_some_and(|w| PESTS.contains(w))
+}
+
+/// Whether the `i`-th word is a bruise, a noun after an article or a
+/// possessive ("un bleu sur le bras", "plein de bleus"), not skin turning
+/// blue ("il devient bleu", "tout bleu").
+fn a_bruise(words: &[&str], i: usize) -> bool {
+    matches!(words[i], "bleu" | "bleus")
+        && i > 0
+        && matches!(words[i - 1], "un" | "des" | "gros" | "mon" | "mes" | "son" | "ses" | "de" | "plein")
+}
+
+/// Whether the `i`-th word is "vieux" or "old" said of a thing after an
+/// article or a possessive ("mes vieux pneus", "my old car"), not of
+/// someone ("mon vieux père", "the old man", "mes vieux sont encore là").
+fn an_old_thing(words: &[&str], i: usize, person: &impl Fn(&str) -> bool) -> bool {
+    const LINKS: &[&str] = &[
+        "est", "sont", "a", "ont", "qui", "que", "pis", "et", "va", "vont", "peut", "peuvent", "veut", "veulent",
+        "etait", "etaient", "reste", "restent", "habite", "vit", "de", "du", "des", "is", "are", "was", "were", "has",
+        "have", "who", "and", "can", "will", "lives", "folks", "timer", "timers", "couple", "gens",
+    ];
+    matches!(words[i], "vieux" | "vieille" | "vieilles" | "old")
+        && i > 0
+        && (DETERMINERS.contains(&words[i - 1]) || ARTICLES.contains(&words[i - 1]))
+        && words.get(i + 1).is_some_and(|next| !person(next) && !LINKS.contains(next) && !is_digits(next))
+}
+
+/// Whether the `i`-th word, a fire, is measured by its area ("ça brûle
+/// combien d'hectares", "the fire is 2,000 acres"): news of the fire, not
+/// a fire here.
+fn a_fire_measured(words: &[&str], i: usize) -> bool {
+    matches!(words[i], "brule" | "brulent" | "feu" | "feux" | "incendie" | "fire" | "fires" | "burning" | "burns")
+        && words.iter().any(|w| matches!(*w, "hectares" | "hectare" | "acres" | "acre"))
 }
 
 /// The `n` words before the `i`-th.
@@ -3147,6 +3327,22 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 | "contaminated"
                 | "qualite"
                 | "quality"
+                // Standing water in a pool or a barrel, green or
+                // stagnant: where mosquitoes breed, not water closing in.
+                | "stagnante"
+                | "stagnantes"
+                | "stagnant"
+                | "standing"
+                | "verte"
+                | "green"
+                | "piscine"
+                | "pool"
+                | "spa"
+                | "pataugeoire"
+                | "baril"
+                | "barrel"
+                | "abreuvoir"
+                | "birdbath"
         )
     });
     let person =
@@ -3191,6 +3387,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             && !several_people(words)
             && !words.iter().any(|w| COMBUSTION.contains(w))
     };
+    let mild_alone = || !several_people(words) && !words.iter().any(|w| COMBUSTION.contains(w));
     // A cue word's sign cleared when `when` says it is not one here.
     let clear = |bits: u32, cue: usize, when: &dyn Fn() -> bool| {
         if bits & (1 << cue) != 0 && when() { bits & !(1 << cue) } else { bits }
@@ -3288,12 +3485,14 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             // flammes"), or a thing that burnt ("mon passeport a brûlé"):
             // nothing burning now.
             let event_bits = (1 << index.hazard_now) | (1 << index.body);
-            let bits = if bits & event_bits != 0 && (names_the_event(words, i) || burnt_thing(words, i, &person)) {
+            let bits = if bits & event_bits != 0
+                && (names_the_event(words, i) || burnt_thing(words, i, &person) || a_fire_measured(words, i))
+            {
                 bits & !event_bits
             } else {
                 bits
             };
-            let bits = clear(bits, index.body, &|| mild_symptom(words, i) && mild_from_the_air());
+            let bits = clear(bits, index.body, &|| mild_symptom(words, i) && mild_alone());
             let bits = clear(bits, index.hazard_now, &|| AIRS.contains(w) && mild_from_the_air());
             // A hazard filmed ("dashcam footage of the bus going off the
             // road", "une vidéo du feu"): what was recorded, not here now.
@@ -3302,6 +3501,15 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             let bits = clear(bits, index.hazard_now, &remembering);
             let bits = if struck_by_thing { (bits & !(1 << index.violence)) | (1 << index.body) } else { bits };
             let bits = clear(bits, index.violence, &hit_an_animal);
+            // Pests killed ("tuer les larves", "will it kill my bees"): no
+            // one violent.
+            let bits = clear(bits, index.violence, &|| killing_pests(words, i));
+            // A bruise ("un bleu sur le bras", "des bleus partout"): not the
+            // skin turning blue.
+            let bits = clear(bits, index.body, &|| a_bruise(words, i));
+            // An old thing ("mes vieux pneus", "the old logging road"): no
+            // one elderly.
+            let bits = clear(bits, index.vulnerable, &|| an_old_thing(words, i, &person));
             for (c, count) in counts.iter_mut().enumerate().take(CUES.len()) {
                 *count += ((bits >> c) & 1) as usize;
             }
@@ -3317,7 +3525,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
         let carried_up = carrying && index.phrase_upstairs[phrase];
         let found_there = index.phrase_upstairs[phrase] && a_thing_found(words, range.start, &person);
         let mild = index.phrase_cue[phrase] == index.body
-            && ((mild_symptom(words, range.start) && mild_from_the_air()) || signs_asked(words, range.start));
+            && ((mild_symptom(words, range.start) && mild_alone()) || signs_asked(words, range.start));
         // "je sais pas si elle va bien", "to see if he's ok": a worry.
         let wondered = index.phrase_cue[phrase] == index.resolved
             && range.start > 0
@@ -3477,6 +3685,12 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             && before(words, i, 3).iter().any(|b| matches!(*b, "est" | "sommes" | "sont" | "are" | "am"))
     }) {
         counts[index.stuck] = counts[index.stuck].max(1);
+    }
+    // A limb cut with a blade or a power tool ("j'ai coupé mon doigt presque
+    // au complet avec la scie ronde", "cut his hand with the chainsaw"): a
+    // body hurt, however calmly said.
+    if counts[index.body] == 0 && a_limb_cut_by_a_tool(words) {
+        counts[index.body] = 1;
     }
     // A lost, hiding or stuck pet ("mon chat est disparu", "my dog has been
     // hiding since the storm", "a cat stuck outside") is no person missing,
@@ -4356,5 +4570,40 @@ mod tests {
         // The injured as those one offers to help; someone hurt still is.
         assert!(!cue_list("comment on peut aider les familles des enfants blessés").contains(&"body"));
         assert!(cue_list("aidez moi les enfants blessés saignent").contains(&"body"));
+    }
+
+    #[test]
+    fn pests_killed_a_bruise_a_sore_foot_and_old_tires_are_no_danger_a_severed_finger_is() {
+        // Pests killed; a person still is violence.
+        assert!(
+            !cue_list("je peux tu mettre de l'eau de javel dans le fossé pour tuer les larves").contains(&"violence")
+        );
+        assert!(!cue_list("will the spraying kill my bees").contains(&"violence"));
+        assert!(cue_list("il dit qu'il va tuer ma mère").contains(&"violence"));
+        // A bruise is no skin turning blue; a body turning blue is.
+        assert!(!cue_list("mon gars a un bleu sur le bras").contains(&"body"));
+        assert!(cue_list("le bébé est tout bleu").contains(&"body"));
+        // A sore limb, a headache alone, forgotten pills: discomforts.
+        assert!(!cue_list("je me suis fait piler dessus dans la foule pis j'ai mal au pied").contains(&"body"));
+        assert!(!cue_list("j'ai été piqué partout pis j'ai mal à la tête").contains(&"body"));
+        assert!(!cue_list("j'ai oublié mes pilules de pression à la maison").contains(&"body"));
+        // A headache with a fuel-burning appliance is how carbon monoxide
+        // shows.
+        assert!(cue_list("on a la génératrice dans le garage pis j'ai mal à la tête").contains(&"body"));
+        // Old things are no one elderly; an old man is.
+        assert!(!cue_list("de l'eau dans mes vieux pneus").contains(&"vulnerable"));
+        assert!(cue_list("un vieux monsieur est tombé").contains(&"vulnerable"));
+        assert!(cue_list("mes vieux sont encore dans la maison").contains(&"vulnerable"));
+        // Standing water in a pool is no water closing in.
+        assert!(!cue_list("ma piscine est pas ouverte pis l'eau est verte").contains(&"hazard_now"));
+        // A cottage burnt, asked; the size of a fire: no fire here.
+        assert!(!cue_list("mon chalet au lac est-tu brûlé").contains(&"hazard_now"));
+        assert!(!cue_list("ça brûle combien d'hectares").contains(&"hazard_now"));
+        assert!(cue_list("ça brûle dans le sous-sol").contains(&"hazard_now"));
+        // A hidden cat is no one hiding from harm.
+        assert!(!cue_list("ma chatte est cachée sous le lit pis elle veut pas sortir").contains(&"violence"));
+        // A finger cut with a saw; someone who looks about to jump.
+        assert!(distress("j'ai coupé mon doigt presque au complet avec la scie ronde"));
+        assert!(cue_list("quelqu'un sur le bord du pont qui a l'air de vouloir sauter").contains(&"harm"));
     }
 }

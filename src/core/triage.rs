@@ -204,6 +204,8 @@ pub fn is_human_request(message: &Normalized) -> bool {
             && has(&["humain", "human", "agent", "person", "personne", "operator", "representant"]))
         // "je veux un humain", "get me a real person"
         || (length <= 6 && (want || has(&["get", "give", "donnez", "donne"])) && strong_person())
+        // "I need an actual human being to help me"
+        || (length <= 9 && want && has(&["help", "aider", "aide"]) && strong_person())
         // "appelez-moi svp", "call me back"
         || (length <= 3 && has(&["appelez", "rappelez", "callback"]));
     // "am I talking to a human?" is a question about the bot, not a request.
@@ -217,7 +219,13 @@ static REAL_PERSON: LazyLock<PhraseSet> = LazyLock::new(|| {
         "actual person",
         "live person",
         "live agent",
+        "actual human",
+        "real human",
+        "human being",
         "vraie personne",
+        "vrai humain",
+        "vraie humaine",
+        "etre humain",
         "vrai personne",
         "vrai monde",
         "personne reelle",
@@ -609,6 +617,9 @@ mod tests {
             ("appelez-moi svp", true),
             ("who should I talk to about my insurance", false),
             ("can someone help me fill the form", false),
+            ("i need an actual human being to help me", true),
+            ("j'ai besoin d'un vrai humain pour m'aider", true),
+            ("a real human helps at the shelter?", false),
             ("je cherche quelqu'un pour garder mon chien", false),
             ("appelez le 311 pour les débris", false),
             ("quelqu'un passe-tu ramasser les branches?", false),
