@@ -33,10 +33,10 @@ insurance: assurance assurances assureur assureurs | insurance insurer insured c
 money: =piasse =piasses =piastre =piastres financiere financier indemnisation indemnite compensation compenser rembourser remboursement remboursement argent programme allocation =rabais ristourne dedommager dedommagement dedommage dedommagee | financial compensation compensate reimbursement reimburse refund refunds rebate rebates money =dollars =bucks funds funding =allowance grant gofundme fundraiser fundraisers fundraising
 pet: animal animaux chien chiens chat chats chaton chiot lapin oiseau compagnie husky labrador caniche chihuahua beagle | pet pets dog dogs cat cats puppy kitten animal animals husky huskies labrador poodle chihuahua beagle
 cull: euthanasier euthanasie euthanasies euthanasiee euthanasiees | cull culled culling euthanize euthanized euthanise euthanised euthanasia
-livestock: betail vache vaches cheval chevaux poules =fermeagricole =fermesagricoles | livestock cattle cow cows horse horses farm chickens
+livestock: betail vache vaches cheval chevaux poules =fermeagricole =fermesagricoles jument juments poulain poulains poney poneys chevre chevres mouton moutons brebis cochon cochons | livestock cattle cow cows horse horses farm chickens mare mares foal foals pony ponies goat goats sheep pig pigs
 medication: medicament medicaments medication pilule pilules pharmacie pharmacien prescription ordonnance insuline inhalateur inhalateurs ventolin coutu pharmaprix uniprix familiprix brunet proxim advil tylenol motrin ibuprofene acetaminophene aspirine | medication medications medicine medicines meds pill pills pharmacy pharmacist prescription prescriptions insulin inhaler inhalers puffer puffers ventolin advil tylenol motrin ibuprofen acetaminophen aspirin
 health: sante =medical =medicale =medicales =medicaux medecin docteur malade maladie coeur clinique infirmiere soins rougeurs irritation infection plaie gorge =enceinte =enceintes grossesse =boutons | health =medical heart doctor sick illness ill clinic nurse care rash infection wound itchy throat pregnant pregnancy
-hospital: hopital hopitaux =icu | hospital hospitals =er =icu
+hospital: hopital hopitaux =icu hospitalise hospitalisee hospitalises hospitalisees hospitalisation | hospital hospitals =er =icu hospitalized hospitalised hospitalization hospitalisation
 school: =cours ecole ecoles classe classes scolaire eleve eleves cegep universite garderie | school schools class classes student students college university daycare classmate classmates
 car: voiture voitures vehicule vehicules auto autos automobile camion roulotte roulottes | car cars vehicle vehicles auto truck trailer trailers camper campers rv
 park: =stationner =stationnement =stationnements =stationne =stationnee =stationnes =stationnees =stationnez =garer =garez =garee =garees | park parking parked
@@ -45,13 +45,13 @@ recycling: recyclage recyclable recyclables compost | recycling recyclable recyc
 mould: moisissure moisissures =moisi =moisie champignon | mould mold mildew mouldy moldy
 pump: pompe pompes pomper pompage | pump pumps pumping sump
 basement: soussol soussols cave | basement basements cellar downstairs
-clean: nettoyer nettoyage desinfecter desinfection laver vadrouille frotter | clean cleaning cleanup disinfect disinfecting wash mop mopping scrub
+clean: nettoyer nettoyage desinfecter desinfection laver vadrouille frotter javel | clean cleaning cleanup disinfect disinfecting wash mop mopping scrub bleach
 digestive: ventre estomac diarrhee gastro gastroenterite nausee nausees vomir vomissement vomissements crampes | stomach belly tummy diarrhea diarrhoea nausea nauseous vomit vomiting cramps gastro
 volunteer: benevole benevoles benevolat | volunteer volunteers volunteering
 donate: =don =dons =donner donation donations | donate donation donations donating
 relative: famille proche proches parent parents frere soeur =fille =filles pere mere grandmere grandpere oncle tante cousin conjoint conjointe =mari =maris epoux epouse =garcon =garcons | family relative relatives brother sister son daughter father mother grandmother grandfather uncle aunt cousin husband wife spouse partner 
 find: trouver retrouver localiser recherche joindre rejoindre fouiller fouille | find locate whereabouts search reach searcher searchers
-phone: appeler telephoner telephone numero ligne cellulaire courriel courriels | call phone number line hotline cellphone cell email emails
+phone: appeler telephoner telephone numero ligne cellulaire courriel courriels iphone vocale | call phone number line hotline cellphone cell email emails iphone voicemail
 alert: alerte alertes notification notifications avis avertissement avertissements texto textos infolettre abonner abonnement message | alert alerts notification notifications notify text texts subscribe subscription advisory advisories notice notices warning warnings
 return: retour retourner rentrer revenir reintegrer reintegration | return returning back
 home: maison domicile residence chez demeure propriete chalet appartement logement condo | home house residence property cottage cabin apartment condo
@@ -68,13 +68,13 @@ explosion: explosion explosions exploser explose =detonation boum =bang | explos
 fire: feu feux incendie incendies brule flammes | fire fires wildfire wildfires blaze flames burn burning bonfire campfire
 smoke: fumee fumees boucane | smoke smoky
 air: air respirer respiration | air breathe breathing
-mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise =boutte panique paniquer paniquent anxieux anxieuse insomnie sursaute sursauter sursauts pleure pleurer pleurent pleurs | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist =exhausted overwhelmed panic panics panicking insomnia jumpy startle startled cry crying cries
+mental: stress stresse stressee stresses stressant peur anxiete angoisse detresse psychologique psychologue moral deprime deprimee cauchemar ecoute terrifie terrifiee effraye traumatise =boutte panique paniquer paniquent anxieux anxieuse insomnie sursaute sursauter sursauts pleure pleurer pleurent pleurs flashback flashbacks | scared afraid terrified trauma traumatized nightmares stress anxiety anxious mental distress psychological depressed depression coping counselling counseling counselor counsellor therapist psychologist =exhausted overwhelmed panic panics panicking insomnia jumpy startle startled cry crying cries flashback flashbacks
 child: enfant enfants bebe bebes ado ados adolescent =nourrisson =nourrissons poupon | child children kid kids baby babies teen teenager toddler toddlers infant infants newborn diaper diapers
 elderly: aine aines agee agees vieux vieille | elderly senior seniors aged
 tax: taxe taxes impot impots =fonciere | tax taxes
 cost: gratuit gratuite gratuits couter cout frais prix payer depense depenses depenser | free cost costs fee fees price pay spend spent spending expense expenses paid
 register: inscrire inscription enregistrer enregistrement | register registration enrol
-work: travail emploi employeur patron travailler salaire salaires =revenu =revenus | work job employer boss working income wage wages salary =revenue
+work: travail emploi employeur patron travailler salaire salaires =revenu =revenus chomage | work job employer boss working income wage wages salary =revenue unemployment
 tenant: locataire locataires proprietaire loyer bail | tenant tenants landlord rent lease
 permit: permis autorisation | permit permits authorization
 document: papiers document documents identite passeport | documents papers identification passport =file =files =filed =filing
@@ -108,7 +108,7 @@ bring: apporter amener emporter emmener trousse valise | bring pack kit suitcase
 transport: transport navette =taxi =taxis lift | transport transportation shuttle ride =taxi =taxis lift
 bus: autobus bus | bus buses
 access: acces entrer barrage | access enter checkpoint checkpoints roadblock roadblocks =pass
-update: information informations =nouvelles | information update updates news
+update: information informations =nouvelles briefing | information update updates news briefing latest
 duration: =durer =dure =durera =durent =durait =dureront longtemps duree | long last duration
 lifted: =leve =levee =levees =lever =levera =leves =finir =finit =fini =finie =finis =finira =finissent =terminer =termine =terminee =terminera | =lifted =lifting =end =ends =ended =finish =finished =finishes
 mail: courrier =poste =postes postal postale facteur factrice colis | mail postal mailman postman mailmen parcel parcels package packages
@@ -116,7 +116,7 @@ help: aide aider assistance soutien depanner | help assistance support assist
 river: riviere fleuve lac ruisseau | river lake creek stream
 shore: rive rives berge berges greve rivage littoral =bord | shore shores shoreline riverbank waterfront
 rain: pluie pleuvoir precipitations orage | rain raining storm rainfall
-wind: =vent =vents tempete ouragan tornade venteux | wind winds hurricane tornado windy
+wind: =vent =vents tempete ouragan tornade venteux rafale rafales bourrasque bourrasques | wind winds hurricane tornado windy gust gusts
 tree: arbre arbres branche branches erable erables chene chenes bouleau bouleaux saule saules peuplier peupliers orme ormes epinette epinettes sapin sapins tronc souche | tree trees branch branches maple maples oak oaks birch birches willow willows poplar poplars elm elms spruce trunk stump
 internet: internet wifi web enligne siteweb | internet wifi network web online website =router =routers =modem
 bank: banque caisse cheque cheques | bank cheque cheques check
@@ -190,7 +190,12 @@ weapon: arme armes fusil fusils pistolet pistolets carabine carabines tireur tir
 social_media: facebook fb insta instagram tiktok twitter snapchat | facebook fb insta instagram tiktok twitter snapchat
 press: journaliste journalistes =presse | press journalist journalists =reporter =reporters
 investigation: enquete enquetes enqueteur enqueteurs | investigation investigations investigator investigators inquiry
-bite: mordre mordu mordue mordus mordues morsure morsures =mord =mordent =mordait | bite bites bitten biting nipped
+insect: moustique moustiques maringouin maringouins bibitte bibittes brulot brulots insecte insectes | mosquito mosquitoes mosquitos insect insects blackflies
+repellent: chassemoustique chassemoustiques antimoustique antimoustiques insectifuge insectifuges citronnelle deet icaridine | repellent repellents repellant citronella deet icaridin
+bee: abeille abeilles ruche ruches apiculteur apiculteurs apicultrice apicultrices pollinisateur pollinisateurs | bee bees hive hives beekeeper beekeepers pollinator pollinators
+candle: chandelle chandelles bougie bougies lampion lampions | candle candles candlelight candlelit
+outdoors: exterieur exterieure exterieurs exterieures dehors | outdoor outdoors outside
+bite: mordre mordu mordue mordus mordues morsure morsures =mord =mordent =mordait piqure piqures piquer pique piques piquee piquees | bite bites bitten biting nipped sting stings stung
 scratch: griffer griffe griffee griffes griffure griffures egratignure egratignures egratigne egratignee | scratch scratched scratches scratching
 fight: bataille batailles =battu =battue =battus =attaque =attaquer =attaquee =attaques | fight fights fought fighting attack attacked attacking attacks
 fish: poisson poissons perchaude perchaudes truite truites saumon moules huitre huitres homard homards crabe crabes crevette crevettes crustace crustaces mollusque mollusques peche pecher | fish fishing perch trout walleye salmon mussel mussels oyster oysters lobster lobsters crab crabs shrimp shellfish seafood crustacean crustaceans

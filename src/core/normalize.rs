@@ -1249,6 +1249,68 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             let n = if word(i) == Some("flea") { 1 } else { 2 };
             words[i].0 = "fleamarket".to_string();
             words.drain(i + 1..i + 1 + n);
+        } else if word(i) == Some("plein") && word(i + 1) == Some("air") {
+            // "en plein air" is outdoors, not the air one breathes.
+            words[i].0 = "exterieur".to_string();
+            words.remove(i + 1);
+        } else if matches!(word(i), Some("terrain" | "terrains")) && matches!(word(i + 1), Some("vague" | "vagues")) {
+            // A vacant lot ("un terrain vague"), not a wave.
+            words[i + 1].0 = "vacant".to_string();
+        } else if (matches!(word(i), Some("point" | "points" | "conference" | "conferences"))
+            && word(i + 1) == Some("de")
+            && word(i + 2) == Some("presse"))
+            || (matches!(word(i), Some("press" | "news"))
+                && matches!(word(i + 1), Some("conference" | "conferences" | "briefing" | "briefings")))
+        {
+            // A press briefing is an update, not a point nor the press.
+            let n = if word(i + 1) == Some("de") { 2 } else { 1 };
+            words[i].0 = "briefing".to_string();
+            words.drain(i + 1..i + 1 + n);
+        } else if (matches!(word(i), Some("nursing" | "care")) && matches!(word(i + 1), Some("home" | "homes")))
+            || (word(i) == Some("long") && word(i + 1) == Some("term") && word(i + 2) == Some("care"))
+            || (word(i) == Some("soins")
+                && word(i + 1) == Some("de")
+                && word(i + 2) == Some("longue")
+                && word(i + 3) == Some("duree"))
+        {
+            // A nursing home is a CHSLD, its name in Québec, not a home nor
+            // care given at home.
+            let n = match word(i) {
+                Some("long") => 2,
+                Some("soins") => 3,
+                _ => 1,
+            };
+            words[i].0 = "chsld".to_string();
+            words.drain(i + 1..i + 1 + n);
+        } else if (word(i) == Some("assurance") && word(i + 1) == Some("emploi"))
+            || (word(i) == Some("employment") && word(i + 1) == Some("insurance"))
+        {
+            // Unemployment benefits are no insurance of one's home.
+            words[i].0 = if word(i) == Some("assurance") { "chomage" } else { "unemployment" }.to_string();
+            words.remove(i + 1);
+        } else if word(i) == Some("ei")
+            && i > 0
+            && matches!(word(i - 1), Some("get" | "on" | "for" | "apply" | "claim" | "collect" | "receive"))
+        {
+            // "Can I get EI": employment insurance.
+            words[i].0 = "unemployment".to_string();
+        } else if (matches!(word(i), Some("bug" | "bugs")) && matches!(word(i + 1), Some("spray" | "sprays")))
+            || (matches!(word(i), Some("insect" | "mosquito"))
+                && matches!(word(i + 1), Some("repellent" | "repellents")))
+        {
+            // Bug spray is a repellent.
+            words[i].0 = "repellent".to_string();
+            words.remove(i + 1);
+        } else if word(i) == Some("chasse")
+            && matches!(word(i + 1), Some("moustique" | "moustiques" | "maringouin" | "maringouins"))
+        {
+            // "du chasse-moustique" written without its hyphen.
+            words[i].0 = "chassemoustique".to_string();
+            words.remove(i + 1);
+        } else if word(i) == Some("eau") && word(i + 1) == Some("de") && word(i + 2) == Some("javel") {
+            // "l'eau de Javel" is bleach, not water.
+            words[i].0 = "javel".to_string();
+            words.drain(i + 1..i + 3);
         } else if word(i) == Some("grippe")
             && matches!(word(i + 1), Some("des" | "de" | "d"))
             && matches!(word(i + 2), Some("oiseaux" | "oiseau"))
@@ -1940,6 +2002,8 @@ static COMPOUNDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "covid19",
         // Tools and things named by what they do: a breast pump, a
         // corkscrew, a firebreak or firewall, a snack bar, a windshield.
+        "chassemoustique",
+        "chassemoustiques",
         "tirelait",
         "tirebouchon",
         "coupefeu",
@@ -2732,6 +2796,19 @@ mod tests {
         assert_eq!(words("la cyber-attaque"), "la cyberattaque");
         assert_eq!(words("ma tante est aux soins intensifs"), "ma tante est aux icu");
         assert_eq!(words("la grippe des oiseaux"), "la grippe aviaire");
+        assert_eq!(words("de l'eau de Javel dans le fossé"), "de le javel dans le fosse");
+        assert_eq!(words("le cinéma en plein air"), "le cinema en exterieur");
+        assert_eq!(words("un terrain vague"), "un terrain vacant");
+        assert_eq!(words("le prochain point de presse"), "le prochain briefing");
+        assert_eq!(words("the press conference"), "the briefing");
+        assert_eq!(words("moved to a nursing home"), "moved to a chsld");
+        assert_eq!(words("in long-term care"), "in chsld");
+        assert_eq!(words("un centre de soins de longue durée"), "un centre de chsld");
+        assert_eq!(words("l'assurance-emploi"), "le chomage");
+        assert_eq!(words("can i get EI"), "can i get unemployment");
+        assert_eq!(words("what bug spray works"), "what repellent works");
+        assert_eq!(words("du chasse moustique"), "du chassemoustique");
+        assert_eq!(words("du chasse-moustique"), "du chassemoustique");
         assert_eq!(words("le marché aux puces"), "le fleamarket");
         assert_eq!(words("a flea market"), "a fleamarket");
         // Folded, "fermé" is "ferme": after an article it is a farm.
