@@ -23,7 +23,7 @@ fn main() {
                 serde_json::json!({
                     "entry": knowledge.directive_set.entries[c.entry].id,
                     "s": c.score, "mc": c.message_coverage, "qc": c.question_coverage,
-                    "beyond_first": c.beyond_first, "first_beyond": c.first_beyond, "intent": c.unexplained_intent,
+                    "intent": c.unexplained_intent,
                 })
             })
             .collect();

@@ -245,8 +245,8 @@ fn blue_green_algae_set_routes_well() {
     // A nineteenth incident (a blue-green algae bloom on a resort lake:
     // swimming banned, private intakes, pets at risk; no one evacuated),
     // written and measured once before any change. First run: answered
-    // right 64.8%, wrong 5.5% (two of them the first form of the dominance
-    // rule, since narrowed), clarify with the right entry 7.7%, distress
+    // right 64.8%, wrong 5.5% (two of them a first form of a rule answering a close
+    // runner-up, since removed), clarify with the right entry 7.7%, distress
     // 93.3% / 82.4% (missed: a kayaker tipped over and not coming up; the
     // alarms: "une fleur d'eau", "notre eau", "if I boil the water is it
     // ok"), unmatched escalated 83.3%, answered 0%.
@@ -432,8 +432,10 @@ fn school_bus_crash_set_routes_well() {
     // child named with the bus: the model's family words). The model
     // retrained on a later session's cues put a fourth over the line ("le
     // sac d'école de ma fille est resté dans l'autobus", 0.614 against
-    // 0.6): right 60.0%, distress 100% / 78.9%.
-    check_floors_with(&r, 56.0, 6.0, 95.0, 75.0, 70.0, 10.0, 90.0);
+    // 0.6): right 60.0%, distress 100% / 78.9%. A runner-up within the
+    // margin made a choice, not an answer: right 55.3% (four to clarify
+    // with the right entry first), wrong unchanged.
+    check_floors_with(&r, 53.0, 6.0, 95.0, 75.0, 70.0, 10.0, 90.0);
 }
 
 #[test]

@@ -70,11 +70,6 @@ pub struct Candidate {
     /// answer) is about that: whatever else it shares, it does not answer
     /// that.
     pub unexplained_intent: bool,
-    /// The share of the message this candidate explains better than the
-    /// first does (0 for the first)…
-    pub beyond_first: f32,
-    /// …and the share the first explains better than this one.
-    pub first_beyond: f32,
 }
 
 /// Term weights and postings for one directive set. Immutable.
@@ -741,30 +736,11 @@ impl Index {
                     message_coverage,
                     question_coverage,
                     unexplained_intent,
-                    beyond_first: 0.0,
-                    first_beyond: 0.0,
                 });
             }
         }
         candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
         candidates.truncate(limit);
-        // What each candidate explains that the first does not, and the
-        // reverse: a runner-up close only by a short question the message's
-        // words also fill explains nothing more.
-        if candidates.len() >= 2 {
-            let mut first = vec![0.0f32; query.len()];
-            explain(&query_index, &self.entries[candidates[0].entry], &mut first, |_, _| {});
-            for candidate in &mut candidates[1..] {
-                explain(&query_index, &self.entries[candidate.entry], &mut best, |_, _| {});
-                let (mut beyond, mut behind) = (0.0f32, 0.0f32);
-                for ((q, a), b) in query.iter().zip(&first).zip(&best) {
-                    beyond += q.weight * (b - a).max(0.0);
-                    behind += q.weight * (a - b).max(0.0);
-                }
-                candidate.beyond_first = beyond / total;
-                candidate.first_beyond = behind / total;
-            }
-        }
         candidates
     }
 
@@ -1699,21 +1675,6 @@ answer.fr = "b"
         let got = index.search(&tokenize(message), Some(Lang::Fr), 2);
         assert_eq!(set.entries[got[0].entry].id, "septic", "{got:?}");
         assert!(got.iter().all(|c| c.message_coverage < 0.5), "{got:?}");
-    }
-
-    #[test]
-    fn each_candidate_says_what_it_explains_beyond_the_first_and_the_reverse() {
-        let (set, index) = index();
-        let id = |c: &Candidate| set.entries[c.entry].id.as_str();
-        // The pets entry explains all the shelter entry does, and the dog.
-        let got = index.search(&tokenize("can i bring my dog to the shelter"), Some(Lang::En), 3);
-        assert_eq!((id(&got[0]), id(&got[1])), ("pets", "shelter"), "{got:?}");
-        assert_eq!((got[0].beyond_first, got[0].first_beyond), (0.0, 0.0));
-        assert_eq!(got[1].beyond_first, 0.0, "{got:?}");
-        assert!(got[1].first_beyond > 0.2, "{got:?}");
-        // Two topics: each explains a word the other does not.
-        let got = index.search(&tokenize("sandbags and a shelter"), Some(Lang::En), 3);
-        assert!(got[1].beyond_first > 0.2 && got[1].first_beyond > 0.2, "{got:?}");
     }
 
     #[test]
