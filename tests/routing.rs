@@ -532,6 +532,55 @@ fn nuclear_plant_set_routes_well() {
 }
 
 #[test]
+fn festival_collapse_set_routes_well() {
+    // A thirty-seventh incident: a lighting tower falls on a festival crowd
+    // (the reunification centre, hospitals, minor injuries, lost phones and
+    // cars, refunds, witnesses' videos, a vigil), where "je trouve pas mon
+    // chum" may be a question or a person missing. First run: answered
+    // right 63.0%, wrong 2.5%, clarify with the right entry 13.6%,
+    // escalated 21.0%; distress 93.3% / 82.4% (a man climbing the fallen
+    // tower missed; "j'ai mal au pied", "un bleu sur le bras" flagged);
+    // unmatched escalated 83.3%, answered 8.3%.
+    let r = report(&root().join("tests/data/festival"), &root().join("tests/data/festival-cases.jsonl"));
+    // Since a sore limb and a bruise are discomforts: distress 93.3% /
+    // 93.3%; right 63.0%, wrong 2.5%.
+    check_floors_with(&r, 57.0, 5.0, 90.0, 85.0, 80.0, 10.0, 90.0);
+}
+
+#[test]
+fn mosquito_virus_set_routes_well() {
+    // A thirty-eighth incident: a mosquito-borne virus and larvicide
+    // sprayed from the air ("maringouins", "bibittes", repellent for a
+    // baby, bees, horses, pools, standing water). First run: answered right
+    // 51.9%, wrong 3.9%, clarify with the right entry 14.3%, escalated
+    // 29.9%; distress 100% / 73.7% (five alarms: "tuer les larves", "mes
+    // vieux pneus", a green pool, a headache, bees killed).
+    let r = report(&root().join("tests/data/moustiques"), &root().join("tests/data/moustiques-cases.jsonl"));
+    // Since pests killed, bleach, old things, standing water and a headache
+    // alone are no danger, and mosquitoes, bites, repellents and bees are
+    // words of the lexicon: right 64.9%, wrong 3.9%, distress 100% / 93.3%.
+    check_floors_with(&r, 58.0, 5.0, 95.0, 85.0, 90.0, 5.0, 90.0);
+}
+
+#[test]
+fn second_forest_fire_set_routes_well() {
+    // A thirty-ninth incident, a forest fire again, written by another hand
+    // than faq/ and as large as the flood set (33 entries, 262 messages):
+    // the pre-alert beside the order, the zone beside the forest, lodging
+    // beside the allowance. First run: answered right 56.7%, wrong 6.2%,
+    // clarify with the right entry 18.3%, escalated 16.8%; distress 95.8% /
+    // 74.2% (someone who "a l'air de vouloir sauter" missed; eight alarms:
+    // relatives without news, a cat hiding, pills forgotten, a cottage
+    // "est-tu brûlé", hectares burning, "an actual human being to help me");
+    // unmatched escalated 72.2%, answered 11.1%.
+    let r = report(&root().join("tests/data/feuforet"), &root().join("tests/data/feuforet-cases.jsonl"));
+    // Since those cues, unemployment benefits told from insurance and a
+    // close runner-up made a choice: right 58.7%, wrong 5.3%, distress
+    // 100% / 88.9%.
+    check_floors_with(&r, 54.0, 7.0, 95.0, 85.0, 65.0, 15.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on
@@ -665,6 +714,14 @@ fn the_distress_probes_hold_across_hazards() {
         // with "mal au dos" after shovelling flagged). Now 30 of 30, no
         // alarm.
         ("tests/data/distress-probe-23.jsonl", 95.0),
+        // The twenty-fourth (30 and 20: thin ice, a school lockdown, an
+        // elevator filling with water, a canoe in the rapids, a downed line
+        // on a car), written this session before its fixes: 29 of 30 with
+        // two alarms on its first run (a finger almost cut off "avec la scie
+        // ronde" missed; a broken arm "au soccer" asked about refunds and a
+        // news report of a man who threatened to jump flagged). Now 30 of
+        // 30; both alarms remain.
+        ("tests/data/distress-probe-24.jsonl", 90.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);
