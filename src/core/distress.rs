@@ -2608,7 +2608,32 @@ const PETS: &[&str] = &[
 /// A mild symptom at the `i`-th word: a headache, nausea, a sore throat or
 /// eyes ("mal à la tête", "mal au cœur").
 fn mild_symptom(words: &[&str], i: usize) -> bool {
+    const IRRITATED: &[&str] = &[
+        "brule",
+        "brulent",
+        "piquent",
+        "pique",
+        "irrite",
+        "irritee",
+        "irrites",
+        "irritees",
+        "coulent",
+        "burn",
+        "burns",
+        "burning",
+        "sting",
+        "stings",
+        "stinging",
+        "itchy",
+        "irritated",
+        "scratchy",
+        "watery",
+        "runny",
+    ];
+    const FACE: &[&str] = &["yeux", "oeil", "nez", "gorge", "eyes", "eye", "nose", "throat"];
     matches!(words[i], "headache" | "headaches" | "migraine" | "nausea" | "nauseous" | "nausee" | "nausees")
+        // Eyes, nose or throat irritated ("mon nez brûle", "my eyes sting").
+        || (IRRITATED.contains(&words[i]) && before(words, i, 3).iter().any(|w| FACE.contains(w)))
         || (words[i] == "mal"
             && matches!(
                 following(words, i, 3),
@@ -3263,6 +3288,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
                 | "pipe"
                 | "pipes"
                 | "plomberie"
+                | "plombier"
                 | "plumbing"
                 | "bouillir"
                 | "boil"
@@ -3387,7 +3413,15 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             && !several_people(words)
             && !words.iter().any(|w| COMBUSTION.contains(w))
     };
-    let mild_alone = || !several_people(words) && !words.iter().any(|w| COMBUSTION.contains(w));
+    // Something swallowed burns the throat for another reason than the air
+    // ("I drank some of the pool chemical and my throat is burning").
+    let mild_alone = || {
+        !several_people(words)
+            && !words.iter().any(|w| {
+                COMBUSTION.contains(w)
+                    || matches!(*w, "drank" | "swallowed" | "ingested" | "avale" | "avalee" | "bu" | "bue" | "ingere")
+            })
+    };
     // A cue word's sign cleared when `when` says it is not one here.
     let clear = |bits: u32, cue: usize, when: &dyn Fn() -> bool| {
         if bits & (1 << cue) != 0 && when() { bits & !(1 << cue) } else { bits }
@@ -3492,7 +3526,11 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             } else {
                 bits
             };
-            let bits = clear(bits, index.body, &|| mild_symptom(words, i) && mild_alone());
+            // A mild symptom (a headache, eyes that sting): neither a body
+            // failing nor a fire, unless carbon monoxide may be its cause.
+            let mild_here = || mild_symptom(words, i) && mild_alone();
+            let bits = clear(bits, index.body, &mild_here);
+            let bits = clear(bits, index.hazard_now, &mild_here);
             let bits = clear(bits, index.hazard_now, &|| AIRS.contains(w) && mild_from_the_air());
             // A hazard filmed ("dashcam footage of the bus going off the
             // road", "une vidéo du feu"): what was recorded, not here now.
@@ -4590,6 +4628,11 @@ mod tests {
         // A headache with a fuel-burning appliance is how carbon monoxide
         // shows.
         assert!(cue_list("on a la génératrice dans le garage pis j'ai mal à la tête").contains(&"body"));
+        // Eyes or a nose that sting: a discomfort; a throat burning from
+        // what was swallowed: a body hurt.
+        assert!(!cue_list("mon nez brûle depuis à matin").contains(&"body"));
+        assert!(!cue_list("my eyes sting a bit since the leak").contains(&"body"));
+        assert!(distress("i drank some of the pool chemical and my throat is burning"));
         // Old things are no one elderly; an old man is.
         assert!(!cue_list("de l'eau dans mes vieux pneus").contains(&"vulnerable"));
         assert!(cue_list("un vieux monsieur est tombé").contains(&"vulnerable"));
