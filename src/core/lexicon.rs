@@ -18,7 +18,7 @@ use super::normalize::{Normalized, Token, stem};
 
 /// `concept: french words | english words`
 const GROUPS: &str = "
-evacuate: evacuer evacuation evacue evacuee evacues quitter =partir =part =pars =partis =parti =partez =partons sortir fuir | evacuate evacuation evacuated evacuating evacuee leave leaving flee
+evacuate: evacuer evacuation evacue evacuee evacues quitter =partir =part =pars =partis =parti =partez =partons sortir fuir =parte =partent | evacuate evacuation evacuated evacuating evacuee leave leaving flee
 shelter: hebergement heberger herbergement refuge abri hotel motel dormir =dort =dors =dorment coucher | shelter shelters lodging =housing accommodation sleep slept hotel motel
 drink: potable boire reboire bouteille bouteilles buvable robinet aqueduc boisson boissons | drink drinking bottled bottle potable tap drinkable beverage beverages
 boil: bouillir ebullition bouilli | boil boiled boiling
@@ -141,7 +141,7 @@ office: bureau bureaux | office offices
 victim: sinistre sinistres sinistree sinistrees victime victimes | victim victims
 yard: terrain =cour cabanon balcon balcons | yard backyard driveway shed lawn balcony balconies
 fence: cloture clotures | fence fences
-garden: jardin jardins potager potagers legumes plates-bandes fleurs plantes | garden gardens gardening vegetable vegetables flowers plants
+garden: jardin jardins potager potagers legumes plates-bandes fleurs plantes tomate tomates laitue concombre concombres carotte carottes | garden gardens gardening vegetable vegetables flowers plants tomato tomatoes lettuce cucumber cucumbers carrot carrots
 hydrate: hydrater hydratation deshydrate deshydratee deshydratation liquides | hydrate hydrated hydration dehydrated dehydration fluids
 infant_feeding: allaiter allaitement allaite biberon biberons | breastfeed breastfeeding breastfed formula
 exercise: exercice exercices entrainement jogging sport sports | exercise exercising workout jogging jog sport sports
@@ -155,7 +155,7 @@ swim: baignade baignades baigner baigne baignent nager natation piscine piscines
 snow_removal: deneigement deneiger deneige deneigee deneigees charrue charrues souffleuse souffleuses | plow plows plowing plowed snowplow snowplows snowblower snowblowers
 collapse: effondrement effondrements effondre effondree effondrees effondres effondrer ecroule ecroulee ecroules ecroulement ecrouler =lache =lachee =laches | collapse collapsed collapses collapsing
 missing: disparu disparue disparus disparues disparition disparitions | =missing disappeared disappearance
-test: analyse analyser analyses echantillon echantillons | test tested testing sample samples analysis
+test: analyse analyser analyses echantillon echantillons tester teste testee testes testees | test tested testing sample samples analysis
 casualty: mort morts morte mortes deces decede decedes blesse blesses blessee blessees blessure blessures | dead death deaths died =killed injured injury injuries hurt casualties fatalities
 scam: arnaque arnaques arnaquer fraude fraudes frauduleux escroc escrocs escroquerie | scam scams scammer scammers fraud fraudulent
 roof: toit toits toiture toitures bardeau bardeaux | roof roofs roofing shingle shingles
@@ -180,7 +180,7 @@ habitable: =habitable =inhabitable =habitables =inhabitables | livable unlivable
 weather: meteo temperature temperatures humidex | weather temperature temperatures humidex
 drone: drone drones | drone drones uav dji
 equipment: equipement equipements materiel | equipment gear
-meet: rassemblement rassembler | meet meeting gather gathering
+meet: rassemblement rassembler reunion reunions seance seances assemblee assemblees | meet meeting gather gathering session sessions
 immune: immunosupprime immunosupprimee immunosupprimes chimio chimiotherapie greffe greffes greffee cancer | immunocompromised immunosuppressed chemo chemotherapy transplant transplants cancer
 fever: fievre fievres | fever fevers feverish
 travel: voyage voyages voyager avion etranger | travel travelling traveling trip trips flight flights plane abroad
@@ -190,6 +190,7 @@ weapon: arme armes fusil fusils pistolet pistolets carabine carabines tireur tir
 social_media: facebook fb insta instagram tiktok twitter snapchat | facebook fb insta instagram tiktok twitter snapchat
 press: journaliste journalistes =presse | press journalist journalists =reporter =reporters
 investigation: enquete enquetes enqueteur enqueteurs | investigation investigations investigator investigators inquiry
+symptom: symptome symptomes =signes | symptom symptoms =signs
 insect: moustique moustiques maringouin maringouins bibitte bibittes brulot brulots insecte insectes | mosquito mosquitoes mosquitos insect insects blackflies
 repellent: chassemoustique chassemoustiques antimoustique antimoustiques insectifuge insectifuges citronnelle deet icaridine | repellent repellents repellant citronella deet icaridin
 bee: abeille abeilles ruche ruches apiculteur apiculteurs apicultrice apicultrices pollinisateur pollinisateurs | bee bees hive hives beekeeper beekeepers pollinator pollinators
@@ -476,6 +477,27 @@ mod tests {
         same("taxi", "transport");
         same("biens", "belongings");
         same("part", "evacuate");
+    }
+
+    #[test]
+    fn mosquitoes_bites_repellents_bees_and_farm_animals() {
+        same("maringouins", "mosquitoes");
+        same("piqûre", "bite");
+        same("chassemoustique", "repellent");
+        same("abeilles", "pollinators");
+        same("jument", "horse");
+        same("chèvres", "goats");
+        same("rafales", "wind");
+        same("hospitalisé", "hospital");
+        same("tomates", "garden");
+        same("séance", "meeting");
+        same("symptômes", "signs");
+        // Bug spray and unemployment benefits, once rewritten.
+        assert_eq!(concept_of_word("what bug spray", Lang::En), Some("repellent"));
+        assert_eq!(concept_of_word("l'assurance-emploi", Lang::Fr), Some("work"));
+        assert_eq!(concept_of_word("employment insurance", Lang::En), Some("work"));
+        // Signing up is no sign of illness.
+        assert_eq!(concept_of_word("how do I sign", Lang::En), None);
     }
 
     #[test]

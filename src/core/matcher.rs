@@ -203,7 +203,21 @@ const LEGAL: &[&str] = &[
 /// What a home is worth ("will my property value drop"): money too, though
 /// no concept of the lexicon, where "valeur" and "value" would reach every
 /// entry that speaks of a cost.
-const WORTH: &[&str] = &["valeur", "valeurs", "value", "values"];
+const WORTH: &[&str] = &[
+    "valeur",
+    "valeurs",
+    "value",
+    "values",
+    // Prices compared ("is gas cheaper than electricity for heating"): no
+    // directive weighs them. Not as words of the cost concept: with "cheap"
+    // they drew "where can I buy a cheap used car" to parking fees and
+    // "un loyer plus cher" to the lease entry.
+    "cheaper",
+    "cheapest",
+    "expensive",
+    "dispendieux",
+    "dispendieuse",
+];
 
 static INTENT: std::sync::LazyLock<Vec<lexicon::Concept>> =
     std::sync::LazyLock::new(|| INTENT_CONCEPTS.iter().filter_map(|name| lexicon::concept_by_name(name)).collect());
@@ -1897,6 +1911,7 @@ answer.en = "At the Red Cross hotel; keep your receipts for a refund."
         assert_eq!(best("can i get a refund for the festival tickets"), ("festival".into(), true));
         assert_eq!(best("can i sue the festival"), ("festival".into(), true));
         assert_eq!(best("will the festival make my property value drop"), ("festival".into(), true));
+        assert_eq!(best("is the festival cheaper than the fair"), ("festival".into(), true));
         assert_eq!(best("is the festival still on"), ("festival".into(), false));
         // Violence: a person answers.
         assert_eq!(best("is the hotel safe for someone fleeing an abusive partner"), ("hotel".into(), true));

@@ -1330,10 +1330,16 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             let joined = format!("cyber{}", words[i + 1].0);
             words[i].0 = joined;
             words.remove(i + 1);
-        } else if word(i) == Some("water") && matches!(word(i + 1), Some("heater" | "heaters" | "tank")) {
-            // A water heater, not a space heater.
+        } else if (word(i) == Some("water") && matches!(word(i + 1), Some("heater" | "heaters" | "tank")))
+            || (word(i) == Some("chauffe") && word(i + 1) == Some("eau"))
+        {
+            // A water heater ("chauffe-eau"), not a space heater nor water.
             words[i].0 = "chauffeeau".to_string();
             words.remove(i + 1);
+        } else if word(i) == Some("sur") && word(i + 1) == Some("les") && word(i + 2) == Some("nerfs") {
+            // "Être sur les nerfs" is to be stressed, not on something.
+            words[i].0 = "stresse".to_string();
+            words.drain(i + 1..i + 3);
         } else if word(i) == Some("gas") && matches!(word(i + 1), Some("station" | "stations")) {
             // A gas station sells fuel; it is no gas leak.
             words[i].0 = "station".to_string();
@@ -2809,6 +2815,8 @@ mod tests {
         assert_eq!(words("what bug spray works"), "what repellent works");
         assert_eq!(words("du chasse moustique"), "du chassemoustique");
         assert_eq!(words("du chasse-moustique"), "du chassemoustique");
+        assert_eq!(words("un plombier pour mon chauffe-eau"), "un plombier pour mon chauffeeau");
+        assert_eq!(words("je suis sur les nerfs"), "je suis stresse");
         assert_eq!(words("le marché aux puces"), "le fleamarket");
         assert_eq!(words("a flea market"), "a fleamarket");
         // Folded, "fermé" is "ferme": after an article it is a farm.
