@@ -581,6 +581,24 @@ fn second_forest_fire_set_routes_well() {
 }
 
 #[test]
+fn ammonia_leak_set_routes_well() {
+    // A fortieth incident, a chemical leak again (ammonia from a
+    // cold-storage warehouse: a 1 km evacuation, 2 km sheltered in place,
+    // the order lifted by sector, the smell that lingers), 23 entries,
+    // written after the three sets above were fixed. First run: answered
+    // right 49.2%, wrong 4.7%, clarify with the right entry 22.7%, escalated
+    // 20.3%; distress 100% / 81.5% (five alarms: a nose that burns, a
+    // cleaning-product smell in the street, "are we being poisoned", a boy
+    // crying, a plumber for a "chauffe-eau" read as water); unmatched
+    // escalated 87.5%, answered 6.2%.
+    let r = report(&root().join("tests/data/ammoniac"), &root().join("tests/data/ammoniac-cases.jsonl"));
+    // Since a water heater is one word, being "sur les nerfs" is stress and
+    // a few words more are known: right 52.3%, wrong 4.7%, distress 100% /
+    // 84.6%.
+    check_floors_with(&r, 47.0, 6.0, 95.0, 80.0, 80.0, 10.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on
