@@ -740,6 +740,16 @@ fn the_distress_probes_hold_across_hazards() {
         // news report of a man who threatened to jump flagged). Now 30 of
         // 30; both alarms remain.
         ("tests/data/distress-probe-24.jsonl", 90.0),
+        // The twenty-fifth (30 and 20: a child locked in a hot car, a
+        // tractor rolled over, fentanyl, an abduction, a goodbye letter,
+        // frostbite, a downed line on a man), written after every fix of
+        // this session: 26 of 30 with five alarms on its first run (missed:
+        // a girl pulled into a van, an ex waiting outside "avec une
+        // carabine", fingers black "pis je les sens pu", a hiker lost and
+        // shivering; flagged: a tractor stuck in the mud, a school fire
+        // drill, an old rifle found in the basement, chest pain "in march",
+        // a daughter's nightmares). Now 30 of 30 with the last two alarms.
+        ("tests/data/distress-probe-25.jsonl", 90.0),
     ] {
         let r = report(&root().join("faq"), &root().join(probe));
         let shown = r.render(true);

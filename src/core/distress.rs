@@ -818,6 +818,18 @@ const CUES: &[CueList] = &[
             "perdus dans la foret",
             "lost in the woods",
             "lost in the forest",
+            // Someone lost, said of a person ("he's lost, soaked and
+            // shivering", "on est perdus"): not a thing lost.
+            "he is lost",
+            "she is lost",
+            "they are lost",
+            "we are lost",
+            "we got lost",
+            "il est perdu",
+            "elle est perdue",
+            "ils sont perdus",
+            "on est perdus",
+            "on est perdu",
             "am on the roof",
             "are on the roof",
             "is on the roof",
@@ -1094,6 +1106,10 @@ const CUES: &[CueList] = &[
             "anaphylaxis",
             "epipen",
             "frostbite",
+            "shivering",
+            "grelotte",
+            "grelottent",
+            "grelotter",
             "engelure",
             "engelures",
         ],
@@ -1207,6 +1223,12 @@ const CUES: &[CueList] = &[
             "will not wake",
             "capable de le reveiller",
             "capable de la reveiller",
+            "les sens plus",
+            "les sens pas",
+            "doigts noirs",
+            "orteils noirs",
+            "fingers are black",
+            "toes are black",
             "sens plus ma",
             "sens plus mes",
             "sens plus mon",
@@ -1470,6 +1492,15 @@ const CUES: &[CueList] = &[
             "guns",
             "fusil",
             "fusils",
+            "carabine",
+            "carabines",
+            "rifle",
+            "rifles",
+            "shotgun",
+            "pistolet",
+            "pistolets",
+            "pistol",
+            "revolver",
             "agresse",
             "agressee",
             "agression",
@@ -1513,11 +1544,17 @@ const CUES: &[CueList] = &[
             "abducted",
             "kidnappe",
             "kidnappee",
+            "abduction",
+            "enlevement",
             "gifle",
             "giflee",
         ],
         phrases: &[
             "tirer dessus",
+            // Taken by someone ("ma fille s'est fait enlever").
+            "fait enlever",
+            "ete enlevee",
+            "ete enleve",
             // Shot, hit, locked in by someone.
             "got shot",
             "been shot",
@@ -1907,6 +1944,14 @@ const CUES: &[CueList] = &[
             "learn how",
             "apprendre a",
             "cours de secourisme",
+            // A drill is practice ("un exercice d'incendie à l'école").
+            "exercice de incendie",
+            "exercice de feu",
+            "exercice de evacuation",
+            "exercice de confinement",
+            "fire drill",
+            "lockdown drill",
+            "evacuation drill",
             "cours de rcr",
             "first aid course",
             "first aid class",
@@ -2366,6 +2411,10 @@ const NEUTRAL: &[&str] = &[
     "auto est coincee",
     "car is stuck",
     "car got stuck",
+    "tractor is stuck",
+    "tractor got stuck",
+    "tracteur est pris",
+    "camion est pris",
     "camion is stuck",
     "camion got stuck",
     // Money, not a place one is stuck in.
@@ -3125,6 +3174,64 @@ fn burnt_thing(words: &[&str], i: usize, person: &impl Fn(&str) -> bool) -> bool
     }) && !before(words, i, 3).iter().chain(following(words, i, 3)).any(|w| BODY_PARTS.contains(w))
 }
 
+/// Whether someone is grabbed, dragged or pushed into a vehicle ("pulled a
+/// girl into a van", "l'a poussée dans son auto").
+fn a_person_taken_into_a_vehicle(words: &[&str]) -> bool {
+    const TAKE: &[&str] = &[
+        "pulled",
+        "grabbed",
+        "dragged",
+        "forced",
+        "shoved",
+        "pushed",
+        "threw",
+        "snatched",
+        "traine",
+        "trainee",
+        "pousse",
+        "poussee",
+        "pogne",
+        "pognee",
+        "embarque",
+        "embarquee",
+    ];
+    const VEHICLES: &[&str] = &[
+        "van",
+        "car",
+        "truck",
+        "vehicle",
+        "pickup",
+        "suv",
+        "camionnette",
+        "auto",
+        "voiture",
+        "char",
+        "camion",
+        "vehicule",
+    ];
+    words.iter().enumerate().any(|(i, w)| {
+        TAKE.contains(w)
+            && following(words, i, 6).iter().any(|v| VEHICLES.contains(v))
+            && following(words, i, 6).iter().any(|p| matches!(*p, "into" | "in" | "dans"))
+    })
+}
+
+/// Whether the weapon at `i` is a thing found or the resident's own ("on a
+/// trouvé un vieux fusil dans le sous-sol", "can I bring my hunting
+/// rifle"), not one held against someone ("his rifle", "un gars avec un
+/// fusil").
+fn a_weapon_found(words: &[&str], i: usize) -> bool {
+    matches!(
+        words[i],
+        "fusil" | "fusils" | "carabine" | "carabines" | "arme" | "armes" | "gun" | "guns" | "rifle" | "rifles"
+    ) && before(words, i, 3).iter().any(|w| {
+        matches!(
+            *w,
+            "trouve" | "trouvee" | "found" | "ramasse" | "picked" | "my" | "mon" | "ma" | "mes" | "our" | "nos"
+        )
+    })
+}
+
 /// Whether a limb is cut ("coupé mon doigt", "cut his hand") and a blade or
 /// a power tool is named.
 fn a_limb_cut_by_a_tool(words: &[&str]) -> bool {
@@ -3542,6 +3649,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             // Pests killed ("tuer les larves", "will it kill my bees"): no
             // one violent.
             let bits = clear(bits, index.violence, &|| killing_pests(words, i));
+            let bits = clear(bits, index.violence, &|| a_weapon_found(words, i));
             // A bruise ("un bleu sur le bras", "des bleus partout"): not the
             // skin turning blue.
             let bits = clear(bits, index.body, &|| a_bruise(words, i));
@@ -3723,6 +3831,11 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             && before(words, i, 3).iter().any(|b| matches!(*b, "est" | "sommes" | "sont" | "are" | "am"))
     }) {
         counts[index.stuck] = counts[index.stuck].max(1);
+    }
+    // Someone grabbed or dragged into a vehicle ("a man pulled a girl into
+    // a van", "il l'a traînée dans son char"): taken.
+    if a_person_taken_into_a_vehicle(words) {
+        counts[index.violence] += 1;
     }
     // A limb cut with a blade or a power tool ("j'ai coupé mon doigt presque
     // au complet avec la scie ronde", "cut his hand with the chainsaw"): a
@@ -4648,5 +4761,23 @@ mod tests {
         // A finger cut with a saw; someone who looks about to jump.
         assert!(distress("j'ai coupé mon doigt presque au complet avec la scie ronde"));
         assert!(cue_list("quelqu'un sur le bord du pont qui a l'air de vouloir sauter").contains(&"harm"));
+    }
+
+    #[test]
+    fn a_child_taken_a_rifle_held_and_someone_lost_or_frostbitten_are_danger_a_drill_and_a_rifle_found_are_not() {
+        assert!(cue_list("a man just pulled a girl into a van outside the school").contains(&"violence"));
+        assert!(cue_list("ma fille s'est fait enlever devant l'école").contains(&"violence"));
+        assert!(!cue_list("we pulled the boat into the garage").contains(&"violence"));
+        // A rifle held is a weapon; one found or one's own is a thing.
+        assert!(cue_list("mon ex est stationné devant chez nous avec une carabine").contains(&"violence"));
+        assert!(!cue_list("on a trouvé un vieux fusil dans le sous-sol").contains(&"violence"));
+        assert!(!cue_list("can i bring my hunting rifle when we evacuate").contains(&"violence"));
+        // Lost on a mountain, shivering; fingers black and numb.
+        assert!(cue_list("a hiker called, he is lost and soaked").contains(&"stuck"));
+        assert!(cue_list("my daughter is shivering badly").contains(&"body"));
+        assert!(cue_list("mes doigts sont noirs pis je les sens pu").contains(&"body"));
+        // A tractor stuck is a tow; a drill is practice.
+        assert!(!cue_list("my tractor is stuck in the mud, who can tow it").contains(&"stuck"));
+        assert!(cue_list("on a fait un exercice d'incendie à l'école").contains(&"hypothetical"));
     }
 }
