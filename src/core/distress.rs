@@ -3262,6 +3262,18 @@ fn a_limb_cut_by_a_tool(words: &[&str]) -> bool {
             .any(|(i, w)| CUT.contains(w) && following(words, i, 4).iter().any(|p| BODY_PARTS.contains(p)))
 }
 
+/// Whether the `i`-th word is "brûlé" said of oneself with "je suis" and no
+/// part of the body ("je suis brûlé, ça fait 4 nuits que je dors pas"):
+/// exhausted.
+fn exhausted(words: &[&str], i: usize) -> bool {
+    matches!(words[i], "brule" | "brulee")
+        && before(words, i, 2).last() == Some(&"suis")
+        && !(i >= 2 && matches!(words[i - 2], "me" | "m"))
+        && !following(words, i, 3)
+            .iter()
+            .any(|w| BODY_PARTS.contains(w) || matches!(*w, "partout" | "degre" | "visage"))
+}
+
 /// Pests, weeds and germs, killed without violence.
 const PESTS: &[&str] = &[
     "larves",
@@ -3635,6 +3647,9 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             };
             // A mild symptom (a headache, eyes that sting): neither a body
             // failing nor a fire, unless carbon monoxide may be its cause.
+            // "Je suis brûlé": exhausted, in Québec; not "je suis brûlé au
+            // bras" nor "je me suis brûlé".
+            let bits = if exhausted(words, i) { bits & !((1 << index.body) | (1 << index.hazard_now)) } else { bits };
             let mild_here = || mild_symptom(words, i) && mild_alone();
             let bits = clear(bits, index.body, &mild_here);
             let bits = clear(bits, index.hazard_now, &mild_here);
@@ -3836,6 +3851,31 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     // a van", "il l'a traînée dans son char"): taken.
     if a_person_taken_into_a_vehicle(words) {
         counts[index.violence] += 1;
+    }
+    // Water that an insurance covers ("mes assurances couvrent-tu l'eau qui
+    // rentre par le sol"): a claim asked about, not water closing in now;
+    // someone stuck or hurt still says it.
+    if (counts[index.rising] > 0 || counts[index.hazard_now] > 0)
+        && words.iter().any(|w| {
+            matches!(
+                *w,
+                "assurance"
+                    | "assurances"
+                    | "assureur"
+                    | "assureurs"
+                    | "insurance"
+                    | "insurer"
+                    | "couvre"
+                    | "couvrent"
+                    | "coverage"
+                    | "covered"
+                    | "reclamation"
+                    | "claim"
+            )
+        })
+    {
+        counts[index.rising] = 0;
+        counts[index.hazard_now] = 0;
     }
     // A limb cut with a blade or a power tool ("j'ai coupé mon doigt presque
     // au complet avec la scie ronde", "cut his hand with the chainsaw"): a
@@ -4779,5 +4819,15 @@ mod tests {
         // A tractor stuck is a tow; a drill is practice.
         assert!(!cue_list("my tractor is stuck in the mud, who can tow it").contains(&"stuck"));
         assert!(cue_list("on a fait un exercice d'incendie à l'école").contains(&"hypothetical"));
+    }
+
+    #[test]
+    fn water_an_insurance_covers_and_being_burnt_out_are_no_danger() {
+        assert!(!cue_list("mes assurances couvrent-tu l'eau qui rentre par le sol").contains(&"rising"));
+        assert!(cue_list("l'eau rentre par le sol pis on est pris en haut").contains(&"rising"));
+        // "Je suis brûlé": exhausted; burnt on the arm, or oneself: hurt.
+        assert!(!cue_list("je suis brûlé, ça fait 4 nuits que je dors pas").contains(&"body"));
+        assert!(cue_list("je suis brûlé au bras").contains(&"body"));
+        assert!(cue_list("je me suis brûlé avec l'eau bouillante").contains(&"body"));
     }
 }
