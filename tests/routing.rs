@@ -599,6 +599,24 @@ fn ammonia_leak_set_routes_well() {
 }
 
 #[test]
+fn second_spring_flood_set_routes_well() {
+    // A forty-first incident, a spring flood again, by another hand than
+    // the evaluation set (an ice jam at a covered bridge, rangs, wells,
+    // septic fields, cattle, a seasonal campground), written after every
+    // other fix of its session. First run: answered right 63.0%, wrong
+    // 4.3%, clarify with the right entry 15.9%, escalated 15.2%; distress
+    // 100% / 66.7% (eleven alarms: water at the electrical panel, cut off
+    // with dialysis or oxygen, a father not answering in the evacuated
+    // zone, cattle in a rising field, "je suis brûlé" for exhausted, water
+    // an insurance covers, children scared of the rain); unmatched
+    // escalated 81.2%, answered 6.2%.
+    let r = report(&root().join("tests/data/crue"), &root().join("tests/data/crue-cases.jsonl"));
+    // Since being "brûlé" is being exhausted and water asked of an insurer
+    // is a claim: right 63.8%, distress 100% / 71.0%.
+    check_floors_with(&r, 58.0, 6.0, 95.0, 65.0, 75.0, 10.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on
