@@ -338,6 +338,54 @@ fn ask_on_evacuees_a_residence_fire_a_cyberattack_bird_flu_and_a_nuclear_plant_r
 }
 
 #[test]
+fn ask_on_mosquitoes_a_forest_fire_an_ammonia_leak_a_second_flood_and_probe_25_reads_their_words() {
+    // Each line's outcome differs from its set's or probe's first run.
+    // Larvae killed with bleach: no one violent, no water closing in.
+    let mosquitoes = ask_json_on(
+        &test_set("moustiques"),
+        "je peux tu mettre de l'eau de javel dans le fosse pour tuer les larves\n".as_bytes(),
+    );
+    assert_ne!(mosquitoes[0]["reason"].as_str(), Some("distress"), "{}", mosquitoes[0]);
+    // Unemployment benefits are work, not the insurance of a home; a close
+    // runner-up is a choice.
+    let fire = ask_json_on(
+        &test_set("feuforet"),
+        "can i get ei because of the fire
+         par ou on sort de la ville
+"
+        .as_bytes(),
+    );
+    assert_eq!(got(&fire[0]), expect("answer", "work-employers"), "{}", fire[0]);
+    assert_eq!(fire[1]["action"].as_str(), Some("clarify"), "{}", fire[1]);
+    // A plumber for a water heater.
+    let ammonia = ask_json_on(&test_set("ammoniac"), "je cherche un plombier pour mon chauffe-eau\n".as_bytes());
+    assert_eq!(got(&ammonia[0]), expect("escalate", "unmatched"), "{}", ammonia[0]);
+    // Burnt out is exhausted; water an insurer covers is a claim.
+    let flood = ask_json_on(
+        &test_set("crue"),
+        "je suis brule, ca fait 4 nuits que je dors pas a cause de la riviere
+         mes assurances couvrent tu l'eau qui rentre par le sol
+"
+        .as_bytes(),
+    );
+    assert_ne!(flood[0]["reason"].as_str(), Some("distress"), "{}", flood[0]);
+    assert_eq!(got(&flood[1]), expect("answer", "insurance"), "{}", flood[1]);
+    // A girl pulled into a van and a finger almost cut off are danger; a
+    // school fire drill is not.
+    let probe = ask_json_on(
+        &sample_faq(),
+        "a man just pulled a girl into a van outside the school and drove off
+         j'ai coupé mon doigt presque au complet avec la scie ronde
+         on a fait un exercice d'incendie à l'école, les enfants ont aimé ça
+"
+        .as_bytes(),
+    );
+    assert_eq!(got(&probe[0]), expect("escalate", "distress"), "{}", probe[0]);
+    assert_eq!(got(&probe[1]), expect("escalate", "distress"), "{}", probe[1]);
+    assert_ne!(probe[2]["reason"].as_str(), Some("distress"), "{}", probe[2]);
+}
+
+#[test]
 fn ask_sends_money_or_the_law_an_entry_does_not_cover_to_a_person_and_reads_a_bare_plea_as_distress() {
     // The outbreak set's cooling-towers entry is surely what "the building
     // owner" is about, but it says nothing of suing: a person answers that.
