@@ -3175,8 +3175,9 @@ fn burnt_thing(words: &[&str], i: usize, person: &impl Fn(&str) -> bool) -> bool
 }
 
 /// Whether someone is grabbed, dragged or pushed into a vehicle ("pulled a
-/// girl into a van", "l'a poussée dans son auto").
-fn a_person_taken_into_a_vehicle(words: &[&str]) -> bool {
+/// girl into a van", "il l'a traînée dans son char"); not a thing ("we
+/// pushed the car into the garage", "j'ai poussé le char dans l'entrée").
+fn a_person_taken_into_a_vehicle(words: &[&str], person: &impl Fn(&str) -> bool) -> bool {
     const TAKE: &[&str] = &[
         "pulled",
         "grabbed",
@@ -3190,8 +3191,6 @@ fn a_person_taken_into_a_vehicle(words: &[&str]) -> bool {
         "trainee",
         "pousse",
         "poussee",
-        "pogne",
-        "pognee",
         "embarque",
         "embarquee",
     ];
@@ -3210,7 +3209,15 @@ fn a_person_taken_into_a_vehicle(words: &[&str]) -> bool {
         "vehicule",
     ];
     words.iter().enumerate().any(|(i, w)| {
+        // Whom: named after the verb ("pulled a girl", "grabbed her"), or
+        // a pronoun before the French auxiliary ("il l'a traînée").
+        let someone = following(words, i, 3)
+            .iter()
+            .find(|w| !ARTICLES.contains(w) && !DETERMINERS.contains(w))
+            .is_some_and(|w| person(w) || matches!(*w, "her" | "him" | "me" | "us" | "them" | "girl" | "boy"))
+            || matches!(before(words, i, 2), ["le" | "la" | "me" | "m" | "les", "a" | "ont"]);
         TAKE.contains(w)
+            && someone
             && following(words, i, 6).iter().any(|v| VEHICLES.contains(v))
             && following(words, i, 6).iter().any(|p| matches!(*p, "into" | "in" | "dans"))
     })
@@ -3849,13 +3856,16 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     }
     // Someone grabbed or dragged into a vehicle ("a man pulled a girl into
     // a van", "il l'a traînée dans son char"): taken.
-    if a_person_taken_into_a_vehicle(words) {
+    if a_person_taken_into_a_vehicle(words, &person) {
         counts[index.violence] += 1;
     }
     // Water that an insurance covers ("mes assurances couvrent-tu l'eau qui
     // rentre par le sol"): a claim asked about, not water closing in now;
     // someone stuck or hurt still says it.
     if (counts[index.rising] > 0 || counts[index.hazard_now] > 0)
+        && counts[index.stuck] == 0
+        && counts[index.body] == 0
+        && counts[index.missing] == 0
         && words.iter().any(|w| {
             matches!(
                 *w,
@@ -4808,6 +4818,9 @@ mod tests {
         assert!(cue_list("a man just pulled a girl into a van outside the school").contains(&"violence"));
         assert!(cue_list("ma fille s'est fait enlever devant l'école").contains(&"violence"));
         assert!(!cue_list("we pulled the boat into the garage").contains(&"violence"));
+        assert!(!cue_list("on a poussé le char dans l'entrée").contains(&"violence"));
+        assert!(!cue_list("we pushed the car into the garage").contains(&"violence"));
+        assert!(cue_list("il l'a traînée dans son char").contains(&"violence"));
         // A rifle held is a weapon; one found or one's own is a thing.
         assert!(cue_list("mon ex est stationné devant chez nous avec une carabine").contains(&"violence"));
         assert!(!cue_list("on a trouvé un vieux fusil dans le sous-sol").contains(&"violence"));
@@ -4825,6 +4838,7 @@ mod tests {
     fn water_an_insurance_covers_and_being_burnt_out_are_no_danger() {
         assert!(!cue_list("mes assurances couvrent-tu l'eau qui rentre par le sol").contains(&"rising"));
         assert!(cue_list("l'eau rentre par le sol pis on est pris en haut").contains(&"rising"));
+        assert!(cue_list("l'eau monte pis on est pris en haut, l'assurance couvre-tu ça").contains(&"rising"));
         // "Je suis brûlé": exhausted; burnt on the arm, or oneself: hurt.
         assert!(!cue_list("je suis brûlé, ça fait 4 nuits que je dors pas").contains(&"body"));
         assert!(cue_list("je suis brûlé au bras").contains(&"body"));
