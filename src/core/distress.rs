@@ -3159,10 +3159,19 @@ const FEAR: &[&str] = &[
 fn burnt_thing(words: &[&str], i: usize, person: &impl Fn(&str) -> bool) -> bool {
     // Past the interrogative "-tu" ("mon chalet est-tu brûlé").
     let previous = before(words, i, 2).iter().rev().find(|w| !matches!(**w, "tu" | "t"));
+    // A material burnt ("des bouts de plastique brûlé dans ma cour"), not a
+    // smell of burning ("ça sent le plastique brûlé").
+    const MATERIALS: &[&str] = &["plastique", "bois", "papier", "carton", "debris", "morceaux", "bouts", "feuilles"];
+    let material = i > 0
+        && MATERIALS.contains(&words[i - 1])
+        && !before(words, i, 4).iter().any(|w| matches!(*w, "sent" | "sens" | "odeur"));
     let past = match words[i] {
-        "brule" | "brulee" | "brules" | "brulees" => previous.is_some_and(|w| {
-            matches!(*w, "a" | "ont" | "avait" | "avaient" | "est" | "sont" | "etait" | "etaient" | "ete")
-        }),
+        "brule" | "brulee" | "brules" | "brulees" => {
+            material
+                || previous.is_some_and(|w| {
+                    matches!(*w, "a" | "ont" | "avait" | "avaient" | "est" | "sont" | "etait" | "etaient" | "ete")
+                })
+        }
         "burned" | "burnt" => true,
         _ => false,
     };
@@ -3366,6 +3375,20 @@ fn an_old_thing(words: &[&str], i: usize, person: &impl Fn(&str) -> bool) -> boo
         && i > 0
         && (DETERMINERS.contains(&words[i - 1]) || ARTICLES.contains(&words[i - 1]))
         && words.get(i + 1).is_some_and(|next| !person(next) && !LINKS.contains(next) && !is_digits(next))
+}
+
+/// Whether the `i`-th word, a hazard, is what someone fears ("my son is
+/// scared of fire now", "elle a peur du feu"): a feeling, not the hazard
+/// here. Not "j'ai peur, le feu approche": the preposition must join them.
+fn feared(words: &[&str], i: usize) -> bool {
+    const FEARS: &[&str] =
+        &["peur", "scared", "afraid", "terrified", "frightened", "fear", "fears", "phobie", "phobia", "terrifie"];
+    let k = match before(words, i, 2) {
+        [_, "du" | "of" | "des"] => i - 1,
+        ["de" | "of", "le" | "la" | "the" | "l"] => i - 2,
+        _ => return false,
+    };
+    k > 0 && FEARS.contains(&words[k - 1])
 }
 
 /// Whether the `i`-th word, a fire, is measured by its area ("ça brûle
@@ -3646,7 +3669,10 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             // nothing burning now.
             let event_bits = (1 << index.hazard_now) | (1 << index.body);
             let bits = if bits & event_bits != 0
-                && (names_the_event(words, i) || burnt_thing(words, i, &person) || a_fire_measured(words, i))
+                && (names_the_event(words, i)
+                    || burnt_thing(words, i, &person)
+                    || a_fire_measured(words, i)
+                    || feared(words, i))
             {
                 bits & !event_bits
             } else {
@@ -4843,5 +4869,9 @@ mod tests {
         assert!(!cue_list("je suis brûlé, ça fait 4 nuits que je dors pas").contains(&"body"));
         assert!(cue_list("je suis brûlé au bras").contains(&"body"));
         assert!(cue_list("je me suis brûlé avec l'eau bouillante").contains(&"body"));
+        // Burnt plastic fallen in a yard; a fire feared.
+        assert!(!cue_list("ya des bouts de plastique brûlé partout dans ma cour").contains(&"hazard_now"));
+        assert!(!cue_list("my son is scared of fire now").contains(&"hazard_now"));
+        assert!(cue_list("j'ai peur, le feu approche de la maison").contains(&"hazard_now"));
     }
 }
