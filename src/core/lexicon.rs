@@ -141,7 +141,7 @@ office: bureau bureaux | office offices
 victim: sinistre sinistres sinistree sinistrees victime victimes | victim victims
 yard: terrain =cour cabanon balcon balcons | yard backyard driveway shed lawn balcony balconies
 fence: cloture clotures | fence fences
-garden: jardin jardins potager potagers legumes plates-bandes fleurs plantes tomate tomates laitue concombre concombres carotte carottes | garden gardens gardening vegetable vegetables flowers plants tomato tomatoes lettuce cucumber cucumbers carrot carrots
+garden: jardin jardins potager potagers legumes plates-bandes fleurs plantes tomate tomates laitue concombre concombres carotte carottes =fraise =fraises framboise framboises | garden gardens gardening vegetable vegetables flowers plants tomato tomatoes lettuce cucumber cucumbers carrot carrots strawberry strawberries raspberry raspberries
 hydrate: hydrater hydratation deshydrate deshydratee deshydratation liquides | hydrate hydrated hydration dehydrated dehydration fluids
 infant_feeding: allaiter allaitement allaite biberon biberons | breastfeed breastfeeding breastfed formula
 exercise: exercice exercices entrainement jogging sport sports | exercise exercising workout jogging jog sport sports

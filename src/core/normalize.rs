@@ -1249,6 +1249,13 @@ fn idioms(words: &mut Vec<(String, bool, u16)>) {
             let n = if word(i) == Some("flea") { 1 } else { 2 };
             words[i].0 = "fleamarket".to_string();
             words.drain(i + 1..i + 1 + n);
+        } else if matches!(word(i), Some("carre" | "carres"))
+            && word(i + 1) == Some("de")
+            && word(i + 2) == Some("sable")
+        {
+            // "Le carré de sable" is a sandbox, not sandbags.
+            words[i].0 = "sandbox".to_string();
+            words.drain(i + 1..i + 3);
         } else if word(i) == Some("plein") && word(i + 1) == Some("air") {
             // "en plein air" is outdoors, not the air one breathes.
             words[i].0 = "exterieur".to_string();
@@ -2804,6 +2811,7 @@ mod tests {
         assert_eq!(words("la grippe des oiseaux"), "la grippe aviaire");
         assert_eq!(words("de l'eau de Javel dans le fossé"), "de le javel dans le fosse");
         assert_eq!(words("le cinéma en plein air"), "le cinema en exterieur");
+        assert_eq!(words("le carré de sable des enfants"), "le sandbox des enfants");
         assert_eq!(words("un terrain vague"), "un terrain vacant");
         assert_eq!(words("le prochain point de presse"), "le prochain briefing");
         assert_eq!(words("the press conference"), "the briefing");
