@@ -617,6 +617,24 @@ fn second_spring_flood_set_routes_well() {
 }
 
 #[test]
+fn recycling_plant_fire_set_routes_well() {
+    // A forty-second incident, written last: a plastics and battery
+    // recycling plant burning for two days (smoke and a lifted order, ash
+    // in yards, pools and gardens, firefighting water in the river above
+    // the intake). First run: answered right 71.1%, wrong 0.0%, clarify with
+    // the right entry 12.4%, escalated 15.5%; distress 100% / 81.8% (burnt
+    // plastic in a yard, a son "scared of fire now", a fire that "burns
+    // there" again, a mother worried for her children); unmatched
+    // escalated 64.3%, answered 28.6% (a fishing licence, an old mattress, a
+    // bonfire in the backyard, a job fair: an entry's words around a topic
+    // no entry covers).
+    let r = report(&root().join("tests/data/usine"), &root().join("tests/data/usine-cases.jsonl"));
+    // Since a burnt material and a fire feared are no fire here, and a
+    // sandbox is no sandbag: right 72.2%, distress 100% / 85.7%.
+    check_floors_with(&r, 66.0, 3.0, 95.0, 80.0, 60.0, 30.0, 90.0);
+}
+
+#[test]
 fn the_distress_probes_hold_across_hazards() {
     // Four probes (half in danger, half alarming but not), each
     // written before the changes it measured; distress does not depend on
