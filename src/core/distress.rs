@@ -3220,15 +3220,17 @@ fn a_person_taken_into_a_vehicle(words: &[&str], person: &impl Fn(&str) -> bool)
     words.iter().enumerate().any(|(i, w)| {
         // Whom: named after the verb ("pulled a girl", "grabbed her"), or
         // a pronoun before the French auxiliary ("il l'a traînée").
-        let someone = following(words, i, 3)
-            .iter()
-            .find(|w| !ARTICLES.contains(w) && !DETERMINERS.contains(w))
-            .is_some_and(|w| person(w) || matches!(*w, "her" | "him" | "me" | "us" | "them" | "girl" | "boy"))
-            || matches!(before(words, i, 2), ["le" | "la" | "me" | "m" | "les", "a" | "ont"]);
+        let someone = || {
+            following(words, i, 3)
+                .iter()
+                .find(|w| !ARTICLES.contains(w) && !DETERMINERS.contains(w))
+                .is_some_and(|w| person(w) || matches!(*w, "her" | "him" | "me" | "us" | "them" | "girl" | "boy"))
+                || matches!(before(words, i, 2), ["le" | "la" | "me" | "m" | "les", "a" | "ont"])
+        };
         TAKE.contains(w)
-            && someone
             && following(words, i, 6).iter().any(|v| VEHICLES.contains(v))
             && following(words, i, 6).iter().any(|p| matches!(*p, "into" | "in" | "dans"))
+            && someone()
     })
 }
 
