@@ -3238,7 +3238,7 @@ fn a_person_taken_into_a_vehicle(words: &[&str], person: &impl Fn(&str) -> bool)
 /// trouvé un vieux fusil dans le sous-sol", "can I bring my hunting
 /// rifle"), not one held against someone ("his rifle", "un gars avec un
 /// fusil").
-fn a_weapon_found(words: &[&str], i: usize) -> bool {
+fn a_weapon_not_held(words: &[&str], i: usize) -> bool {
     matches!(
         words[i],
         "fusil" | "fusils" | "carabine" | "carabines" | "arme" | "armes" | "gun" | "guns" | "rifle" | "rifles"
@@ -3383,14 +3383,14 @@ fn an_old_thing(words: &[&str], i: usize, person: &impl Fn(&str) -> bool) -> boo
 /// scared of fire now", "elle a peur du feu"): a feeling, not the hazard
 /// here. Not "j'ai peur, le feu approche": the preposition must join them.
 fn feared(words: &[&str], i: usize) -> bool {
-    const FEARS: &[&str] =
-        &["peur", "scared", "afraid", "terrified", "frightened", "fear", "fears", "phobie", "phobia", "terrifie"];
     let k = match before(words, i, 2) {
         [_, "du" | "of" | "des"] => i - 1,
         ["de" | "of", "le" | "la" | "the" | "l"] => i - 2,
         _ => return false,
     };
-    k > 0 && FEARS.contains(&words[k - 1])
+    k > 0
+        && (FEAR.contains(&words[k - 1])
+            || matches!(words[k - 1], "terrified" | "terrifie" | "fear" | "phobie" | "phobia"))
 }
 
 /// Whether the `i`-th word, a fire, is measured by its area ("ça brûle
@@ -3553,25 +3553,28 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
     // A nightmare or a dream: the hazard is the one remembered ("my son saw
     // the cars fall in the water and keeps having nightmares").
     let remembering = || words.iter().any(|w| DREAMS.contains(w));
-    // A mild symptom put down to what is in the air ("the smell is giving me
-    // a headache", "mal à la tête à cause de l'odeur"): a question about the
-    // air, neither a body failing nor a hazard here. Not when several people
-    // have it or a gas or a fuel-burning appliance is named: that is how
-    // carbon monoxide shows.
-    let mild_from_the_air = || {
-        (0..words.len()).any(|i| mild_symptom(words, i))
-            && put_down_to_the_air(words)
-            && !several_people(words)
-            && !words.iter().any(|w| COMBUSTION.contains(w))
-    };
-    // Something swallowed burns the throat for another reason than the air
-    // ("I drank some of the pool chemical and my throat is burning").
+    // A mild symptom is no danger alone: not when several people have it or
+    // a fuel-burning appliance is named (how carbon monoxide shows), nor
+    // when something was swallowed ("I drank some of the pool chemical and
+    // my throat is burning").
     let mild_alone = || {
         !several_people(words)
             && !words.iter().any(|w| {
                 COMBUSTION.contains(w)
                     || matches!(*w, "drank" | "swallowed" | "ingested" | "avale" | "avalee" | "bu" | "bue" | "ingere")
             })
+    };
+    // A mild symptom put down to what is in the air ("the smell is giving me
+    // a headache", "mal à la tête à cause de l'odeur"): a question about the
+    // air, neither a body failing nor a hazard here; not with several people
+    // or a fuel-burning appliance, as above. (Written out rather than
+    // calling `mild_alone`: that adds a scan of every word to each air word,
+    // about 300 instructions a decision on flood.)
+    let mild_from_the_air = || {
+        (0..words.len()).any(|i| mild_symptom(words, i))
+            && put_down_to_the_air(words)
+            && !several_people(words)
+            && !words.iter().any(|w| COMBUSTION.contains(w))
     };
     // A cue word's sign cleared when `when` says it is not one here.
     let clear = |bits: u32, cue: usize, when: &dyn Fn() -> bool| {
@@ -3699,7 +3702,7 @@ fn cues(message: &Normalized, words: &[&str], raw: &str) -> Vec<(&'static str, f
             // Pests killed ("tuer les larves", "will it kill my bees"): no
             // one violent.
             let bits = clear(bits, index.violence, &|| killing_pests(words, i));
-            let bits = clear(bits, index.violence, &|| a_weapon_found(words, i));
+            let bits = clear(bits, index.violence, &|| a_weapon_not_held(words, i));
             // A bruise ("un bleu sur le bras", "des bleus partout"): not the
             // skin turning blue.
             let bits = clear(bits, index.body, &|| a_bruise(words, i));
